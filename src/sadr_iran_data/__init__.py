@@ -1,0 +1,80 @@
+"""sadr-iran-data: evidence-backed tables from "Moqtada al-Sadr’s New Alliance with Tehran".
+
+Importing the package is cheap: pandas, pyarrow, pandera and pydantic load on
+first use of a function that needs them.
+
+>>> import sadr_iran_data as sid
+>>> events = sid.load_events()
+>>> len(events) > 0
+True
+"""
+
+from ._version import __version__
+
+# public name -> module that defines it
+_LAZY = {
+    "tables": "loaders",
+    "load": "loaders",
+    "load_all": "loaders",
+    "load_citations": "loaders",
+    "load_actors": "loaders",
+    "load_locations": "loaders",
+    "load_events": "loaders",
+    "load_event_actors": "loaders",
+    "load_relations": "loaders",
+    "load_evidence": "loaders",
+    "verify": "integrity",
+    "validate": "validation",
+    "ValidationReport": "validation",
+    "SadrIranDataError": "errors",
+    "DataIntegrityError": "errors",
+    "SchemaValidationError": "errors",
+    "UnknownTableError": "errors",
+    "RetiredIdError": "errors",
+    "ValidationFailure": "errors",
+}
+_SUBMODULES = ("models", "schemas", "declarations", "errors")
+
+__all__ = [
+    "DataIntegrityError",
+    "RetiredIdError",
+    "SadrIranDataError",
+    "SchemaValidationError",
+    "UnknownTableError",
+    "ValidationFailure",
+    "ValidationReport",
+    "__version__",
+    "declarations",
+    "errors",
+    "load",
+    "load_actors",
+    "load_all",
+    "load_citations",
+    "load_event_actors",
+    "load_events",
+    "load_evidence",
+    "load_locations",
+    "load_relations",
+    "models",
+    "schemas",
+    "tables",
+    "validate",
+    "verify",
+]
+
+
+def __getattr__(name: str):
+    import importlib
+
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    elif name in _SUBMODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

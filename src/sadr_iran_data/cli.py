@@ -1,0 +1,138 @@
+"""The ``sadr-iran-data`` command.
+
+User mistakes (an unknown table, a missing or invalid file) print one line on
+stderr and exit with status 1 (2 for bad arguments); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ._version import __version__
+from .errors import SadrIranDataError
+
+
+def _info(args: argparse.Namespace) -> int:
+    from .integrity import read_manifest
+
+    manifest = read_manifest()
+    src = manifest["source"]
+    print(f"{manifest['name']} {manifest['version']}")
+    print(
+        f"source: {src['author']}, “{src['title']}”, {src['outlet']} vol. {src['volume']}, issue {src['issue']}, "
+        f"{src['publisher']}, {str(src['date'])[:4]}. {src['url']}"
+    )
+    width = max(len(n) for n in manifest["tables"])
+    print("tables:")
+    for name, entry in manifest["tables"].items():
+        print(f"  {name:<{width}}  {entry['rows']:>5} rows  {entry['description']}")
+    return 0
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from .declarations import TABLES
+
+    for table in TABLES.values():
+        print(f"{table.name}\t{table.description}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .loaders import load
+
+    df = load(args.table)
+    if args.limit is not None:
+        df = df.head(args.limit)
+    if args.format == "csv":
+        from ._dtypes import encode_list
+
+        for col in df.columns:
+            if str(df[col].dtype).startswith("list"):
+                df[col] = df[col].map(encode_list, na_action="ignore")
+        df.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
+            print(df.to_string(index=False))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validation import validate
+
+    report = validate(Path(args.file), args.table, references=False if args.no_references else None)
+    stream = sys.stdout if report.ok else sys.stderr
+    print(report if report.ok or args.all else _summary(report), file=stream)
+    return 0 if report.ok else 1
+
+
+def _summary(report) -> str:  # one line per failure, capped for the terminal
+    lines = str(report).splitlines()
+    shown = lines[:21]
+    if len(lines) > 21:
+        shown.append(f"  … {len(lines) - 21} more (use --all)")
+    return "\n".join(shown)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from .integrity import verify
+
+    result = verify()
+    print(f"all {len(result)} files match the manifest")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import main
+
+    argv = [*(["--root", str(args.root)] if args.root else []), *(["--out", str(args.out)] if args.out else [])]
+    return main(argv)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sadr-iran-data", description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    command("info", _info, "dataset name, version, source article and row counts")
+    command("tables", _tables, "list the tables")
+    show = command("show", _show, "print a table")
+    show.add_argument("table")
+    show.add_argument("--limit", type=int, metavar="N")
+    show.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    val = command("validate", _validate, "validate a CSV or Parquet file against a table's schema")
+    val.add_argument("file")
+    val.add_argument("--table", help="table the file holds (default: from the file name)")
+    val.add_argument("--no-references", action="store_true", help="skip foreign-key checks against the shipped tables")
+    val.add_argument("--all", action="store_true", help="print every failure")
+    command("verify", _verify, "check every shipped file against the manifest")
+    bld = command("build", _build, "build the tables from data/curated/ (in a clone of the repository)")
+    bld.add_argument("--root", type=Path)
+    bld.add_argument("--out", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SadrIranDataError as exc:
+        print(f"sadr-iran-data {args.command}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

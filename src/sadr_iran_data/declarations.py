@@ -1,0 +1,650 @@
+"""The one declaration of every table: columns, types, keys, vocabularies, rules.
+
+Everything else — the pydantic models, the pandera schemas, the Arrow schema
+the build writes, the JSON/Table Schemas and the data dictionary — is derived
+from the objects in this module. This module imports nothing heavy, so
+``sid.tables()`` stays cheap.
+
+>>> from sadr_iran_data.declarations import TABLES
+>>> TABLES["events"].primary_key
+'event_id'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Column types. ``id`` is a string primary/foreign key, ``category`` a value
+#: from a controlled vocabulary, ``list`` a list of strings.
+COLUMN_TYPES = ("id", "string", "category", "int", "float", "bool", "date", "list")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One documented value of a controlled vocabulary."""
+
+    value: str
+    description: str
+    plover: str | None = None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    description: str
+    terms: tuple[Term, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(t.value for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    nullable: bool = False
+    vocabulary: Vocabulary | None = None
+    references: str | None = None
+    """Table whose primary key this column refers to."""
+    references_table_in: str | None = None
+    """For a polymorphic key: the column that names the referenced table."""
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    source_column: str | None = None
+    """For a value from outside the article: the column that names its source."""
+
+    def __post_init__(self) -> None:
+        if self.type not in COLUMN_TYPES:
+            raise ValueError(f"column {self.name}: unknown type {self.type!r}")
+        if (self.type == "category") != (self.vocabulary is not None):
+            raise ValueError(f"column {self.name}: category columns need a vocabulary")
+
+
+def _missing(value: Any) -> bool:
+    # NaN and pandas.NA are not equal to themselves; None is None.
+    return value is None or value != value  # noqa: PLR0124
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check across columns of one row, named so failures can cite it.
+
+    kinds:
+      ``ordered``     columns[0] <= columns[1] (``strict``: <) where both are set;
+      ``together``    the columns are all set or all null;
+      ``required_if`` columns[1] is set exactly when columns[0] is in ``values``;
+      ``differs``     columns[0] != columns[1] where both are set;
+      ``implies``     columns[1] is set wherever columns[0] is set.
+    """
+
+    name: str
+    kind: str
+    columns: tuple[str, str]
+    description: str
+    values: tuple[str, ...] = ()
+    strict: bool = False
+
+    def violated(self, row: Mapping[str, Any]) -> bool:
+        """Whether one record (a mapping of column to value) breaks the rule."""
+        a, b = (row.get(c) for c in self.columns)
+        if self.kind == "ordered":
+            if _missing(a) or _missing(b):
+                return False
+            return a >= b if self.strict else a > b
+        if self.kind == "together":
+            return _missing(a) != _missing(b)
+        if self.kind == "required_if":
+            return (a in self.values) == _missing(b)
+        if self.kind == "differs":
+            return not _missing(a) and not _missing(b) and a == b
+        if self.kind == "implies":
+            return not _missing(a) and _missing(b)
+        raise ValueError(f"rule {self.name}: unknown kind {self.kind!r}")
+
+    def mask(self, df: Any) -> Any:
+        """Vectorised :meth:`violated` over a pandas DataFrame: True where broken."""
+        a, b = (df[c] for c in self.columns)
+        if self.kind == "ordered":
+            both = a.notna() & b.notna()
+            broken = (a >= b) if self.strict else (a > b)
+            return (both & broken).fillna(False).astype(bool)
+        if self.kind == "together":
+            return a.isna() != b.isna()
+        if self.kind == "required_if":
+            return a.isin(self.values).fillna(False).astype(bool) == b.isna()
+        if self.kind == "differs":
+            return (a.notna() & b.notna() & (a == b)).fillna(False).astype(bool)
+        if self.kind == "implies":
+            return a.notna() & b.isna()
+        raise ValueError(f"rule {self.name}: unknown kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    prefix: str
+    description: str
+    columns: tuple[Column, ...]
+    rules: tuple[Rule, ...] = field(default=())
+
+    @property
+    def primary_key(self) -> str:
+        return self.columns[0].name
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def checks(self) -> tuple[Rule, ...]:
+        """The declared rules plus one per outside value: no value without its source."""
+        sourced = tuple(
+            Rule(f"{c.name}_has_source", "implies", (c.name, c.source_column), f"{c.name} needs its source in {c.source_column}")
+            for c in self.columns
+            if c.source_column
+        )
+        return self.rules + sourced
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(f"table {self.name} has no column {name!r}")
+
+
+def _vocab(name: str, description: str, *terms: tuple[str, ...]) -> Vocabulary:
+    return Vocabulary(name, description, tuple(Term(*t) for t in terms))
+
+
+# --------------------------------------------------------------------------
+# Vocabularies
+# --------------------------------------------------------------------------
+
+CERTAINTY = _vocab(
+    "certainty",
+    "How the source words a claim; coded from the article's own phrasing.",
+    ("stated", "Asserted as fact by the author."),
+    ("known", "Introduced as common knowledge: 'it is known that'."),
+    ("likely", "Hedged as probable: 'likely', 'appears', 'is believed'."),
+    ("rumored", "Reported as rumour: 'it is rumored'."),
+    ("claimed", "Asserted by a named or anonymous source, e.g. an interviewee."),
+    ("alleged", "Reported as an allegation: 'his alleged links'."),
+    ("expected", "A forecast or possibility: 'could', 'may', 'will'."),
+)
+
+DATE_PRECISION = _vocab(
+    "date_precision",
+    "How precisely the source dates a record; date_start/date_end span that unit.",
+    ("day", "A calendar day: date_start = date_end."),
+    ("month", "A calendar month: first to last day of the month."),
+    ("year", "A calendar year, or a span of whole years."),
+    ("decade", "A decade or span of decades: '1980s and 1990s'."),
+    ("unknown", "Undated; bounded only by what the text implies (e.g. before publication)."),
+)
+
+CITATION_KIND = _vocab(
+    "citation_kind",
+    "What kind of document a citation is.",
+    ("article", "A published article (the source article, or a piece it cites)."),
+    ("interview", "An interview, formal or informal, reported by the author."),
+    ("broadcast", "A radio or television broadcast."),
+    ("book", "A book or book chapter."),
+    ("report", "A report by an organisation or government."),
+    ("other", "Any other kind of document."),
+)
+
+ACTOR_TYPE = _vocab(
+    "actor_type",
+    "What kind of actor a row is.",
+    ("person", "A named or described individual."),
+    ("state", "A sovereign state, as a political actor (often named by its capital)."),
+    ("state_body", "A government institution or office: a council, a ministry, an intelligence service."),
+    ("state_armed_force", "Armed forces of a state or a unit of them (e.g. the Revolutionary Guards, U.S. troops)."),
+    ("armed_group", "A non-state armed group or militia."),
+    ("political_party", "A political party or party-like organisation."),
+    ("movement", "A political or religious movement without one formal organisation."),
+    ("organization", "Any other formal organisation (a publisher, a think tank)."),
+    ("international_organization", "An intergovernmental body such as the U.N. Security Council."),
+    ("media_outlet", "A broadcaster, newspaper or website."),
+    ("population_group", "A population defined by religion, ethnicity or status (e.g. Sunni Arabs, refugees)."),
+    ("collective", "An identifiable set of people the article treats as one actor (e.g. 'Iranian officials')."),
+)
+
+LOCATION_TYPE = _vocab(
+    "location_type",
+    "What kind of place a row is.",
+    ("country", "A sovereign state's territory."),
+    ("province", "A first-level administrative division (ostan, governorate)."),
+    ("city", "A city."),
+    ("town", "A town."),
+    ("region", "A region without fixed administrative borders (e.g. 'southern Iraq')."),
+)
+
+GEO_PRECISION = _vocab(
+    "geo_precision",
+    "What the latitude/longitude of a place stand for.",
+    ("exact_point", "The exact point of a site."),
+    ("town", "The reference point of a city or town."),
+    ("province_centroid", "A representative point of a province."),
+    ("country_centroid", "A representative point of a country."),
+    ("region", "A representative point of a loosely bounded region."),
+)
+
+EVENT_TYPE = _vocab(
+    "event_type",
+    "What kind of happening or situation an event is; ``plover`` maps to the PLOVER event type where one fits.",
+    ("meeting", "A meeting or talks between actors.", "CONSULT"),
+    ("visit", "A trip by one actor to a place or to another actor.", "CONSULT"),
+    ("audience", "A formal reception of one actor by a senior figure.", "CONSULT"),
+    ("invitation", "An invitation to visit or to talks.", "CONSULT"),
+    ("pledge", "A promise of future action or support.", "AGREE"),
+    ("statement", "A speech, declaration or public expression of a position.", None),
+    ("expression_of_support", "Praise, solidarity or endorsement expressed by one actor for another.", "SUPPORT"),
+    ("accusation", "One actor accuses another.", "ACCUSE"),
+    ("rejection", "One actor rejects another's authority, proposal or position.", "REJECT"),
+    ("cooperation", "Actors cooperate or discuss cooperation.", "COOPERATE"),
+    ("military_aid", "Supply of weapons, training or unspecified military support.", "AID"),
+    ("economic_aid", "Supply of funds or other material support.", "AID"),
+    ("refuge", "An actor finds or seeks safety in a place.", None),
+    ("armed_clash", "Fighting between armed actors.", "ASSAULT"),
+    ("attack", "A one-sided attack: a bombing, an assault on forces.", "ASSAULT"),
+    ("assassination", "A targeted killing.", "ASSAULT"),
+    ("war", "A war or protracted armed conflict, as background.", "ASSAULT"),
+    ("concession", "An actor gives up armed resistance or yields a position.", "CONCEDE"),
+    ("infiltration", "Covert penetration of an organisation by another actor.", None),
+    ("election", "An election.", None),
+    ("political_participation", "An actor enters or takes part in a political process.", None),
+    ("withdrawal", "An actor withdraws from a government or process.", "RETREAT"),
+    ("formation", "A group, bloc or militia is founded or formed.", None),
+    ("death", "A death other than a killing.", None),
+    ("commemoration", "A ceremony marking an anniversary or death.", None),
+    ("interview", "An interview the author or another source conducted.", None),
+    ("publication", "A document or broadcast is published.", None),
+    ("relationship_change", "A change in how actors relate (ties grow, weaken or are established).", None),
+    ("situation", "An ongoing state of affairs the text asserts (tensions, influence, popularity).", None),
+)
+
+ROLE = _vocab(
+    "role",
+    "The part an actor plays in an event.",
+    ("initiator", "Acts first or does the thing (the source actor in PLOVER terms)."),
+    ("target", "The actor acted upon or addressed (the target actor in PLOVER terms)."),
+    ("participant", "Takes part without a clear direction (e.g. both sides of a meeting, a party to a war)."),
+    ("host", "Receives or hosts another actor."),
+    ("mediator", "Brokers or leads an outcome between others."),
+    ("recipient", "Receives support, training or weapons."),
+    ("victim", "Is killed or harmed."),
+    ("subject", "The actor the event is about, without acting (e.g. the commemorated dead)."),
+    ("interviewer", "Conducts an interview."),
+    ("interviewee", "Is interviewed."),
+    ("observer", "Reacts to or judges the event without taking part."),
+)
+
+RELATION_TYPE = _vocab(
+    "relation_type",
+    "How one actor relates to another over a period.",
+    ("ally", "Alliance: the actors act together against common opponents."),
+    ("partner", "Partnership short of alliance: cooperation on specific aims."),
+    ("rival", "Rivalry: competition for the same constituency or power."),
+    ("opposes", "Hostility or opposition of the source to the target."),
+    ("supports", "The source gives the target support; ``support_form`` says which kind."),
+    ("leads", "The source leads or heads the target."),
+    ("member_of", "The source is a member of the target."),
+    ("represents", "The source speaks for or represents the target."),
+    ("follows", "The source is a follower of the target (a cleric or a movement)."),
+    ("part_of", "The source is an organisational part of the target."),
+    ("kin", "Kinship; the summary says which (e.g. father of)."),
+    ("succeeds", "The source succeeded the target (in a position or following)."),
+    ("emulates", "The source takes the target as a model."),
+    ("admires", "The source admires or looks up to the target."),
+    ("infiltrates", "The source covertly penetrates the target."),
+    ("influences", "The source has influence over the target."),
+    ("perceives_as_threat", "The source regards the target as a threat."),
+    ("perceives_as_asset", "The source regards the target as an asset or useful partner."),
+    ("ignores", "The source deliberately ignores or shuns the target."),
+    ("counters", "The source contains or counterbalances the target's influence."),
+)
+
+SUPPORT_FORM = _vocab(
+    "support_form",
+    "The form of support in a ``supports`` relation, after the NAGs data's distinctions.",
+    ("weapons", "Arms, ammunition or military equipment."),
+    ("training", "Military or other training."),
+    ("funds", "Money or financial support."),
+    ("safe_haven", "Territory or refuge where the target is safe."),
+    ("political", "Political or diplomatic backing."),
+    ("military", "Military support whose form the source does not specify."),
+)
+
+RECORD_TABLE = _vocab(
+    "record_table",
+    "The table of the record an evidence row grounds.",
+    ("citations", "A citation (the article or a footnote)."),
+    ("actors", "An actor."),
+    ("locations", "A location."),
+    ("events", "An event."),
+    ("event_actors", "An actor's role in an event."),
+    ("relations", "A relation between actors."),
+)
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.name: v
+    for v in (
+        CERTAINTY,
+        DATE_PRECISION,
+        CITATION_KIND,
+        ACTOR_TYPE,
+        LOCATION_TYPE,
+        GEO_PRECISION,
+        EVENT_TYPE,
+        ROLE,
+        RELATION_TYPE,
+        SUPPORT_FORM,
+        RECORD_TABLE,
+    )
+}
+
+# --------------------------------------------------------------------------
+# Shared column groups
+# --------------------------------------------------------------------------
+
+_ISO3 = r"^[A-Z]{3}$"
+_WIKIDATA = r"^Q[0-9]+$"
+_EDTF = r"^[0-9X.\-/]+$"
+
+
+def _pk(name: str, prefix: str, description: str) -> Column:
+    return Column(name, "id", description, pattern=rf"^{prefix}-[a-z0-9][a-z0-9\-]*$")
+
+
+def _fk(name: str, table: str, description: str, *, nullable: bool = False) -> Column:
+    return Column(name, "id", description, nullable=nullable, references=table)
+
+
+def _period(subject: str) -> tuple[Column, ...]:
+    return (
+        Column("date_start", "date", f"First day the {subject} may have begun, at the source's precision.", nullable=True),
+        Column("date_end", "date", f"Last day the {subject} may have held; the publication date bounds open periods.", nullable=True),
+        Column("date_precision", "category", "Precision of the source's dating.", vocabulary=DATE_PRECISION),
+        Column("date_edtf", "string", "The dating as an EDTF string (2004-04, 198X/199X, 2005/..).", nullable=True, pattern=_EDTF),
+    )
+
+
+def _claim(subject: str) -> tuple[Column, ...]:
+    return (
+        Column("certainty", "category", f"How the source words the {subject}.", vocabulary=CERTAINTY),
+        Column("attributed_to", "string", f"Who asserts the {subject}: 'author', or the source the author relies on."),
+        _fk("citation_id", "citations", "The footnote that supports it, if any.", nullable=True),
+        Column("coding_note", "string", "Why the row is coded as it is, where that is not obvious.", nullable=True),
+    )
+
+
+def _wikidata() -> tuple[Column, ...]:
+    return (
+        Column(
+            "wikidata_id", "string", "Wikidata item id, where verified.", nullable=True, pattern=_WIKIDATA, source_column="wikidata_source"
+        ),
+        Column("wikidata_source", "string", "The Wikidata item and the label checked against it.", nullable=True),
+    )
+
+
+_PERIOD_RULES = (
+    Rule("date_order", "ordered", ("date_start", "date_end"), "date_end must be on or after date_start"),
+    Rule("date_bounds_together", "together", ("date_start", "date_end"), "date_start and date_end are both set or both null"),
+)
+
+# --------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------
+
+CITATIONS = Table(
+    "citations",
+    "cit",
+    "The source article and every footnote it cites.",
+    (
+        _pk("citation_id", "cit", "Stable id of the citation."),
+        Column("kind", "category", "What kind of document it is.", vocabulary=CITATION_KIND),
+        Column("note_number", "int", "The footnote number in the citing article; null for the article itself.", nullable=True, minimum=1),
+        _fk("cited_in", "citations", "The article whose footnote this is; null for the article itself.", nullable=True),
+        Column("author", "string", "Author, or for an interview the interviewer, as given or implied.", nullable=True),
+        Column("interviewee", "string", "Description of the interviewee, for interviews.", nullable=True),
+        Column("title", "string", "Title as given (transliterated titles kept as printed).", nullable=True),
+        Column("outlet", "string", "Publication, broadcaster or outlet.", nullable=True),
+        Column("publisher", "string", "Publisher of the outlet.", nullable=True),
+        Column("volume", "string", "Volume of a periodical.", nullable=True),
+        Column("issue", "string", "Issue of a periodical.", nullable=True),
+        Column("date", "date", "Date of the document or interview (first day of its precision unit).", nullable=True),
+        Column("date_precision", "category", "Precision of ``date``.", vocabulary=DATE_PRECISION),
+        _fk("location_id", "locations", "Where an interview took place, if given.", nullable=True),
+        Column("language", "string", "ISO 639-1 code of the document's language, where evident.", nullable=True, pattern=r"^[a-z]{2}$"),
+        Column("anonymous", "bool", "Whether the source is anonymous.", nullable=True),
+        Column("url", "string", "URL of the document, where known.", nullable=True, pattern=r"^https?://"),
+        Column(
+            "text_sha256", "string", "SHA-256 of the stored text that evidence offsets refer to.", nullable=True, pattern=r"^[0-9a-f]{64}$"
+        ),
+        Column("metadata_source", "string", "Where bibliographic details not printed in the text come from.", nullable=True),
+        Column("description", "string", "What the citation is, in one line.", nullable=True),
+    ),
+    (
+        Rule(
+            "footnote_has_parent",
+            "together",
+            ("note_number", "cited_in"),
+            "note_number and cited_in are both set (a footnote) or both null (a document)",
+        ),
+        Rule("not_self_cited", "differs", ("citation_id", "cited_in"), "a citation cannot be cited in itself"),
+    ),
+)
+
+ACTORS = Table(
+    "actors",
+    "act",
+    "People, organisations, armed groups, states, state bodies, media and collective actors.",
+    (
+        _pk("actor_id", "act", "Stable id of the actor."),
+        Column("name", "string", "Name as the article spells it."),
+        Column("aliases", "list", "Other spellings and names (Muqtada, Quds, Hizballah, Dawa)."),
+        Column("actor_type", "category", "What kind of actor it is.", vocabulary=ACTOR_TYPE),
+        Column("country", "string", "ISO 3166-1 alpha-3 code of the state the actor belongs to, if one.", nullable=True, pattern=_ISO3),
+        _fk("parent_actor_id", "actors", "The actor this one is part of or led by (Qods Force -> IRGC).", nullable=True),
+        Column("description", "string", "Who the actor is, as far as the article says."),
+        *_wikidata(),
+        Column(
+            "cow_code",
+            "int",
+            "Correlates of War state number, for state actors.",
+            nullable=True,
+            minimum=2,
+            maximum=999,
+            source_column="cow_source",
+        ),
+        Column("cow_source", "string", "Where the COW code was checked.", nullable=True),
+        Column(
+            "birth_year",
+            "int",
+            "Year of birth, where verified and relevant.",
+            nullable=True,
+            minimum=1800,
+            maximum=2100,
+            source_column="life_years_source",
+        ),
+        Column(
+            "death_year",
+            "int",
+            "Year of death, where verified and relevant.",
+            nullable=True,
+            minimum=1800,
+            maximum=2100,
+            source_column="life_years_source",
+        ),
+        Column("life_years_source", "string", "Where birth and death years were checked.", nullable=True),
+    ),
+    (
+        Rule("not_own_parent", "differs", ("actor_id", "parent_actor_id"), "an actor cannot be its own parent"),
+        Rule("life_order", "ordered", ("birth_year", "death_year"), "death_year must not precede birth_year"),
+    ),
+)
+
+LOCATIONS = Table(
+    "locations",
+    "loc",
+    "Countries, provinces, cities, towns and regions, with their hierarchy and codes.",
+    (
+        _pk("location_id", "loc", "Stable id of the place."),
+        Column("name", "string", "Name as the article spells it (Qum, Masjid Suleiman, Khuzistan)."),
+        Column("aliases", "list", "Standard transliterations and other names (Qom, Masjed Soleyman)."),
+        Column("location_type", "category", "What kind of place it is.", vocabulary=LOCATION_TYPE),
+        _fk("parent_location_id", "locations", "The place this one lies in (town -> province -> country).", nullable=True),
+        Column(
+            "country",
+            "string",
+            "ISO 3166-1 alpha-3 code of the country; null for regions spanning countries.",
+            nullable=True,
+            pattern=_ISO3,
+        ),
+        Column(
+            "iso_3166_2",
+            "string",
+            "Current ISO 3166-2 code, for provinces.",
+            nullable=True,
+            pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$",
+            source_column="iso_3166_2_source",
+        ),
+        Column(
+            "iso_3166_2_old",
+            "string",
+            "ISO 3166-2 code before a renumbering (Iran, November 2020).",
+            nullable=True,
+            pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$",
+            source_column="iso_3166_2_source",
+        ),
+        Column("iso_3166_2_source", "string", "Where the ISO 3166-2 codes were checked.", nullable=True),
+        Column(
+            "latitude",
+            "float",
+            "WGS84 latitude in decimal degrees.",
+            nullable=True,
+            minimum=-90,
+            maximum=90,
+            source_column="coordinate_source",
+        ),
+        Column(
+            "longitude",
+            "float",
+            "WGS84 longitude in decimal degrees.",
+            nullable=True,
+            minimum=-180,
+            maximum=180,
+            source_column="coordinate_source",
+        ),
+        Column("geo_precision", "category", "What the coordinates stand for.", nullable=True, vocabulary=GEO_PRECISION),
+        Column("coordinate_source", "string", "Where the coordinates come from (e.g. 'GeoNames 98860').", nullable=True),
+        Column("geonames_id", "int", "GeoNames id, where verified.", nullable=True, minimum=1, source_column="geonames_source"),
+        Column("geonames_source", "string", "Where the GeoNames id was checked.", nullable=True),
+        *_wikidata(),
+        Column("description", "string", "What the article says of the place, in one line.", nullable=True),
+    ),
+    (
+        Rule("coordinates_together", "together", ("latitude", "longitude"), "latitude and longitude are both set or both null"),
+        Rule("precision_with_coordinates", "together", ("latitude", "geo_precision"), "geo_precision is set exactly when coordinates are"),
+        Rule("not_own_parent", "differs", ("location_id", "parent_location_id"), "a place cannot lie in itself"),
+    ),
+)
+
+EVENTS = Table(
+    "events",
+    "evt",
+    "Everything the article says happened, happens, is rumoured or is expected.",
+    (
+        _pk("event_id", "evt", "Stable id of the event."),
+        Column("event_type", "category", "What kind of event it is.", vocabulary=EVENT_TYPE),
+        Column("plover_type", "string", "PLOVER event type the event_type maps to, where one fits.", nullable=True),
+        Column("summary", "string", "One-line summary, claiming no more than the source."),
+        *_period("event"),
+        _fk("location_id", "locations", "Where it happened, if the source says.", nullable=True),
+        *_claim("event"),
+        Column(
+            "known_date",
+            "date",
+            "Exact day from an outside source where the article gives less.",
+            nullable=True,
+            source_column="known_date_source",
+        ),
+        Column("known_date_source", "string", "The outside source of known_date.", nullable=True),
+    ),
+    _PERIOD_RULES,
+)
+
+EVENT_ACTORS = Table(
+    "event_actors",
+    "eva",
+    "Which actors take part in which event, and in what role.",
+    (
+        _pk("event_actor_id", "eva", "Stable id of the link."),
+        _fk("event_id", "events", "The event."),
+        _fk("actor_id", "actors", "The actor."),
+        Column("role", "category", "The actor's part in the event.", vocabulary=ROLE),
+    ),
+)
+
+RELATIONS = Table(
+    "relations",
+    "rel",
+    "How actors relate to each other over time.",
+    (
+        _pk("relation_id", "rel", "Stable id of the relation."),
+        _fk("source_actor_id", "actors", "The actor the relation runs from."),
+        _fk("target_actor_id", "actors", "The actor the relation runs to."),
+        Column("relation_type", "category", "What the relation is.", vocabulary=RELATION_TYPE),
+        Column("support_form", "category", "Form of support, for relation_type 'supports'.", nullable=True, vocabulary=SUPPORT_FORM),
+        Column("directed", "bool", "Whether the relation runs one way (source -> target)."),
+        Column("summary", "string", "One-line summary, claiming no more than the source."),
+        *_period("relation"),
+        *_claim("relation"),
+    ),
+    (
+        *_PERIOD_RULES,
+        Rule(
+            "support_form_iff_supports",
+            "required_if",
+            ("relation_type", "support_form"),
+            "support_form is set exactly when relation_type is 'supports'",
+            values=("supports",),
+        ),
+        Rule("no_self_relation", "differs", ("source_actor_id", "target_actor_id"), "an actor cannot relate to itself"),
+    ),
+)
+
+EVIDENCE = Table(
+    "evidence",
+    "evd",
+    "The verbatim quote, with character offsets, behind every other row.",
+    (
+        _pk("evidence_id", "evd", "Stable id of the evidence row."),
+        Column("record_table", "category", "Table of the record this quote grounds.", vocabulary=RECORD_TABLE),
+        Column("record_id", "id", "Id of the record this quote grounds.", references_table_in="record_table"),
+        _fk("citation_id", "citations", "The document the quote is taken from."),
+        Column("char_start", "int", "Offset of the quote's first character (Unicode code points, from 0).", minimum=0),
+        Column("char_end", "int", "Offset just past the quote's last character: text[char_start:char_end] == quote.", minimum=1),
+        Column("quote", "string", "The verbatim span of the source text."),
+    ),
+    (Rule("span_order", "ordered", ("char_start", "char_end"), "char_end must be greater than char_start", strict=True),),
+)
+
+#: All tables, in load and build order.
+TABLES: dict[str, Table] = {t.name: t for t in (CITATIONS, ACTORS, LOCATIONS, EVENTS, EVENT_ACTORS, RELATIONS, EVIDENCE)}
+
+
+def get_table(name: str) -> Table:
+    """The declaration of table ``name``; raises :class:`UnknownTableError` otherwise."""
+    try:
+        return TABLES[name]
+    except KeyError:
+        from .errors import UnknownTableError
+
+        raise UnknownTableError(name, tuple(TABLES)) from None

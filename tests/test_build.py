@@ -1,0 +1,108 @@
+"""The build: offsets computed from quotes, clear failures, deterministic output."""
+
+from __future__ import annotations
+
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+from conftest import ROOT, needs_repository
+
+from sadr_iran_data.build import BuildError, build, read_sources
+from sadr_iran_data.integrity import data_dir, read_manifest
+
+pytestmark = needs_repository
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A scratch copy of the curated data and sources to build from."""
+    for part in ("data/curated", "data/sources"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+def test_rebuild_matches_the_committed_files(tmp_path):
+    manifest = build(ROOT, tmp_path / "out")
+    shipped = read_manifest()
+    assert manifest["version"] == shipped["version"]
+    assert manifest["schema_fingerprint"] == shipped["schema_fingerprint"]
+    assert manifest["source"] == shipped["source"]
+    for name, entry in manifest["tables"].items():
+        committed = shipped["tables"][name]
+        assert entry["rows"] == committed["rows"], name
+        assert entry["content_sha256"] == committed["content_sha256"], f"{name}: rebuild the data (python -m sadr_iran_data.build)"
+        assert (
+            pq.ParquetFile(tmp_path / "out" / entry["file"])
+            .read()
+            .equals(pq.ParquetFile(data_dir() / entry["file"]).read(), check_metadata=True)
+        )
+        if manifest["writer"] == shipped["writer"]:  # the Parquet bytes depend on the writer's version
+            assert entry["sha256"] == committed["sha256"], name
+            assert (tmp_path / "out" / entry["file"]).read_bytes() == (data_dir() / entry["file"]).read_bytes()
+    if manifest["writer"] == shipped["writer"]:
+        assert (tmp_path / "out" / "manifest.json").read_bytes() == (data_dir() / "manifest.json").read_bytes()
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    build(ROOT, tmp_path / "a")
+    build(ROOT, tmp_path / "b")
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+def _edit(repo, table, old, new):
+    path = repo / "data" / "curated" / f"{table}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_quote_not_in_the_text_fails_the_build(repo):
+    _edit(repo, "actors", "the firebrand junior cleric Moqtada al-Sadr", "the firebrand young cleric Moqtada al-Sadr")
+    with pytest.raises(BuildError, match=r"actors \[act-moqtada-al-sadr\]: quote not found verbatim"):
+        build(repo, repo / "out")
+
+
+def test_an_ambiguous_quote_fails_and_occurrence_resolves_it(repo, source_text):
+    _edit(repo, "actors", '"the firebrand junior cleric Moqtada al-Sadr"', '"Mehran"')
+    with pytest.raises(BuildError, match=r"quote occurs 2 times .* add occurrence: 0\.\.1"):
+        build(repo, repo / "out")
+    _edit(repo, "actors", '"Mehran"', '{quote: "Mehran", occurrence: 1}')
+    build(repo, repo / "out")
+    from sadr_iran_data.build import derive_rows, read_curated
+
+    rows = derive_rows(read_curated(repo), read_sources(repo))["evidence"]
+    spans = [r for r in rows if r["record_id"] == "act-moqtada-al-sadr" and r["quote"] == "Mehran"]
+    assert len(spans) == 1
+    assert spans[0]["char_start"] == source_text.rindex("Mehran")
+
+
+def test_a_bad_row_fails_naming_table_column_and_id(repo):
+    _edit(repo, "events", "certainty: stated", "certainty: obvious")
+    with pytest.raises(BuildError, match=r"events\.certainty \[evt-\d+\]"):
+        build(repo, repo / "out")
+
+
+def test_a_dangling_reference_fails_the_build(repo):
+    _edit(repo, "locations", "parent_location_id: loc-iran", "parent_location_id: loc-persia")
+    with pytest.raises(BuildError, match=r"locations\.parent_location_id \[loc-[a-z-]+\]: refers to no row of locations"):
+        build(repo, repo / "out")
+
+
+def test_a_record_without_evidence_fails_the_build(repo):
+    path = repo / "data" / "curated" / "actors.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "\n- actor_id: act-unfounded\n  name: Nobody\n  actor_type: person\n  description: Not in the article.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError, match=r"actors \[act-unfounded\]: every record needs at least one evidence quote"):
+        build(repo, repo / "out")
+
+
+def test_an_edited_source_text_fails_the_build(repo):
+    source = next((repo / "data" / "sources").glob("*.txt"))
+    source.write_text(source.read_text(encoding="utf-8").replace("Qum", "Qom"), encoding="utf-8")
+    with pytest.raises(BuildError, match="no file in data/sources/ has sha256"):
+        build(repo, repo / "out")

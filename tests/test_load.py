@@ -1,0 +1,131 @@
+"""Loaders: declared dtypes in every backend, fresh objects, lazy imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import sadr_iran_data as sid
+from sadr_iran_data._dtypes import arrow_schema, pandas_dtype
+from sadr_iran_data.declarations import TABLES
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_pandas_dtypes_are_the_declared_ones(name):
+    df = sid.load(name)
+    assert list(df.columns) == list(TABLES[name].column_names)
+    for col in TABLES[name].columns:
+        assert df[col.name].dtype == pandas_dtype(col), col.name
+    assert isinstance(df.index, pd.RangeIndex)
+
+
+def test_dtype_families():
+    events = sid.load_events()
+    assert isinstance(events["event_id"].dtype, pd.StringDtype)
+    assert isinstance(events["certainty"].dtype, pd.CategoricalDtype)
+    assert list(events["certainty"].cat.categories) == list(TABLES["events"].column("certainty").vocabulary.values)
+    assert str(events["date_start"].dtype) == "datetime64[ns]"
+    actors = sid.load_actors()
+    assert isinstance(actors["aliases"].dtype, pd.ArrowDtype)
+    assert all(isinstance(v, list) for v in actors["aliases"].tolist())
+    assert isinstance(sid.load_evidence()["char_start"].dtype, pd.Int64Dtype)
+    assert isinstance(sid.load_citations()["anonymous"].dtype, pd.BooleanDtype)
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_arrow_backend_has_the_declared_schema(name):
+    table = sid.load(name, backend="arrow")
+    assert isinstance(table, pa.Table)
+    assert table.schema.equals(arrow_schema(TABLES[name]))
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_polars_backend_has_the_declared_types(name):
+    pl = pytest.importorskip("polars")
+    df = sid.load(name, backend="polars")
+    expected = {"id": pl.String, "string": pl.String, "int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean, "date": pl.Date}
+    for col in TABLES[name].columns:
+        dtype = df.schema[col.name]
+        if col.type == "category":
+            assert dtype == pl.Enum(list(col.vocabulary.values)), col.name
+        elif col.type == "list":
+            assert dtype == pl.List(pl.String), col.name
+        else:
+            assert dtype == expected[col.type], col.name
+    assert df.height == sid.load(name).shape[0]
+
+
+def test_backends_hold_the_same_values():
+    pl = pytest.importorskip("polars")
+    pandas_rows = sid.load("events").astype(object).where(sid.load("events").notna(), None)
+    polars_rows = sid.load("events", backend="polars").to_pandas()
+    assert pandas_rows["event_id"].tolist() == polars_rows["event_id"].tolist()
+    assert pandas_rows["summary"].tolist() == polars_rows["summary"].tolist()
+    assert sid.load("events", backend="arrow").column("event_id").to_pylist() == pandas_rows["event_id"].tolist()
+    assert isinstance(sid.load("events", backend="polars"), pl.DataFrame)
+
+
+def test_each_call_returns_a_fresh_object():
+    first = sid.load_events()
+    first.loc[0, "summary"] = "changed"
+    first.drop(columns=["summary"])
+    assert sid.load_events().loc[0, "summary"] != "changed"
+    assert sid.load_events() is not sid.load_events()
+
+
+def test_load_all_and_tables_agree():
+    everything = sid.load_all()
+    assert tuple(everything) == sid.tables() == tuple(TABLES)
+    assert all(len(df) > 0 for df in everything.values())
+
+
+def test_unknown_table_and_backend_are_clear_errors():
+    with pytest.raises(sid.UnknownTableError, match="unknown table 'evnts'; the tables are: citations"):
+        sid.load("evnts")
+    with pytest.raises(sid.SadrIranDataError, match="unknown backend 'spark'"):
+        sid.load("events", backend="spark")
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(out.stdout.splitlines()[-1]))
+
+
+HEAVY = {"pandas", "pyarrow", "pandera", "pydantic", "polars", "numpy"}
+
+
+def test_import_is_lazy():
+    loaded = _modules_after("import sadr_iran_data as sid\nsid.__version__\nsid.tables()")
+    assert not HEAVY & loaded, HEAVY & loaded
+    assert "importlib.resources" not in loaded or "importlib.resources" in _modules_after("pass")
+
+
+def test_arrow_path_never_imports_pandas():
+    loaded = _modules_after("import sadr_iran_data as sid\nsid.load('events', backend='arrow')\nsid.load_all(backend='arrow')")
+    assert "pyarrow" in loaded
+    assert not {"pandas", "pandera", "pydantic"} & loaded
+
+
+def test_polars_path_imports_neither_pandas_nor_pyarrow():
+    pytest.importorskip("polars")
+    loaded = _modules_after("import sadr_iran_data as sid\nsid.load('events', backend='polars')")
+    assert "polars" in loaded
+    assert not {"pandas", "pandera", "pydantic", "pyarrow"} & loaded
+
+
+def test_every_public_name_resolves():
+    assert set(sid.__all__) == {"__version__", *sid._LAZY, *sid._SUBMODULES}
+    for name in sid.__all__:
+        assert getattr(sid, name) is not None
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        sid.nope  # noqa: B018
