@@ -21,8 +21,11 @@ Curated records carry their evidence inline, as verbatim quotes::
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime
 import hashlib
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable
@@ -135,15 +138,61 @@ class _Resolver:
         return Span(document, start, start + len(quote), quote)
 
 
+def _unit_bounds(text: str) -> tuple[datetime.date, datetime.date]:
+    """First and last day of one EDTF date: 1999, 198X (a decade), 2004-04 or 2006-01-24."""
+    match = re.fullmatch(r"(\d{3})(\d|X)(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if not match:
+        raise ValueError(text)
+    decade, digit, month, day = match.groups()
+    if digit == "X":
+        if month:
+            raise ValueError(text)
+        return datetime.date(int(decade + "0"), 1, 1), datetime.date(int(decade + "9"), 12, 31)
+    year = int(decade + digit)
+    if day:
+        exact = datetime.date(year, int(month), int(day))
+        return exact, exact
+    if month:
+        first = datetime.date(year, int(month), 1)
+        return first, datetime.date(year, int(month), calendar.monthrange(year, int(month))[1])
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def edtf_bounds(edtf: str, open_end: datetime.date) -> tuple[datetime.date | None, datetime.date]:
+    """date_start and date_end of an EDTF date or interval ("2005/.." ends at ``open_end``).
+
+    >>> import datetime
+    >>> edtf_bounds("198X/199X", datetime.date(2007, 12, 31))
+    (datetime.date(1980, 1, 1), datetime.date(1999, 12, 31))
+    >>> edtf_bounds("2005/..", datetime.date(2007, 12, 31))
+    (datetime.date(2005, 1, 1), datetime.date(2007, 12, 31))
+    """
+    first, _, last = edtf.partition("/") if "/" in edtf else (edtf, "", edtf)
+    start = None if first == ".." else _unit_bounds(first)[0]
+    end = open_end if last == ".." else _unit_bounds(last)[1]
+    return start, end
+
+
 def _evidence_id(record_table: str, record_id: str, span: Span) -> str:
     key = f"{record_table}\x1f{record_id}\x1f{span.citation_id}\x1f{span.start}\x1f{span.end}"
     return "evd-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _publication_bound(citations: list[dict[str, Any]]) -> datetime.date:
+    """Last day the source article may have been published: the end of its date's unit."""
+    articles = [r for r in citations if r.get("kind") == "article" and r.get("cited_in") is None and r.get("date")]
+    if len(articles) != 1:
+        raise BuildError("citations: exactly one article (kind article, not cited in another) with a date is needed")
+    article = articles[0]
+    unit = {"day": 10, "month": 7, "year": 4}.get(article.get("date_precision"), 4)
+    return _unit_bounds(article["date"].isoformat()[:unit])[1]
 
 
 def derive_rows(curated: dict[str, list[dict[str, Any]]], texts: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
     """Curated records -> rows of all seven tables (evidence resolved, links derived)."""
     resolver = _Resolver(curated["citations"], texts)
     plover = {t.value: t.plover for t in EVENT_TYPE.terms}
+    open_end = _publication_bound(curated["citations"])
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
 
     def add_evidence(record_table: str, record_id: str, items: Iterable[Any]) -> list[Span]:
@@ -173,6 +222,13 @@ def derive_rows(curated: dict[str, list[dict[str, Any]]], texts: dict[str, str])
                 raise BuildError(f"{name}: a record has no {table.primary_key}: {str(record)[:80]}")
             if name == "events":
                 row["plover_type"] = plover.get(row.get("event_type"))
+            if isinstance(row.get("date_edtf"), str):
+                try:
+                    start, end = edtf_bounds(row["date_edtf"], open_end)
+                except ValueError:
+                    raise BuildError(f"{name}.date_edtf [{record_id}]: cannot read {row['date_edtf']!r} as EDTF") from None
+                row.setdefault("date_start", start)
+                row.setdefault("date_end", end)
             for col in table.columns:
                 row.setdefault(col.name, [] if col.type == "list" else None)
             rows[name].append(row)

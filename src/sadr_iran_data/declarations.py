@@ -244,6 +244,7 @@ EVENT_TYPE = _vocab(
     ("invitation", "An invitation to visit or to talks.", "CONSULT"),
     ("pledge", "A promise of future action or support.", "AGREE"),
     ("statement", "A speech, declaration or public expression of a position.", None),
+    ("reaction", "An actor's reported reaction to or judgement of something (being upset, finding it troubling).", None),
     ("expression_of_support", "Praise, solidarity or endorsement expressed by one actor for another.", "SUPPORT"),
     ("accusation", "One actor accuses another.", "ACCUSE"),
     ("rejection", "One actor rejects another's authority, proposal or position.", "REJECT"),
@@ -307,6 +308,7 @@ RELATION_TYPE = _vocab(
     ("perceives_as_threat", "The source regards the target as a threat."),
     ("perceives_as_asset", "The source regards the target as an asset or useful partner."),
     ("ignores", "The source deliberately ignores or shuns the target."),
+    ("linked", "Ties of a kind the source does not specify ('links', 'ties')."),
     ("counters", "The source contains or counterbalances the target's influence."),
 )
 
@@ -319,6 +321,7 @@ SUPPORT_FORM = _vocab(
     ("safe_haven", "Territory or refuge where the target is safe."),
     ("political", "Political or diplomatic backing."),
     ("military", "Military support whose form the source does not specify."),
+    ("unspecified", "Support whose form the source does not say."),
 )
 
 RECORD_TABLE = _vocab(
@@ -393,10 +396,7 @@ def _wikidata() -> tuple[Column, ...]:
     )
 
 
-_PERIOD_RULES = (
-    Rule("date_order", "ordered", ("date_start", "date_end"), "date_end must be on or after date_start"),
-    Rule("date_bounds_together", "together", ("date_start", "date_end"), "date_start and date_end are both set or both null"),
-)
+_PERIOD_RULES = (Rule("date_order", "ordered", ("date_start", "date_end"), "date_end must be on or after date_start"),)
 
 # --------------------------------------------------------------------------
 # Tables
