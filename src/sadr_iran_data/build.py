@@ -355,6 +355,17 @@ def build(root: Path | None = None, out: Path | None = None) -> dict[str, Any]:
     return manifest
 
 
+def refresh_ledger(root: Path) -> list[dict[str, Any]]:
+    """Regenerate the sentence ledger of the article from the curated evidence."""
+    from .ledger import write_ledger
+
+    texts = read_sources(root)
+    curated = read_curated(root)
+    evidence = derive_rows(curated, texts)["evidence"]
+    article = next(r for r in curated["citations"] if r.get("text_sha256"))
+    return write_ledger(root, texts[article["text_sha256"]], evidence)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sadr_iran_data.build", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, help="repository root (default: found from the current folder)")
@@ -362,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         manifest = build(args.root, args.out)
+        if args.out is None:
+            refresh_ledger(args.root or find_root())
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
