@@ -12,8 +12,8 @@ import sadr_iran_data as sid
 from sadr_iran_data.declarations import TABLES
 
 
-def test_verify_reports_every_table_ok():
-    assert sid.verify() == {name: "ok" for name in TABLES}
+def test_verify_reports_every_table_and_release_file_ok():
+    assert sid.verify() == {name: "ok" for name in (*TABLES, "changes", "retired")}
 
 
 def test_manifest_matches_the_files_and_the_declarations(data_copy):

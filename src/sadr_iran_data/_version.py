@@ -1,3 +1,8 @@
-"""The dataset version: the one place it is written (semver for data)."""
+"""The dataset version and its release date: the one place they are written.
 
-__version__ = "0.1.0"
+Semantic versioning for data: major = a breaking schema change or retired ids,
+minor = new records or columns, patch = corrections of values.
+"""
+
+__version__ = "1.0.0"
+__released__ = "2026-11-27"

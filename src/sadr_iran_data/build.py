@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
+from ._version import __released__, __version__
 from .declarations import EVENT_TYPE, TABLES, Table
 from .errors import BuildError
 from .integrity import MANIFEST, sha256_bytes
@@ -330,6 +330,7 @@ def build(root: Path | None = None, out: Path | None = None) -> dict[str, Any]:
     manifest: dict[str, Any] = {
         "name": "sadr-iran-data",
         "version": __version__,
+        "released": __released__,
         "source": {
             key: (str(article[key]) if article.get(key) is not None else None)
             for key in ("citation_id", "author", "title", "outlet", "volume", "issue", "publisher", "date", "url", "text_sha256")
@@ -351,8 +352,38 @@ def build(root: Path | None = None, out: Path | None = None) -> dict[str, Any]:
             "schema_fingerprint": schema_fingerprint(table),
             "description": table.description,
         }
+    manifest["files"] = {}
+    for path in _release_files(root, rows, out):
+        data = path.read_bytes()
+        manifest["files"][path.stem] = {"file": path.name, "bytes": len(data), "sha256": sha256_bytes(data)}
     (out / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
+
+
+def _release_files(root: Path, rows: dict[str, list[dict[str, Any]]], out: Path) -> list[Path]:
+    """Check ids against earlier releases and write the changelog and retired ids."""
+    from .releases import changelog, check_ids, read_archives, read_retired, snapshot, write_release_files
+
+    archives = read_archives(root)
+    current = snapshot(rows)
+    if __version__ in archives and archives[__version__] != current:
+        raise BuildError(f"the data differ from the released {__version__}: bump the version in src/sadr_iran_data/_version.py")
+    retired = read_retired(root)
+    problems = check_ids(archives, current, retired)
+    if problems:
+        raise BuildError("ids:\n  " + "\n  ".join(problems))
+    return write_release_files(out, changelog(archives, __version__, current), retired)
+
+
+def release(root: Path | None = None) -> Path:
+    """Archive the current data as release ``__version__`` in data/releases/."""
+    from .releases import read_archives, write_archive
+
+    root = root or find_root()
+    if __version__ in read_archives(root):
+        raise BuildError(f"{__version__} is already released; bump the version first")
+    rows = derive_rows(read_curated(root), read_sources(root))
+    return write_archive(root, __version__, rows)
 
 
 def refresh_ledger(root: Path) -> list[dict[str, Any]]:
@@ -370,8 +401,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sadr_iran_data.build", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, help="repository root (default: found from the current folder)")
     parser.add_argument("--out", type=Path, help="output folder (default: src/sadr_iran_data/data)")
+    parser.add_argument("--release", action="store_true", help="archive this version in data/releases/, then build")
     args = parser.parse_args(argv)
     try:
+        if args.release:
+            print(f"archived {release(args.root)}")
         manifest = build(args.root, args.out)
         if args.out is None:
             refresh_ledger(args.root or find_root())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ._version import __version__
+from .citation import FORMATS as CITATION_FORMATS
 from .errors import SadrIranDataError
 
 
@@ -88,10 +89,21 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cite(args: argparse.Namespace) -> int:
+    from .citation import cite
+
+    print(cite(args.format, include_source=args.source))
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from .build import main
 
-    argv = [*(["--root", str(args.root)] if args.root else []), *(["--out", str(args.out)] if args.out else [])]
+    argv = [
+        *(["--root", str(args.root)] if args.root else []),
+        *(["--out", str(args.out)] if args.out else []),
+        *(["--release"] if args.release else []),
+    ]
     return main(argv)
 
 
@@ -117,9 +129,15 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("--no-references", action="store_true", help="skip foreign-key checks against the shipped tables")
     val.add_argument("--all", action="store_true", help="print every failure")
     command("verify", _verify, "check every shipped file against the manifest")
+    cit = command("cite", _cite, "cite this dataset version (and the source article)")
+    cit.add_argument("--format", choices=CITATION_FORMATS, default="text")
+    cit.add_argument(
+        "--source", action=argparse.BooleanOptionalAction, default=None, help="also cite the source article (default: only in cff)"
+    )
     bld = command("build", _build, "build the tables from data/curated/ (in a clone of the repository)")
     bld.add_argument("--root", type=Path)
     bld.add_argument("--out", type=Path)
+    bld.add_argument("--release", action="store_true", help="archive this version in data/releases/ first")
     return parser
 
 

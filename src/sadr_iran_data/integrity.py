@@ -48,10 +48,9 @@ def read_verified(name: str, folder: Path | None = None, manifest: dict[str, Any
     """The bytes of table ``name``'s file, after checking them against the manifest."""
     folder = folder or data_dir()
     manifest = manifest or read_manifest(folder)
-    try:
-        entry = manifest["tables"][name]
-    except KeyError:
-        raise DataIntegrityError(f"{MANIFEST} has no entry for table {name!r}; reinstall sadr-iran-data") from None
+    entry = manifest["tables"].get(name) or manifest.get("files", {}).get(name)
+    if entry is None:
+        raise DataIntegrityError(f"{MANIFEST} has no entry for {name!r}; reinstall sadr-iran-data")
     path = folder / entry["file"]
     try:
         data = path.read_bytes()
@@ -69,21 +68,22 @@ def read_verified(name: str, folder: Path | None = None, manifest: dict[str, Any
 def verify(folder: Path | None = None) -> dict[str, str]:
     """Check every shipped file against the manifest.
 
-    Returns ``{table: "ok"}`` for every table; raises :class:`DataIntegrityError`
-    naming every file that fails.
+    Returns ``{name: "ok"}`` for every table and release file; raises
+    :class:`DataIntegrityError` naming every file that fails.
 
     >>> import sadr_iran_data as sid
-    >>> sorted(sid.verify()) == sorted(sid.tables())
+    >>> set(sid.tables()) <= set(sid.verify())
     True
     """
     folder = folder or data_dir()
     manifest = read_manifest(folder)
+    names = [*manifest["tables"], *manifest.get("files", {})]
     problems = []
-    for name in manifest["tables"]:
+    for name in names:
         try:
             read_verified(name, folder, manifest)
         except DataIntegrityError as exc:
             problems.append(str(exc))
     if problems:
         raise DataIntegrityError("; ".join(problems))
-    return {name: "ok" for name in manifest["tables"]}
+    return {name: "ok" for name in names}

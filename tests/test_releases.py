@@ -1,0 +1,156 @@
+"""Releases: one version everywhere, no silent data changes, a data changelog, retired ids."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tomllib
+
+import pytest
+import yaml
+from conftest import ROOT, needs_repository
+
+import sadr_iran_data as sid
+from sadr_iran_data import build as build_module
+from sadr_iran_data import integrity
+from sadr_iran_data.build import BuildError, build
+from sadr_iran_data.integrity import read_manifest
+
+
+def test_version_is_single_sourced():
+    assert re.fullmatch(r"\d+\.\d+\.\d+", sid.__version__)
+    assert read_manifest()["version"] == sid.__version__
+    assert f"(Version {sid.__version__})" in sid.cite("apa")
+    assert yaml.safe_load(sid.cite("cff"))["version"] == sid.__version__
+    from importlib.metadata import version
+
+    assert version("sadr-iran-data") == sid.__version__
+
+
+@needs_repository
+def test_pyproject_and_citation_cff_read_the_same_version():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/sadr_iran_data/_version.py"
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["version"] == sid.__version__
+    assert cff["date-released"] == read_manifest()["released"]
+
+
+@needs_repository
+def test_shipped_data_equal_the_archive_of_this_version_if_released():
+    from sadr_iran_data.build import derive_rows, read_curated, read_sources
+    from sadr_iran_data.releases import read_archives, snapshot
+
+    archives = read_archives(ROOT)
+    if sid.__version__ not in archives:
+        pytest.skip("this version is not released yet")
+    current = snapshot(derive_rows(read_curated(ROOT), read_sources(ROOT)))
+    assert archives[sid.__version__] == current, "the data changed but the version did not: bump it"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    for part in ("data/curated", "data/sources", "data/releases"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return tmp_path
+
+
+def _edit(repo, table, old, new):
+    path = repo / "data" / "curated" / f"{table}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _use(out, monkeypatch):
+    monkeypatch.setattr(integrity, "_data_dir", out)
+
+
+@needs_repository
+def test_changing_released_data_without_a_new_version_fails(repo):
+    if sid.__version__ not in {p.name[:-8] for p in (repo / "data/releases").glob("*.json.gz")}:
+        pytest.skip("this version is not released yet")
+    _edit(repo, "locations", "name: Mehran", "name: Mehran town")
+    with pytest.raises(BuildError, match=rf"differ from the released {re.escape(sid.__version__)}: bump the version"):
+        build(repo, repo / "out")
+
+
+@needs_repository
+def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, monkeypatch):
+    monkeypatch.setattr(build_module, "__version__", "99.0.0")
+    _edit(repo, "locations", "name: Mehran", "name: Mehran town")
+    text = (repo / "data/curated/actors.yaml").read_text(encoding="utf-8")
+    block = re.search(r"\n- actor_id: act-serbs\n.*?(?=\n- actor_id|\Z)", text, re.S).group(0)
+    (repo / "data/curated/actors.yaml").write_text(text.replace(block, ""), encoding="utf-8")
+    for table, ref in (
+        ("events", "    - {actor_id: act-serbs, role: target}\n"),
+        ("events", "    - {actor_id: act-serbs, role: participant}\n"),
+    ):
+        _edit(repo, table, ref, "")
+    relations = (repo / "data/curated/relations.yaml").read_text(encoding="utf-8")
+    rel = re.search(r"\n- relation_id: rel-0063\n.*?(?=\n- relation_id|\n# ----)", relations, re.S).group(0)
+    (repo / "data/curated/relations.yaml").write_text(relations.replace(rel, ""), encoding="utf-8")
+
+    with pytest.raises(BuildError, match=r"actors \[act-serbs\] was released in .* but is gone: list it in"):
+        build(repo, repo / "out")
+
+    retired = [
+        {"id": "act-serbs", "table": "actors", "retired_in": "99.0.0", "reason": "a test removal", "replaced_by": "act-muslim-bosnians"},
+        {"id": "rel-0063", "table": "relations", "retired_in": "99.0.0", "reason": "its target was retired"},
+    ]
+    evas = [f"eva-{n}-serbs" for n in ("0015", "0018")]
+    retired += [{"id": e, "table": "event_actors", "retired_in": "99.0.0", "reason": "its actor was retired"} for e in evas]
+    (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
+    with pytest.raises(BuildError, match="evidence .* was released in"):
+        build(repo, repo / "out")  # the evidence rows of removed records must be retired too
+
+    removed_evidence = sorted(set(_released_ids(repo, "evidence")) - set(_current_evidence_ids(repo)))
+    retired += [{"id": e, "table": "evidence", "retired_in": "99.0.0", "reason": "its record was retired"} for e in removed_evidence]
+    (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
+    build(repo, repo / "out")
+    _use(repo / "out", monkeypatch)
+
+    changes = sid.changes(since=sid.__version__)
+    assert set(changes["version"]) == {"99.0.0"}
+    edit = changes.query("record_id == 'loc-mehran' and column == 'name'")
+    assert edit[["change", "old_value", "new_value"]].values.tolist() == [["changed", '"Mehran"', '"Mehran town"']]
+    assert {"act-serbs", "rel-0063"} <= set(changes.query("change == 'removed'")["record_id"])
+    assert sid.changes(since="99.0.0").empty
+    with pytest.raises(sid.SadrIranDataError, match="unknown release '0.0.1'"):
+        sid.changes(since="0.0.1")
+    with pytest.raises(sid.RetiredIdError, match="act-serbs was retired in 99.0.0 because a test removal; use act-muslim-bosnians"):
+        sid.lookup("act-serbs")
+    assert sid.lookup("loc-mehran")["name"] == "Mehran town"
+    with pytest.raises(KeyError, match="no record has id 'act-nobody'"):
+        sid.lookup("act-nobody")
+
+
+def _released_ids(repo, table):
+    from sadr_iran_data.releases import read_archives
+
+    archives = read_archives(repo)
+    return archives[max(archives, key=lambda v: tuple(map(int, v.split("."))))][table]
+
+
+def _current_evidence_ids(repo):
+    from sadr_iran_data.build import derive_rows, read_curated, read_sources
+
+    return [r["evidence_id"] for r in derive_rows(read_curated(repo), read_sources(repo))["evidence"]]
+
+
+@needs_repository
+def test_a_retired_id_may_never_be_reused(repo, monkeypatch):
+    monkeypatch.setattr(build_module, "__version__", "99.0.0")
+    retired = [{"id": "loc-mehran", "table": "locations", "retired_in": "99.0.0", "reason": "a test"}]
+    (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
+    with pytest.raises(BuildError, match="loc-mehran is retired and may not be reused"):
+        build(repo, repo / "out")
+
+
+def test_versions_sort_numerically():
+    from sadr_iran_data.releases import version_key
+
+    assert sorted(["1.10.0", "1.9.2", "1.2.0", "0.9.0"], key=version_key) == ["0.9.0", "1.2.0", "1.9.2", "1.10.0"]
+    with pytest.raises(sid.SadrIranDataError, match="not a version"):
+        version_key("one")
