@@ -408,7 +408,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"archived {release(args.root)}")
         manifest = build(args.root, args.out)
         if args.out is None:
-            refresh_ledger(args.root or find_root())
+            from .tableschema import write_schemas
+
+            root = args.root or find_root()
+            refresh_ledger(root)
+            write_schemas(root / "schemas")
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from pathlib import Path
 from ._version import __version__
 from .citation import FORMATS as CITATION_FORMATS
 from .errors import SadrIranDataError
+from .exports import FORMATS as EXPORT_FORMATS
 
 
 def _info(args: argparse.Namespace) -> int:
@@ -96,6 +97,14 @@ def _cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .exports import export
+
+    for path in export(args.format, Path(args.folder), force=args.force, tables=args.table):
+        print(path)
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     from .build import main
 
@@ -134,6 +143,11 @@ def _parser() -> argparse.ArgumentParser:
     cit.add_argument(
         "--source", action=argparse.BooleanOptionalAction, default=None, help="also cite the source article (default: only in cff)"
     )
+    exp = command("export", _export, "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML or a Data Package")
+    exp.add_argument("folder", metavar="DIR")
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    exp.add_argument("--table", action="append", metavar="TABLE", help="export only this table (repeatable; default: all)")
+    exp.add_argument("--force", action="store_true", help="overwrite existing files")
     bld = command("build", _build, "build the tables from data/curated/ (in a clone of the repository)")
     bld.add_argument("--root", type=Path)
     bld.add_argument("--out", type=Path)

@@ -1,0 +1,521 @@
+"""Export the shipped tables to other formats and tools.
+
+``export(format, folder)`` writes the tables as CSV, Parquet, JSON, NDJSON, a
+SQLite or DuckDB database, GeoJSON layers, a GraphML network or a Frictionless
+Data Package, and returns the paths written. An existing file is never
+overwritten unless ``force=True``, and every file is written to a temporary
+name in the target folder first and renamed only once all of them are
+complete, so an interrupted export leaves no half-written file.
+
+>>> import tempfile
+>>> from sadr_iran_data.exports import export
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     [p.name for p in export("csv", tmp, tables=["events", "actors"])]
+['actors.csv', 'events.csv']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import secrets
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .declarations import TABLES, Column, Table, get_table
+from .errors import SadrIranDataError
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: Every format :func:`export` writes.
+FORMATS = ("csv", "parquet", "json", "ndjson", "sqlite", "duckdb", "geojson", "graphml", "datapackage")
+#: File stem of the SQLite and DuckDB databases (and datasette's database name).
+DATABASE = "sadr_iran_data"
+
+_Row = dict[str, Any]
+_GRAPH_SOURCE, _GRAPH_TARGET = "source_actor_id", "target_actor_id"
+
+
+# --------------------------------------------------------------------------
+# Rows and cells
+# --------------------------------------------------------------------------
+
+
+def _arrow(name: str) -> Any:
+    """Table ``name`` as an Arrow table, integrity-checked."""
+    from .loaders import load
+
+    return load(name, backend="arrow")
+
+
+def _rows(name: str) -> list[_Row]:
+    """Table ``name`` as plain Python records (str, int, float, bool, date, list, None)."""
+    return _arrow(name).to_pylist()
+
+
+def _text(col: Column, value: Any) -> str:
+    """One value as text for CSV and GraphML: ISO dates, true/false, lists as JSON arrays."""
+    if col.type == "list":
+        from ._dtypes import encode_list
+
+        return encode_list(value)
+    if col.type == "bool":
+        return "true" if value else "false"
+    if col.type == "date":
+        return value.isoformat()
+    if col.type == "float":
+        return repr(float(value))
+    return str(value)
+
+
+def _json_record(table: Table, row: _Row) -> _Row:
+    return {c.name: row[c.name].isoformat() if c.type == "date" and row[c.name] is not None else row[c.name] for c in table.columns}
+
+
+def _json_text(data: Any, indent: int | None = 2) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+
+
+def _json_line(data: Any) -> str:
+    """One NDJSON line; the characters that some readers split lines at are escaped."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char in "\x85\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text + "\n"
+
+
+# --------------------------------------------------------------------------
+# Staged, atomic writing
+# --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _staged(folder: Path, files: Iterable[str]) -> Iterator[dict[str, Path]]:
+    """Temporary paths in ``folder`` for ``files``; renamed onto them only if the block succeeds."""
+    token = secrets.token_hex(6)
+    staged = {name: folder / f".{name}.{token}.tmp" for name in files}
+    try:
+        yield staged
+        for name, temp in staged.items():
+            if not temp.exists():
+                raise SadrIranDataError(f"the export did not write {name}")
+    except BaseException:
+        for temp in staged.values():
+            for leftover in folder.glob(f"{temp.name}*"):  # the file and its database journal, if any
+                leftover.unlink(missing_ok=True)
+        raise
+    for name, temp in staged.items():
+        os.replace(temp, folder / name)
+
+
+def _write_csv_file(path: Path, table: Table, rows: Iterable[_Row]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        # RFC 4180 line ends: with them the writer also quotes a field holding a lone "\r"
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(table.column_names)
+        for row in rows:
+            writer.writerow(["" if row[c.name] is None else _text(c, row[c.name]) for c in table.columns])
+
+
+def _write_text_file(path: Path, text: str) -> None:
+    path.write_bytes(text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------
+# One writer per format
+# --------------------------------------------------------------------------
+
+
+def _csv(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    for name in names:
+        _write_csv_file(staged[f"{name}.csv"], TABLES[name], _rows(name))
+
+
+def _parquet(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    from .integrity import read_verified
+
+    for name in names:
+        staged[f"{name}.parquet"].write_bytes(read_verified(name))
+
+
+def _json(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    for name in names:
+        table = TABLES[name]
+        _write_text_file(staged[f"{name}.json"], _json_text([_json_record(table, row) for row in _rows(name)]))
+
+
+def _ndjson(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    for name in names:
+        table = TABLES[name]
+        lines = "".join(_json_line(_json_record(table, row)) for row in _rows(name))
+        _write_text_file(staged[f"{name}.ndjson"], lines)
+
+
+def _ident(name: str) -> str:
+    return f'"{name}"'
+
+
+def _sql_literal(value: Any) -> str:
+    return str(value) if isinstance(value, int | float) else "'" + str(value).replace("'", "''") + "'"
+
+
+def _sql_checks(col: Column, *, bool_as_int: bool) -> list[str]:
+    name = _ident(col.name)
+    checks = []
+    if col.vocabulary is not None:
+        checks.append(f"{name} IN ({', '.join(_sql_literal(v) for v in col.vocabulary.values)})")
+    if col.type == "bool" and bool_as_int:
+        checks.append(f"{name} IN (0, 1)")
+    if col.minimum is not None:
+        checks.append(f"{name} >= {_sql_literal(col.minimum)}")
+    if col.maximum is not None:
+        checks.append(f"{name} <= {_sql_literal(col.maximum)}")
+    return checks
+
+
+_SQLITE_TYPES = {
+    "id": "TEXT",
+    "string": "TEXT",
+    "category": "TEXT",
+    "int": "INTEGER",
+    "float": "REAL",
+    "bool": "INTEGER",
+    "date": "TEXT",
+    "list": "TEXT",
+}
+_DUCKDB_TYPES = {
+    "id": "VARCHAR",
+    "string": "VARCHAR",
+    "category": "VARCHAR",
+    "int": "BIGINT",
+    "float": "DOUBLE",
+    "bool": "BOOLEAN",
+    "date": "DATE",
+    "list": "VARCHAR[]",
+}
+
+
+def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
+    """``CREATE TABLE`` statement of table ``name`` for SQLite.
+
+    Foreign keys to the ``published`` tables (default: all) are deferred to
+    the end of the transaction, so rows can be inserted in any order.
+
+    >>> print(sqlite_ddl("event_actors").splitlines()[2])
+      "event_id" TEXT NOT NULL REFERENCES "events" ("event_id") DEFERRABLE INITIALLY DEFERRED,
+    """
+    table = get_table(name)
+    targets = set(TABLES if published is None else published) | {name}
+    lines = []
+    for col in table.columns:
+        parts = [_ident(col.name), _SQLITE_TYPES[col.type]]
+        if col.name == table.primary_key:
+            parts.append("PRIMARY KEY")
+        if not col.nullable:
+            parts.append("NOT NULL")
+        parts += [f"CHECK ({check})" for check in _sql_checks(col, bool_as_int=True)]
+        if col.references in targets:
+            key = TABLES[col.references].primary_key
+            parts.append(f"REFERENCES {_ident(col.references)} ({_ident(key)}) DEFERRABLE INITIALLY DEFERRED")
+        lines.append("  " + " ".join(parts))
+    return f"CREATE TABLE {_ident(name)} (\n" + ",\n".join(lines) + "\n)"
+
+
+def _sqlite_value(col: Column, value: Any) -> Any:
+    if value is None:
+        return None
+    if col.type in ("list", "date"):
+        return _text(col, value)
+    if col.type == "bool":
+        return int(value)
+    return value
+
+
+def _datasette_metadata(names: tuple[str, ...]) -> dict[str, Any]:
+    from .tableschema import DESCRIPTION, LICENSE, TITLE, source
+
+    article = source()
+    return {
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "license": LICENSE["name"],
+        "license_url": LICENSE["path"],
+        "source": article["description"],
+        "source_url": article["path"],
+        "databases": {
+            DATABASE: {
+                "tables": {
+                    name: {"description": TABLES[name].description, "columns": {c.name: c.description for c in TABLES[name].columns}}
+                    for name in names
+                }
+            }
+        },
+    }
+
+
+def _sqlite(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(staged[f"{DATABASE}.sqlite"])
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        with connection:  # one transaction: deferred foreign keys are checked at its commit
+            for name in names:  # every table first: a foreign key needs its table to exist
+                connection.execute(sqlite_ddl(name, names))
+            for name in names:
+                table = TABLES[name]
+                columns = ", ".join(map(_ident, table.column_names))
+                marks = ", ".join("?" for _ in table.columns)
+                connection.executemany(
+                    f"INSERT INTO {_ident(name)} ({columns}) VALUES ({marks})",
+                    ([_sqlite_value(c, row[c.name]) for c in table.columns] for row in _rows(name)),
+                )
+        dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if dangling:
+            raise SadrIranDataError(f"foreign keys do not resolve in the SQLite export: {dangling[:5]}")
+    finally:
+        connection.close()
+    _write_text_file(staged["metadata.json"], _json_text(_datasette_metadata(names)))
+
+
+def _import_duckdb() -> Any:
+    try:
+        import duckdb
+    except ImportError:
+        raise SadrIranDataError("the duckdb format needs duckdb: pip install 'sadr-iran-data[duckdb]'") from None
+    return duckdb
+
+
+def _duckdb(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    duckdb = _import_duckdb()
+    connection = duckdb.connect(str(staged[f"{DATABASE}.duckdb"]))
+    try:
+        for name in names:
+            table = TABLES[name]
+            lines = []
+            for col in table.columns:
+                parts = [_ident(col.name), _DUCKDB_TYPES[col.type]]
+                if col.name == table.primary_key:
+                    parts.append("PRIMARY KEY")
+                if not col.nullable:
+                    parts.append("NOT NULL")
+                parts += [f"CHECK ({check})" for check in _sql_checks(col, bool_as_int=False)]
+                lines.append(" ".join(parts))
+            connection.execute(f"CREATE TABLE {_ident(name)} ({', '.join(lines)})")
+            connection.execute(f"COMMENT ON TABLE {_ident(name)} IS {_sql_literal(table.description)}")
+            for col in table.columns:
+                connection.execute(f"COMMENT ON COLUMN {_ident(name)}.{_ident(col.name)} IS {_sql_literal(col.description)}")
+            connection.register("source", _arrow(name))
+            connection.execute(f"INSERT INTO {_ident(name)} SELECT {', '.join(map(_ident, table.column_names))} FROM source")
+            connection.unregister("source")
+    finally:
+        connection.close()
+
+
+def _point(location: _Row) -> list[float] | None:
+    if location["latitude"] is None or location["longitude"] is None:
+        return None
+    return [location["longitude"], location["latitude"]]
+
+
+def _feature(feature_id: str, point: list[float], properties: _Row) -> _Row:
+    return {"type": "Feature", "id": feature_id, "geometry": {"type": "Point", "coordinates": point}, "properties": properties}
+
+
+def _geojson(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    places, events = TABLES["locations"], TABLES["events"]
+    locations = {row[places.primary_key]: row for row in _rows("locations")}
+    if "locations" in names:
+        features = [_feature(key, point, _json_record(places, row)) for key, row in locations.items() if (point := _point(row)) is not None]
+        collection = {
+            "type": "FeatureCollection",
+            "name": "locations",
+            "features": features,
+            "locations_without_coordinates": len(locations) - len(features),
+        }
+        _write_text_file(staged["locations.geojson"], _json_text(collection))
+    if "events" in names:
+        features, unplaced = [], 0
+        for row in _rows("events"):
+            place = locations.get(row["location_id"])
+            point = _point(place) if place is not None else None
+            if place is None or point is None:
+                unplaced += 1
+                continue
+            properties = {**_json_record(events, row), "location_name": place["name"], "location_geo_precision": place["geo_precision"]}
+            features.append(_feature(row[events.primary_key], point, properties))
+        collection = {"type": "FeatureCollection", "name": "events", "features": features, "events_without_located_place": unplaced}
+        _write_text_file(staged["events.geojson"], _json_text(collection))
+
+
+_GRAPHML_TYPES = {"id": "string", "string": "string", "category": "string", "int": "long", "float": "double", "bool": "boolean"}
+
+
+def _graph_columns() -> tuple[list[Column], list[Column]]:
+    """Actor columns carried as node attributes and relation columns carried as edge attributes."""
+    actors, relations = TABLES["actors"], TABLES["relations"]
+    structural = {relations.primary_key, _GRAPH_SOURCE, _GRAPH_TARGET}
+    return (
+        [c for c in actors.columns if c.name != actors.primary_key],
+        [c for c in relations.columns if c.name not in structural],
+    )
+
+
+def _graphml(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    import xml.etree.ElementTree as ET
+
+    node_columns, edge_columns = _graph_columns()
+    root = ET.Element("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
+    for scope, prefix, columns in (("node", "n", node_columns), ("edge", "e", edge_columns)):
+        for col in columns:
+            attributes = {
+                "id": f"{prefix}_{col.name}",
+                "for": scope,
+                "attr.name": col.name,
+                "attr.type": _GRAPHML_TYPES.get(col.type, "string"),
+            }
+            ET.SubElement(ET.SubElement(root, "key", attributes), "desc").text = col.description
+    graph = ET.SubElement(root, "graph", {"id": "actors_relations", "edgedefault": "directed"})
+
+    def add_data(element: ET.Element, prefix: str, columns: list[Column], row: _Row) -> None:
+        for col in columns:
+            if row[col.name] is not None:
+                ET.SubElement(element, "data", {"key": f"{prefix}_{col.name}"}).text = _text(col, row[col.name])
+
+    for row in _rows("actors"):
+        add_data(ET.SubElement(graph, "node", {"id": row[TABLES["actors"].primary_key]}), "n", node_columns, row)
+    for row in _rows("relations"):
+        edge = ET.SubElement(
+            graph, "edge", {"id": row[TABLES["relations"].primary_key], "source": row[_GRAPH_SOURCE], "target": row[_GRAPH_TARGET]}
+        )
+        add_data(edge, "e", edge_columns, row)
+    ET.indent(root)
+    ET.ElementTree(root).write(staged["actors_relations.graphml"], encoding="utf-8", xml_declaration=True)
+
+
+def _datapackage(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    import hashlib
+
+    from .tableschema import datapackage, dumps
+
+    _csv(staged, names)
+    descriptor = datapackage(names)
+    for resource in descriptor["resources"]:
+        data = staged[resource["path"]].read_bytes()
+        resource["bytes"] = len(data)
+        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    _write_text_file(staged["datapackage.json"], dumps(descriptor))
+
+
+@dataclass(frozen=True)
+class _Format:
+    files: Callable[[tuple[str, ...]], list[str]]
+    write: Callable[[dict[str, Path], tuple[str, ...]], None]
+    covers: tuple[str, ...] = tuple(TABLES)
+    """The tables the format can hold; ``tables=`` must select at least one."""
+
+
+def _per_table(suffix: str) -> Callable[[tuple[str, ...]], list[str]]:
+    return lambda names: [f"{name}.{suffix}" for name in names]
+
+
+_FORMATS: dict[str, _Format] = {
+    "csv": _Format(_per_table("csv"), _csv),
+    "parquet": _Format(_per_table("parquet"), _parquet),
+    "json": _Format(_per_table("json"), _json),
+    "ndjson": _Format(_per_table("ndjson"), _ndjson),
+    "sqlite": _Format(lambda names: [f"{DATABASE}.sqlite", "metadata.json"], _sqlite),
+    "duckdb": _Format(lambda names: [f"{DATABASE}.duckdb"], _duckdb),
+    "geojson": _Format(lambda names: [f"{n}.geojson" for n in ("locations", "events") if n in names], _geojson, ("locations", "events")),
+    "graphml": _Format(lambda names: ["actors_relations.graphml"], _graphml, ("actors", "relations")),
+    "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage),
+}
+
+
+def _selection(tables: Iterable[str] | str | None) -> tuple[str, ...]:
+    if tables is None:
+        return tuple(TABLES)
+    wanted = {get_table(name).name for name in ([tables] if isinstance(tables, str) else tables)}
+    return tuple(name for name in TABLES if name in wanted)
+
+
+def export(format: str, folder: str | Path, *, force: bool = False, tables: Iterable[str] | None = None) -> list[Path]:
+    """Write the tables (default: all; or those named in ``tables``) into ``folder`` as ``format``.
+
+    ``format`` is one of :data:`FORMATS`:
+
+    - ``csv``: ``{table}.csv``, UTF-8; lists as JSON arrays, ISO dates, ``true``/``false``, nulls empty;
+    - ``parquet``: ``{table}.parquet``, the shipped files;
+    - ``json``/``ndjson``: ``{table}.json`` (an array of records) or ``{table}.ndjson`` (a record per line);
+    - ``sqlite``: ``sadr_iran_data.sqlite`` with declared types, primary and foreign keys and checks
+      (lists as JSON text), and a datasette ``metadata.json``;
+    - ``duckdb``: ``sadr_iran_data.duckdb`` (needs the ``[duckdb]`` extra), with types, primary keys,
+      checks and comments; DuckDB checks foreign keys row by row and cannot load self-references,
+      so foreign keys are declared in the SQLite and Data Package exports;
+    - ``geojson``: ``locations.geojson`` (located places) and ``events.geojson`` (events at their place's point);
+    - ``graphml``: ``actors_relations.graphml``, actors as nodes and relations as directed edges;
+    - ``datapackage``: the CSV files and a Frictionless ``datapackage.json`` with their hashes.
+
+    Raises :class:`SadrIranDataError` for an unknown format, or if a file
+    exists and ``force`` is False (before anything is written).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [p.name for p in export("sqlite", tmp)]
+    ['sadr_iran_data.sqlite', 'metadata.json']
+    """
+    spec = _FORMATS.get(format)
+    if spec is None:
+        raise SadrIranDataError(f"unknown export format {format!r}; the formats are: {', '.join(FORMATS)}")
+    names = _selection(tables)
+    if not set(names) & set(spec.covers):
+        raise SadrIranDataError(f"the {format} export holds the tables {', '.join(spec.covers)}; select at least one of them")
+    if format == "duckdb":
+        _import_duckdb()
+    folder = Path(folder)
+    files = spec.files(names)
+    existing = [str(folder / name) for name in files if (folder / name).exists()]
+    if existing and not force:
+        them = "it" if len(existing) == 1 else "them"
+        raise SadrIranDataError(
+            f"will not overwrite {', '.join(existing)}; pass force=True (sadr-iran-data export --force) to replace {them}"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    with _staged(folder, files) as staged:
+        spec.write(staged, names)
+    return [folder / name for name in files]
+
+
+def to_networkx() -> nx.MultiDiGraph:
+    """Actors as nodes and relations as edges (keyed by ``relation_id``) of a networkx MultiDiGraph.
+
+    Nodes are keyed by ``actor_id`` and carry every other actor column; edges
+    run from ``source_actor_id`` to ``target_actor_id`` and carry every other
+    relation column (dates as ``datetime.date``, missing values as None).
+    Needs the ``[graph]`` extra.
+
+    >>> from sadr_iran_data.exports import to_networkx
+    >>> graph = to_networkx()
+    >>> all(graph.nodes[n]["actor_type"] for n in graph)
+    True
+    """
+    try:
+        import networkx as nx
+    except ImportError:
+        raise SadrIranDataError("to_networkx needs networkx: pip install 'sadr-iran-data[graph]'") from None
+    node_columns, edge_columns = _graph_columns()
+    from .tableschema import NAME
+
+    graph = nx.MultiDiGraph(name=NAME, version=__version__)
+    for row in _rows("actors"):
+        graph.add_node(row[TABLES["actors"].primary_key], **{c.name: row[c.name] for c in node_columns})
+    for row in _rows("relations"):
+        key = row[TABLES["relations"].primary_key]
+        graph.add_edge(row[_GRAPH_SOURCE], row[_GRAPH_TARGET], key=key, **{c.name: row[c.name] for c in edge_columns})
+    return graph

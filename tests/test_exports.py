@@ -1,0 +1,551 @@
+"""Exports: every format read back with its own tool equals the shipped tables; no overwrite without force; atomic."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime
+import hashlib
+import io
+import json
+import math
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import records
+
+import sadr_iran_data as sid
+from sadr_iran_data import exports
+from sadr_iran_data._dtypes import decode_list
+from sadr_iran_data.declarations import TABLES, Column, Table
+from sadr_iran_data.exports import DATABASE, FORMATS, export
+from sadr_iran_data.integrity import data_dir
+
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+Record = dict[str, Any]
+
+
+# --------------------------------------------------------------------------
+# The shipped tables as plain records: ISO dates, lists, None for missing
+# --------------------------------------------------------------------------
+
+
+def plain(col: Column, value: Any) -> Any:
+    """One value in the plain form every reader is compared in."""
+    if col.type == "list":
+        return [str(v) for v in value]
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return None
+    if col.type == "date":
+        if isinstance(value, str):
+            return datetime.date.fromisoformat(value).isoformat()
+        return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
+    if col.type == "int":
+        return int(value)
+    if col.type == "float":
+        return float(value)
+    if col.type == "bool":
+        return bool(value)
+    return str(value)
+
+
+def plain_records(table: Table, rows: list[Record]) -> list[Record]:
+    return sorted(({c.name: plain(c, row[c.name]) for c in table.columns} for row in rows), key=lambda r: r[table.primary_key])
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, list[Record]]:
+    """``sid.load_all()`` as plain records, sorted by primary key."""
+    return {name: plain_records(TABLES[name], df.to_dict("records")) for name, df in sid.load_all().items()}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> Any:
+    """One export per format, written once for the module."""
+    done: dict[str, list[Path]] = {}
+
+    def get(fmt: str) -> list[Path]:
+        if fmt not in done:
+            done[fmt] = export(fmt, tmp_path_factory.mktemp(fmt))
+        return done[fmt]
+
+    return get
+
+
+def from_text(col: Column, cell: str) -> Any:
+    """A CSV cell back to a plain value."""
+    if col.type == "list":
+        return decode_list(cell)
+    if col.type == "int":
+        return int(cell)
+    if col.type == "float":
+        return float(cell)
+    if col.type == "bool":
+        return {"true": True, "false": False}[cell]
+    return cell
+
+
+# --------------------------------------------------------------------------
+# Round trips, one per format
+# --------------------------------------------------------------------------
+
+
+def read_csv(path: Path, table: Table) -> list[Record]:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    assert list(df.columns) == list(table.column_names)
+    rows = [{c.name: (None if pd.isna(row[c.name]) else from_text(c, row[c.name])) for c in table.columns} for row in df.to_dict("records")]
+    return plain_records(table, rows)
+
+
+def test_csv_round_trip(exported, shipped):
+    paths = exported("csv")
+    assert [p.name for p in paths] == [f"{n}.csv" for n in TABLES]
+    for path, name in zip(paths, TABLES, strict=True):
+        assert not path.read_bytes().startswith(b"\xef\xbb\xbf"), "UTF-8 without a byte-order mark"
+        assert read_csv(path, TABLES[name]) == shipped[name], name
+
+
+def test_csv_cells_are_iso_dates_true_false_json_lists_and_empty_nulls(exported):
+    folder = exported("csv")[0].parent
+    for name, table in TABLES.items():
+        df = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+        for col in table.columns:
+            cells = [c for c in df[col.name] if c != ""]
+            if col.type == "date":
+                assert all(datetime.date.fromisoformat(c).isoformat() == c for c in cells)
+            elif col.type == "bool":
+                assert set(cells) <= {"true", "false"}
+            elif col.type == "list":
+                assert all(isinstance(json.loads(c), list) for c in df[col.name])
+            if not col.nullable and col.type != "string":
+                assert len(cells) == len(df), f"{name}.{col.name}: a required value is empty"
+
+
+def test_parquet_round_trip(exported, shipped):
+    for path, name in zip(exported("parquet"), TABLES, strict=True):
+        assert path.read_bytes() == (data_dir() / f"{name}.parquet").read_bytes()
+        assert pq.read_table(path).equals(sid.load(name, backend="arrow"))
+        assert plain_records(TABLES[name], pd.read_parquet(path).to_dict("records")) == shipped[name]
+
+
+def test_json_round_trip(exported, shipped):
+    for path, name in zip(exported("json"), TABLES, strict=True):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert isinstance(data, list)
+        assert plain_records(TABLES[name], data) == shipped[name] == sorted(data, key=lambda r: r[TABLES[name].primary_key])
+
+
+def test_ndjson_round_trip(exported, shipped):
+    for path, name in zip(exported("ndjson"), TABLES, strict=True):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        data = [json.loads(line) for line in lines]
+        assert sorted(data, key=lambda r: r[TABLES[name].primary_key]) == shipped[name]
+
+
+@contextlib.contextmanager
+def connect(path: Path) -> Any:
+    connection = sqlite3.connect(path)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def test_sqlite_round_trip_keys_and_types(exported, shipped):
+    path, metadata = exported("sqlite")
+    assert path.name == f"{DATABASE}.sqlite" and metadata.name == "metadata.json"
+    declared = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER"}
+    with connect(path) as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        for name, table in TABLES.items():
+            info = {row[1]: row for row in db.execute(f'PRAGMA table_info("{name}")')}
+            assert list(info) == list(table.column_names)
+            for col in table.columns:
+                _, _, sql_type, notnull, _, pk = info[col.name]
+                assert sql_type == declared.get(col.type, "TEXT"), (name, col.name)
+                assert bool(notnull) == (not col.nullable or col.name == table.primary_key)
+                assert bool(pk) == (col.name == table.primary_key)
+            keys = {(row[3], row[2], row[4]) for row in db.execute(f'PRAGMA foreign_key_list("{name}")')}
+            assert keys == {(c.name, c.references, TABLES[c.references].primary_key) for c in table.columns if c.references}
+            cursor = db.execute(f'SELECT * FROM "{name}"')
+            assert [d[0] for d in cursor.description] == list(table.column_names)
+            rows = [
+                {
+                    c.name: json.loads(v) if c.type == "list" else (bool(v) if c.type == "bool" and v is not None else v)
+                    for c, v in zip(table.columns, row, strict=True)
+                }
+                for row in cursor
+            ]
+            assert plain_records(table, rows) == shipped[name], name
+
+
+def test_sqlite_enforces_foreign_keys_and_vocabularies(exported):
+    path = exported("sqlite")[0]
+    with connect(path) as db:
+        db.isolation_level = None  # autocommit: each statement is checked when it runs
+        db.execute("PRAGMA foreign_keys = ON")
+        table = TABLES["event_actors"]
+        row = dict.fromkeys(table.column_names, None)
+        event_id = db.execute("SELECT event_id FROM events LIMIT 1").fetchone()
+        if event_id is None:
+            pytest.skip("no events to link to")
+        row.update(
+            event_actor_id="eva-test-link",
+            event_id=event_id[0],
+            actor_id="act-no-such-actor",
+            role=table.column("role").vocabulary.values[0],
+        )
+        insert = f"INSERT INTO event_actors ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})"
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            db.execute(insert, list(row.values()))
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            db.execute(insert, [*list(row.values())[:3], "no-such-role"])
+        assert db.execute("SELECT count(*) FROM event_actors WHERE event_actor_id = 'eva-test-link'").fetchone() == (0,)
+
+
+def test_sqlite_datasette_metadata(exported):
+    metadata = json.loads(exported("sqlite")[1].read_text(encoding="utf-8"))
+    assert metadata["license"] == "CC-BY-4.0" and metadata["license_url"].startswith("https://creativecommons.org/")
+    assert metadata["title"] and "Babak Rahimi" in metadata["source"] and metadata["source_url"].startswith("https://jamestown.org/")
+    tables = metadata["databases"][DATABASE]["tables"]
+    assert list(tables) == list(TABLES)
+    for name, table in TABLES.items():
+        assert tables[name]["description"] == table.description
+        assert tables[name]["columns"] == {c.name: c.description for c in table.columns}
+
+
+def test_duckdb_round_trip(exported, shipped):
+    duckdb = pytest.importorskip("duckdb")
+    (path,) = exported("duckdb")
+    assert path.name == f"{DATABASE}.duckdb"
+    connection = duckdb.connect(str(path), read_only=True)
+    try:
+        for name, table in TABLES.items():
+            cursor = connection.execute(f'SELECT * FROM "{name}"')
+            assert [d[0] for d in cursor.description] == list(table.column_names)
+            rows = [dict(zip(table.column_names, row, strict=True)) for row in cursor.fetchall()]
+            assert plain_records(table, rows) == shipped[name], name
+            comment = connection.execute("SELECT comment FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()
+            assert comment == (table.description,)
+    finally:
+        connection.close()
+
+
+def test_duckdb_without_duckdb_says_which_extra_to_install(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_duckdb(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "duckdb":
+            raise ImportError("no duckdb")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_duckdb)
+    with pytest.raises(sid.SadrIranDataError, match=r"sadr-iran-data\[duckdb\]"):
+        export("duckdb", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def check_feature_collection(collection: Record) -> None:
+    assert collection["type"] == "FeatureCollection"
+    for feature in collection["features"]:
+        assert feature["type"] == "Feature"
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert all(isinstance(v, float | int) and math.isfinite(v) for v in (lon, lat))
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def check_geojson(folder: Path, locations: list[Record], events: list[Record]) -> None:
+    located = {r["location_id"]: r for r in locations if r["latitude"] is not None and r["longitude"] is not None}
+    places = json.loads((folder / "locations.geojson").read_text(encoding="utf-8"))
+    check_feature_collection(places)
+    assert [f["id"] for f in places["features"]] == sorted(located)
+    for feature in places["features"]:
+        row = located[feature["id"]]
+        assert feature["properties"] == row
+        assert feature["geometry"]["coordinates"] == [row["longitude"], row["latitude"]]
+    assert places["locations_without_coordinates"] == len(locations) - len(located)
+
+    happenings = json.loads((folder / "events.geojson").read_text(encoding="utf-8"))
+    check_feature_collection(happenings)
+    placed = [r for r in events if r["location_id"] in located]
+    assert [f["id"] for f in happenings["features"]] == [r["event_id"] for r in placed]
+    for feature, row in zip(happenings["features"], placed, strict=True):
+        place = located[row["location_id"]]
+        assert {k: feature["properties"][k] for k in row} == row
+        assert feature["properties"]["location_name"] == place["name"]
+        assert feature["geometry"]["coordinates"] == [place["longitude"], place["latitude"]]
+    assert happenings["events_without_located_place"] == len(events) - len(placed)
+
+
+def test_geojson_round_trip(exported, shipped):
+    paths = exported("geojson")
+    assert [p.name for p in paths] == ["locations.geojson", "events.geojson"]
+    check_geojson(paths[0].parent, shipped["locations"], shipped["events"])
+
+
+@st.composite
+def located_places(draw: Any) -> list[Record]:
+    """The shipped places, some of them given random coordinates."""
+    rows = []
+    for row in exports._rows("locations"):
+        point = draw(st.none() | st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(-180, 180, allow_nan=False)))
+        if point is None:
+            rows.append({**row, "latitude": None, "longitude": None, "geo_precision": None})
+        else:
+            rows.append({**row, "latitude": point[0], "longitude": point[1], "geo_precision": "town"})
+    return rows
+
+
+@SETTINGS
+@given(places=located_places(), data=st.data())
+def test_geojson_places_events_at_located_places_and_counts_the_rest(places, data):
+    real_rows = exports._rows
+    location_ids = [r["location_id"] for r in places]
+    events = [{**row, "location_id": data.draw(st.none() | st.sampled_from(location_ids))} for row in real_rows("events")]
+    fake = {"locations": places, "events": events}
+    with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
+        mp.setattr(exports, "_rows", lambda name: fake.get(name) or real_rows(name))
+        export("geojson", tmp)
+        check_geojson(Path(tmp), plain_records(TABLES["locations"], places), plain_records(TABLES["events"], events))
+
+
+def graph_records(table: Table, items: list[tuple[str, Record]], key_column: str, decode: bool) -> list[Record]:
+    """Nodes or edges as records; ``decode``: list attributes are JSON text (GraphML has no list type)."""
+    rows = [{key_column: key, **{c.name: data.get(c.name) for c in table.columns if c.name != key_column}} for key, data in items]
+    if decode:
+        rows = [{c.name: decode_list(row[c.name]) if c.type == "list" else row[c.name] for c in table.columns} for row in rows]
+    return plain_records(table, rows)
+
+
+def check_graph(graph: Any, shipped: dict[str, list[Record]], decode: bool) -> None:
+    actors, relations = TABLES["actors"], TABLES["relations"]
+    assert graph.is_directed() and graph.is_multigraph()
+    assert graph_records(actors, list(graph.nodes(data=True)), actors.primary_key, decode) == shipped["actors"]
+    edges = [(key, {"source_actor_id": u, "target_actor_id": v, **data}) for u, v, key, data in graph.edges(keys=True, data=True)]
+    assert graph_records(relations, edges, relations.primary_key, decode) == shipped["relations"]
+
+
+def test_graphml_round_trip(exported, shipped):
+    nx = pytest.importorskip("networkx")
+    (path,) = exported("graphml")
+    check_graph(nx.read_graphml(path, edge_key_type=str, force_multigraph=True), shipped, decode=True)
+    plain_graph = nx.read_graphml(path)
+    assert plain_graph.number_of_nodes() == len(shipped["actors"])
+    assert plain_graph.number_of_edges() == len(shipped["relations"])
+
+
+def test_to_networkx(shipped):
+    pytest.importorskip("networkx")
+    graph = exports.to_networkx()
+    check_graph(graph, shipped, decode=False)
+    assert graph.graph["version"] == sid.__version__
+
+
+def test_datapackage_round_trip_and_frictionless_validation(exported, shipped):
+    frictionless = pytest.importorskip("frictionless")
+    paths = exported("datapackage")
+    assert [p.name for p in paths] == [*(f"{n}.csv" for n in TABLES), "datapackage.json"]
+    descriptor_path = paths[-1]
+    report = frictionless.validate(str(descriptor_path))
+    assert report.valid, report.flatten(["type", "note"])
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    assert descriptor["version"] == sid.__version__
+    package = frictionless.Package(str(descriptor_path))
+    for resource, name in zip(package.resources, TABLES, strict=True):
+        table = TABLES[name]
+        data = (descriptor_path.parent / f"{name}.csv").read_bytes()
+        entry = descriptor["resources"][list(TABLES).index(name)]
+        assert entry["bytes"] == len(data)
+        assert entry["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+        rows = [row.to_dict() for row in resource.read_rows()]
+        assert plain_records(table, rows) == shipped[name], name
+        assert read_csv(descriptor_path.parent / f"{name}.csv", table) == shipped[name]
+
+
+def test_datapackage_validation_catches_a_dangling_foreign_key(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    export("datapackage", tmp_path, tables=["citations", "actors", "locations", "events", "event_actors"])
+    path = tmp_path / "event_actors.csv"
+    header, *rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    if not rows:
+        pytest.skip("no event_actors rows to break")
+    rows[0][header.index("actor_id")] = "act-no-such-actor"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows([header, *rows])
+    descriptor_path = tmp_path / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if resource["name"] == "event_actors":
+            data = path.read_bytes()
+            resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+    report = frictionless.validate(str(descriptor_path))
+    assert not report.valid
+    assert {error_type for error_type, *_ in report.flatten(["type"])} == {"foreign-key"}
+
+
+# --------------------------------------------------------------------------
+# Selections, file names, errors
+# --------------------------------------------------------------------------
+
+
+def test_unknown_format_lists_the_known_ones(tmp_path):
+    with pytest.raises(sid.SadrIranDataError) as info:
+        export("xlsx", tmp_path)
+    assert "xlsx" in str(info.value)
+    assert all(fmt in str(info.value) for fmt in FORMATS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_table_is_refused(tmp_path):
+    with pytest.raises(sid.UnknownTableError):
+        export("csv", tmp_path, tables=["no_such_table"])
+
+
+def test_a_selection_without_the_formats_tables_is_refused(tmp_path):
+    with pytest.raises(sid.SadrIranDataError, match="locations, events"):
+        export("geojson", tmp_path, tables=["actors"])
+
+
+@SETTINGS
+@given(fmt=st.sampled_from([f for f in FORMATS if f != "duckdb"]), selection=st.sets(st.sampled_from(list(TABLES)), min_size=1))
+def test_every_format_writes_exactly_the_files_it_returns(fmt, selection):
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            paths = export(fmt, Path(tmp) / "out", tables=selection)
+        except sid.SadrIranDataError as exc:
+            assert "select at least one" in str(exc)
+            return
+        assert sorted(p.name for p in (Path(tmp) / "out").iterdir()) == sorted(p.name for p in paths)
+        if fmt in ("csv", "parquet", "json", "ndjson"):
+            assert {p.stem for p in paths} == selection
+        if fmt == "sqlite":
+            with connect(paths[0]) as db:
+                assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == selection
+                assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@SETTINGS
+@given(data=st.data(), name=st.sampled_from(list(TABLES)))
+def test_text_formats_round_trip_any_text(data, name):
+    """Random records with awkward text (quotes, commas, newlines, any script) survive CSV, JSON and NDJSON."""
+    table = TABLES[name]
+    awkward = st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00") | st.sampled_from('\r\n\x85\u2028",;[]'),
+        min_size=1,
+        max_size=20,
+    )
+    rows = data.draw(st.lists(records(table), max_size=4, unique_by=lambda r: r[table.primary_key]))
+    for row in rows:
+        for col in table.columns:
+            if col.type == "string" and col.pattern is None and row[col.name] is not None:
+                row[col.name] = data.draw(awkward)
+            if col.type == "list":
+                row[col.name] = data.draw(st.lists(awkward, max_size=3))
+    expected = plain_records(table, rows)
+    with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
+        mp.setattr(exports, "_rows", lambda _: rows)
+        folder = Path(tmp)
+        export("csv", folder, tables=[name])
+        export("json", folder, tables=[name])
+        export("ndjson", folder, tables=[name])
+        assert read_csv(folder / f"{name}.csv", table) == expected
+        assert plain_records(table, json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))) == expected
+        ndjson = [json.loads(line) for line in (folder / f"{name}.ndjson").read_text(encoding="utf-8").splitlines()]
+        assert plain_records(table, ndjson) == expected
+
+
+# --------------------------------------------------------------------------
+# No overwrite without force; atomic writes
+# --------------------------------------------------------------------------
+
+
+def file_names(fmt: str) -> list[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        return [p.name for p in export(fmt, tmp)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_existing_file_is_not_overwritten_without_force(tmp_path, fmt):
+    if fmt == "duckdb":
+        pytest.importorskip("duckdb")
+    names = file_names(fmt)
+    existing = tmp_path / names[-1]
+    existing.write_bytes(b"keep me")
+    with pytest.raises(sid.SadrIranDataError, match=names[-1]) as info:
+        export(fmt, tmp_path)
+    assert "force" in str(info.value)
+    assert existing.read_bytes() == b"keep me"
+    assert [p.name for p in tmp_path.iterdir()] == [names[-1]], "nothing may be written before the check"
+    paths = export(fmt, tmp_path, force=True)
+    assert existing.read_bytes() != b"keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+
+
+def interrupt_on_call(n: int, real: Any, exc: BaseException) -> Any:
+    calls = {"n": 0}
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise exc
+        return real(*args, **kwargs)
+
+    return wrapper
+
+
+@pytest.mark.parametrize("exc", [RuntimeError("disk full"), KeyboardInterrupt()])
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "parquet"])
+def test_an_interrupted_export_leaves_no_file(tmp_path, monkeypatch, fmt, exc):
+    if fmt == "duckdb":
+        pytest.importorskip("duckdb")
+    monkeypatch.setattr(exports, "_arrow", interrupt_on_call(2, exports._arrow, exc))
+    with pytest.raises(type(exc)):
+        export(fmt, tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_an_interrupted_parquet_export_leaves_no_file(tmp_path, monkeypatch):
+    from sadr_iran_data import integrity
+
+    monkeypatch.setattr(integrity, "read_verified", interrupt_on_call(3, integrity.read_verified, OSError("gone")))
+    with pytest.raises(OSError):
+        export("parquet", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_writer_failing_halfway_through_a_file_leaves_neither_it_nor_a_temporary_file(tmp_path, monkeypatch):
+    real = exports._write_csv_file
+    calls = {"n": 0}
+
+    def half(path: Path, table: Table, rows: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            path.write_text(",".join(table.column_names) + "\nhalf a ro", encoding="utf-8")
+            raise OSError("no space left on device")
+        real(path, table, rows)
+
+    monkeypatch.setattr(exports, "_write_csv_file", half)
+    for fmt in ("csv", "datapackage"):
+        calls["n"] = 0
+        with pytest.raises(OSError, match="no space"):
+            export(fmt, tmp_path)
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_forced_export_keeps_the_previous_files(tmp_path, monkeypatch):
+    before = {p.name: p.read_bytes() for p in export("json", tmp_path)}
+    monkeypatch.setattr(exports, "_arrow", interrupt_on_call(4, exports._arrow, RuntimeError("interrupted")))
+    with pytest.raises(RuntimeError):
+        export("json", tmp_path, force=True)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
