@@ -47,3 +47,9 @@ def test_sdist_holds_the_data_but_not_the_article(dists):
     assert "src/sadr_iran_data/data/manifest.json" in names
     assert "data/curated/events.yaml" in names
     assert not any(n.startswith("data/sources/") and n.endswith(".txt") for n in names)
+
+
+def test_distributions_pass_twine_check(dists):
+    out = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, dists)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout.count("PASSED") == 2
