@@ -201,6 +201,17 @@ _DUCKDB_TYPES = {
 }
 
 
+def _column_sql(table: Table, col: Column, types: dict[str, str], *, bool_as_int: bool) -> list[str]:
+    """A column's SQL definition: name, type, key, NOT NULL and CHECK constraints."""
+    parts = [_ident(col.name), types[col.type]]
+    if col.name == table.primary_key:
+        parts.append("PRIMARY KEY")
+    if not col.nullable:
+        parts.append("NOT NULL")
+    parts += [f"CHECK ({check})" for check in _sql_checks(col, bool_as_int=bool_as_int)]
+    return parts
+
+
 def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
     """``CREATE TABLE`` statement of table ``name`` for SQLite.
 
@@ -214,12 +225,7 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
     targets = set(TABLES if published is None else published) | {name}
     lines = []
     for col in table.columns:
-        parts = [_ident(col.name), _SQLITE_TYPES[col.type]]
-        if col.name == table.primary_key:
-            parts.append("PRIMARY KEY")
-        if not col.nullable:
-            parts.append("NOT NULL")
-        parts += [f"CHECK ({check})" for check in _sql_checks(col, bool_as_int=True)]
+        parts = _column_sql(table, col, _SQLITE_TYPES, bool_as_int=True)
         if col.references in targets:
             key = TABLES[col.references].primary_key
             parts.append(f"REFERENCES {_ident(col.references)} ({_ident(key)}) DEFERRABLE INITIALLY DEFERRED")
@@ -300,13 +306,7 @@ def _duckdb(staged: dict[str, Path], names: tuple[str, ...]) -> None:
             table = TABLES[name]
             lines = []
             for col in table.columns:
-                parts = [_ident(col.name), _DUCKDB_TYPES[col.type]]
-                if col.name == table.primary_key:
-                    parts.append("PRIMARY KEY")
-                if not col.nullable:
-                    parts.append("NOT NULL")
-                parts += [f"CHECK ({check})" for check in _sql_checks(col, bool_as_int=False)]
-                lines.append(" ".join(parts))
+                lines.append(" ".join(_column_sql(table, col, _DUCKDB_TYPES, bool_as_int=False)))
             connection.execute(f"CREATE TABLE {_ident(name)} ({', '.join(lines)})")
             connection.execute(f"COMMENT ON TABLE {_ident(name)} IS {_sql_literal(table.description)}")
             for col in table.columns:

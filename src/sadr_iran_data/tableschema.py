@@ -50,16 +50,7 @@ _JSON_TYPES = {
     "date": "string",
     "list": "array",
 }
-_TABLE_SCHEMA_TYPES = {
-    "id": "string",
-    "string": "string",
-    "category": "string",
-    "int": "integer",
-    "float": "number",
-    "bool": "boolean",
-    "date": "date",
-    "list": "array",
-}
+_TABLE_SCHEMA_TYPES = {**_JSON_TYPES, "date": "date"}
 
 
 def _number(value: float) -> int | float:
