@@ -129,3 +129,9 @@ def test_every_public_name_resolves():
         assert getattr(sid, name) is not None
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         sid.nope  # noqa: B018
+
+
+def test_info_reads_the_manifest_not_the_tables():
+    code = "import contextlib, io\nfrom sadr_iran_data.cli import main\nwith contextlib.redirect_stdout(io.StringIO()):\n    main(['info'])"
+    loaded = _modules_after(code)
+    assert not {"pandas", "pyarrow", "pandera", "pydantic", "polars"} & loaded

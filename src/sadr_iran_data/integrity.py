@@ -23,9 +23,13 @@ def data_dir() -> Path:
     """The folder holding the shipped Parquet files and the manifest."""
     global _data_dir
     if _data_dir is None:
-        import importlib.resources
+        beside = Path(__file__).resolve().parent / "data"
+        if beside.is_dir():
+            _data_dir = beside
+        else:  # an installation that is not a plain folder (a zip, a custom loader)
+            import importlib.resources
 
-        _data_dir = Path(str(importlib.resources.files("sadr_iran_data") / "data"))
+            _data_dir = Path(str(importlib.resources.files("sadr_iran_data") / "data"))
     return _data_dir
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
-from .declarations import TABLES, get_table
-from .integrity import read_verified
+from .integrity import read_manifest, read_verified
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,6 +26,8 @@ def tables() -> tuple[str, ...]:
     >>> sid.tables()[:3]
     ('citations', 'actors', 'locations')
     """
+    from .declarations import TABLES
+
     return tuple(TABLES)
 
 
@@ -46,6 +47,8 @@ def _read_polars(name: str, data: bytes) -> Any:
         from .errors import SadrIranDataError
 
         raise SadrIranDataError("the polars backend needs polars: pip install 'sadr-iran-data[polars]'") from None
+    from .declarations import get_table
+
     table = get_table(name)
     df = pl.read_parquet(io.BytesIO(data))
     return df.with_columns(
@@ -60,20 +63,30 @@ def load(name: str, backend: Backend = "pandas") -> Any:
     >>> sid.load("events", backend="arrow").num_rows > 0
     True
     """
-    table = get_table(name)
+    return _load(name, backend, read_manifest())
+
+
+def _load(name: str, backend: str, manifest: dict[str, Any]) -> Any:
+    # Only what the backend needs is imported: the Arrow path never touches
+    # pandas, and the table declarations are read only to type pandas/polars frames.
     if backend not in BACKENDS:
         from .errors import SadrIranDataError
 
         raise SadrIranDataError(f"unknown backend {backend!r}; use one of: {', '.join(BACKENDS)}")
-    data = read_verified(name)
+    if name not in manifest["tables"]:
+        from .errors import UnknownTableError
+
+        raise UnknownTableError(name, tuple(manifest["tables"]))
+    data = read_verified(name, manifest=manifest)
     if backend == "polars":
         return _read_polars(name, data)
     arrow = _read_arrow(data)
     if backend == "arrow":
         return arrow
     from ._dtypes import to_pandas
+    from .declarations import get_table
 
-    return to_pandas(table, arrow)
+    return to_pandas(get_table(name), arrow)
 
 
 def load_all(backend: Backend = "pandas") -> dict[str, Any]:
@@ -83,7 +96,8 @@ def load_all(backend: Backend = "pandas") -> dict[str, Any]:
     >>> list(sid.load_all()) == list(sid.tables())
     True
     """
-    return {name: load(name, backend) for name in TABLES}
+    manifest = read_manifest()
+    return {name: _load(name, backend, manifest) for name in manifest["tables"]}
 
 
 def load_citations() -> pd.DataFrame:
