@@ -1,0 +1,156 @@
+"""The built site in a real browser: every page renders without console errors, the figures load.
+
+Headless Debian Chromium, driven through /usr/bin/chromedriver by selenium,
+against the site served from 127.0.0.1. Skipped when mkdocs, selenium,
+chromium or chromedriver is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_docs import SITE_PACKAGES, build_site
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+CHROME_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,900",
+)
+#: Page (URL path) -> the figures it must show.
+FIGURE_PAGES = {"charts/": ("map.svg", "timeline.svg", "network.svg")}
+SCREENSHOTS = {"home": "", "map": "charts/"}
+
+pytestmark = pytest.mark.slow
+
+
+def _require_tools() -> None:
+    for name in SITE_PACKAGES:
+        pytest.importorskip(name, reason=f"the docs need {name}: pip install -e '.[docs]'")
+    pytest.importorskip("selenium", reason="the browser test needs selenium: pip install selenium")
+    for tool in (CHROMIUM, CHROMEDRIVER):
+        if not Path(tool).exists():
+            pytest.skip(f"{tool} is not installed: apt-get install -y chromium chromium-driver")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    _require_tools()
+    folder = tmp_path_factory.mktemp("site")
+    result = build_site(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _pages(site: Path) -> list[str]:
+    """URL paths of every page of the site ("" for the home page)."""
+    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else "" for p in site.rglob("index.html"))
+
+
+def _open(browser: Any, url: str) -> list[dict[str, Any]]:
+    """Load ``url``, wait until it and its images are loaded, and return the console's SEVERE entries."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(url)
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(browser, 30).until(lambda d: d.execute_script("return Array.from(document.images).every(i => i.complete)"))
+    return [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+
+
+def _settle(browser: Any) -> None:
+    """Wait for the page's transitions (the header's title swaps on scroll) to finish."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.getAnimations().every(a => a.playState !== 'running')"))
+
+
+def test_site_has_the_expected_pages(site):
+    pages = _pages(site)
+    assert {"", "quickstart/", "charts/", "data-dictionary/", "codebook/", "api/", "cli/", "changelog/"} <= set(pages)
+
+
+def test_every_page_renders_without_console_errors(site, base_url, browser):
+    failures = []
+    for page in _pages(site):
+        errors = _open(browser, base_url + page)
+        heading = browser.execute_script("const h = document.querySelector('article h1'); return h ? h.textContent : ''")
+        resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        remote = [r for r in resources if not r.startswith((base_url, "data:", "blob:"))]
+        if errors or not heading.strip() or remote:
+            failures.append(f"/{page}: errors={[e['message'] for e in errors]} heading={heading!r} remote={remote}")
+    assert failures == []
+
+
+@pytest.mark.parametrize(("page", "figures"), FIGURE_PAGES.items())
+def test_figures_are_shown(base_url, browser, page, figures):
+    assert _open(browser, base_url + page) == []
+    images = browser.execute_script("return Array.from(document.images).map(i => [i.src, i.complete, i.naturalWidth, i.naturalHeight])")
+    for name in figures:
+        shown = [img for img in images if img[0].endswith(f"figures/{name}")]
+        assert shown, f"/{page} has no image figures/{name}: {images}"
+        _, complete, width, height = shown[0]
+        assert complete and width > 0 and height > 0, f"figures/{name} did not load on /{page}"
+
+
+def test_screenshots(base_url, browser, tmp_path):
+    for name, page in SCREENSHOTS.items():
+        assert _open(browser, base_url + page) == []
+        if page in FIGURE_PAGES:
+            browser.execute_script("document.querySelector('img[src$=\"map.svg\"]').scrollIntoView({block: 'center'})")
+            _settle(browser)
+        path = tmp_path / f"{name}.png"
+        assert browser.save_screenshot(str(path))
+        assert path.stat().st_size > 10_000
+        print(f"screenshot of /{page}: {path}")

@@ -1,0 +1,220 @@
+"""The documentation: generated pages are current, the examples run, the ids exist, the site builds strictly."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SCRIPTS = ROOT / "scripts"
+FIGURES = ("map.svg", "timeline.svg", "network.svg")
+RECORD_ID = re.compile(r"\b(?:evt|rel|act|loc|cit|eva)-[a-z0-9-]+\b")
+SITE_PACKAGES = ("mkdocs", "material", "mkdocstrings", "mkdocstrings_handlers.python")
+
+pytestmark = pytest.mark.skipif(not (DOCS / "index.md").exists(), reason="needs a clone of the repository (docs/)")
+
+
+def load_script(name: str) -> ModuleType:
+    """Import ``scripts/NAME.py`` as a module."""
+    spec = importlib.util.spec_from_file_location(f"docs_script_{name}", SCRIPTS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_site(site: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of the repository's docs into ``site``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def require_site_packages() -> None:
+    for name in SITE_PACKAGES:
+        pytest.importorskip(name, reason=f"the docs need {name}: pip install -e '.[docs]'")
+
+
+@pytest.fixture(scope="module")
+def build_docs() -> ModuleType:
+    return load_script("build_docs")
+
+
+# --------------------------------------------------------------------------
+# Generated pages
+# --------------------------------------------------------------------------
+
+
+def test_data_dictionary_is_current(build_docs):
+    committed = (DOCS / "data-dictionary.md").read_text(encoding="utf-8")
+    assert committed == build_docs.data_dictionary_page(), "docs/data-dictionary.md is stale: run python scripts/build_docs.py"
+
+
+def test_data_dictionary_comes_from_the_declarations(build_docs):
+    from sadr_iran_data.data_dictionary import render_markdown
+
+    assert build_docs.data_dictionary_page().endswith(render_markdown())
+
+
+def test_cli_reference_is_current(build_docs):
+    committed = (DOCS / "cli.md").read_text(encoding="utf-8")
+    assert committed == build_docs.cli_page(), "docs/cli.md is stale: run python scripts/build_docs.py"
+
+
+def test_cli_reference_covers_every_command(build_docs):
+    page = build_docs.cli_page()
+    names = build_docs.commands()
+    assert {"info", "tables", "show", "validate", "verify", "cite"} <= set(names)
+    for name in names:
+        assert f"$ sadr-iran-data {name} --help\nusage: sadr-iran-data {name}" in page
+
+
+@pytest.mark.parametrize("name", ["citing.md", "changelog.md", "numbers.md"])
+def test_other_generated_pages_are_current(build_docs, name):
+    committed = (DOCS / name).read_text(encoding="utf-8")
+    assert committed == build_docs.PAGES[name](), f"docs/{name} is stale: run python scripts/build_docs.py"
+
+
+def test_citing_page_shows_the_bibtex_of_this_version(build_docs):
+    import sadr_iran_data as sid
+
+    assert sid.cite("bibtex") in build_docs.citing_page()
+
+
+def test_changelog_page_is_the_changelog(build_docs):
+    page = build_docs.changelog_page()
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert page.endswith(changelog.replace("](docs/", "]("))
+
+
+def test_check_mode_reports_a_stale_page(build_docs, tmp_path):
+    build_docs.write(tmp_path)
+    assert build_docs.main(["--check", "--docs", str(tmp_path)]) == 0
+    (tmp_path / "cli.md").write_text("# edited by hand\n", encoding="utf-8")
+    assert build_docs.stale(tmp_path) == ["cli.md"]
+    assert build_docs.main(["--check", "--docs", str(tmp_path)]) == 1
+
+
+# --------------------------------------------------------------------------
+# Hand-written pages
+# --------------------------------------------------------------------------
+
+
+def test_every_id_in_the_codebook_exists(frames):
+    text = (DOCS / "codebook.md").read_text(encoding="utf-8")
+    mentioned = set(RECORD_ID.findall(text))
+    assert len(mentioned) > 20
+    shipped = {record_id for name, df in frames.items() for record_id in df.iloc[:, 0]}
+    assert sorted(mentioned - shipped) == []
+
+
+@pytest.mark.parametrize("page", ["index.md", "quickstart.md", "tables.md", "charts.md"])
+def test_every_id_in_a_page_exists(frames, page):
+    mentioned = set(RECORD_ID.findall((DOCS / page).read_text(encoding="utf-8")))
+    shipped = {record_id for df in frames.values() for record_id in df.iloc[:, 0]}
+    assert sorted(mentioned - shipped) == []
+
+
+def test_quickstart_examples_run(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("polars", reason="the quickstart loads a polars frame: pip install -e '.[polars]'")
+    blocks = re.findall(r"```python\n(.*?)```", (DOCS / "quickstart.md").read_text(encoding="utf-8"), flags=re.DOTALL)
+    assert len(blocks) >= 5
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, "docs/quickstart.md", "exec"), namespace)
+    assert "events: 3 rows, valid" in capsys.readouterr().out
+
+
+def test_pages_link_the_figures():
+    page = (DOCS / "charts.md").read_text(encoding="utf-8")
+    for name in FIGURES:
+        assert f"(figures/{name})" in page
+        assert (DOCS / "figures" / name).exists()
+
+
+# --------------------------------------------------------------------------
+# Figures
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_figures_are_deterministic_and_current(tmp_path):
+    matplotlib = pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip install -e '.[docs]'")
+    make_figures = load_script("make_figures")
+    first = make_figures.make_figures(tmp_path / "a")
+    second = make_figures.make_figures(tmp_path / "b")
+    assert [p.name for p in first] == list(FIGURES)
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two runs"
+        assert b"<dc:date>" not in a.read_bytes()
+    try:
+        import networkx  # noqa: F401  (the committed network is laid out with it)
+    except ImportError:
+        pytest.skip("the committed network figure is laid out with networkx: pip install -e '.[docs]'")
+    creator = f"Matplotlib v{matplotlib.__version__},".encode()
+    for new in first:
+        committed = DOCS / "figures" / new.name
+        if creator not in committed.read_bytes():
+            pytest.skip(f"docs/figures/{new.name} was drawn by another matplotlib version than {matplotlib.__version__}")
+        assert committed.read_bytes() == new.read_bytes(), f"docs/figures/{new.name} is stale: run python scripts/make_figures.py"
+
+
+def test_network_layout_without_networkx(monkeypatch):
+    pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip install -e '.[docs]'")
+    make_figures = load_script("make_figures")
+    monkeypatch.setitem(sys.modules, "networkx", None)  # import networkx now raises ImportError
+    nodes = ["a", "b", "c", "d", "e", "f"]
+    edges = [("a", "b"), ("a", "c"), ("c", "d"), ("e", "f")]
+    pos = make_figures.network_layout(nodes, edges, hub_degree=2)
+    assert set(pos) == set(nodes)
+    assert len(set(pos.values())) == len(nodes)
+    assert pos == make_figures.network_layout(nodes, edges, hub_degree=2)
+
+
+# --------------------------------------------------------------------------
+# The site
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_site_builds_strictly_without_external_assets(tmp_path):
+    require_site_packages()
+    site = tmp_path / "site"
+    result = build_site(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = ["index.html", "quickstart/index.html", "tables/index.html", "numbers/index.html", "charts/index.html"]
+    pages += ["data-dictionary/index.html", "codebook/index.html", "citing/index.html", "releasing/index.html"]
+    pages += ["changelog/index.html", "api/index.html", "cli/index.html"]
+    for page in pages:
+        assert (site / page).exists(), page
+    for name in FIGURES:
+        assert (site / "figures" / name).read_bytes() == (DOCS / "figures" / name).read_bytes()
+    external = re.compile(r"<(?:script|link|img)\b[^>]*\b(?:src|href)=\"(?:https?:)?//", re.IGNORECASE)
+    for html in site.rglob("*.html"):
+        assert not external.search(html.read_text(encoding="utf-8")), f"{html.relative_to(site)} loads an external asset"
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    assert "load_events" in api and "&gt;&gt;&gt;" in api
+
+
+def test_api_reference_shows_doctests_as_code():
+    pytest.importorskip("griffe", reason="the API reference needs mkdocstrings: pip install -e '.[docs]'")
+    griffe_doctests = load_script("griffe_doctests")
+    text = "Load it.\n\n>>> sid.tables()[:1]\n('citations',)\n\nThen :func:`load` it."
+    rewritten = griffe_doctests.fence_doctests(griffe_doctests.plain_roles(text))
+    assert rewritten == "Load it.\n\n```pycon\n>>> sid.tables()[:1]\n('citations',)\n```\n\nThen `load` it."
