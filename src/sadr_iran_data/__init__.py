@@ -40,7 +40,7 @@ _LAZY = {
     "SchemaValidationError": "errors",
     "UnknownTableError": "errors",
     "RetiredIdError": "errors",
-    "ValidationFailure": "errors",
+    "ValidationFailure": "validation",
 }
 _SUBMODULES = ("models", "schemas", "declarations", "errors")
 

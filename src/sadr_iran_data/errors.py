@@ -1,10 +1,15 @@
-"""The library's exceptions: one hierarchy, messages that say what to do next."""
+"""The library's exceptions: one hierarchy, messages that say what to do next.
+
+Imported on every load, so it imports nothing but the standard library's typing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .validation import ValidationFailure
 
 
 class SadrIranDataError(Exception):
@@ -37,23 +42,6 @@ class BuildError(SadrIranDataError):
 
 class InputError(SadrIranDataError):
     """A user's file or object cannot be read as a table."""
-
-
-@dataclass(frozen=True)
-class ValidationFailure:
-    """One broken rule: where (table, column, row) and which rule."""
-
-    table: str
-    column: str | None
-    row: str
-    rule: str
-    message: str
-    value: Any = None
-
-    def __str__(self) -> str:
-        where = f"{self.table}.{self.column}" if self.column else self.table
-        shown = "" if self.value is None else f" (value: {self.value!r})"
-        return f"{where} [{self.row}]: {self.message}{shown} (rule: {self.rule})"
 
 
 class SchemaValidationError(SadrIranDataError):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .declarations import TABLES, Table, get_table
-from .errors import InputError, SchemaValidationError, ValidationFailure
+from .errors import InputError, SchemaValidationError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,6 +33,23 @@ _PANDERA_RULES = {
     "column_in_schema": ("unknown_column", "column is not in the table's declaration"),
     "column_in_dataframe": ("missing_column", "column is missing"),
 }
+
+
+@dataclass(frozen=True)
+class ValidationFailure:
+    """One broken rule: where (table, column, row) and which rule."""
+
+    table: str
+    column: str | None
+    row: str
+    rule: str
+    message: str
+    value: Any = None
+
+    def __str__(self) -> str:
+        where = f"{self.table}.{self.column}" if self.column else self.table
+        shown = "" if self.value is None else f" (value: {self.value!r})"
+        return f"{where} [{self.row}]: {self.message}{shown} (rule: {self.rule})"
 
 
 @dataclass(frozen=True)
