@@ -135,3 +135,5 @@ def test_info_reads_the_manifest_not_the_tables():
     code = "import contextlib, io\nfrom sadr_iran_data.cli import main\nwith contextlib.redirect_stdout(io.StringIO()):\n    main(['info'])"
     loaded = _modules_after(code)
     assert not {"pandas", "pyarrow", "pandera", "pydantic", "polars"} & loaded
+    # the command's start-up offers every format without importing the modules behind them
+    assert not {"sadr_iran_data.citation", "sadr_iran_data.exports", "email.utils"} & loaded

@@ -18,10 +18,11 @@ from email.utils import getaddresses
 from functools import cache
 from typing import Any
 
+from ._formats import CITATION_FORMATS
 from ._version import __released__, __version__
 from .errors import SadrIranDataError
 
-FORMATS = ("text", "bibtex", "apa", "cff", "csl-json")
+FORMATS = CITATION_FORMATS
 
 TITLE = "sadr-iran-data: Evidence-backed tables from “Moqtada al-Sadr’s New Alliance with Tehran”"
 REPOSITORY_URL = "https://github.com/sadr-iran-data/sadr-iran-data"

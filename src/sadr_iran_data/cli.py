@@ -11,10 +11,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ._formats import CITATION_FORMATS, EXPORT_FORMATS
 from ._version import __version__
-from .citation import FORMATS as CITATION_FORMATS
 from .errors import SadrIranDataError
-from .exports import FORMATS as EXPORT_FORMATS
 
 
 def _info(args: argparse.Namespace) -> int:

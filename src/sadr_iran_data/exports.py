@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._formats import EXPORT_FORMATS
 from ._version import __version__
 from .declarations import TABLES, Column, Table, get_table
 from .errors import SadrIranDataError
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 #: Every format :func:`export` writes.
-FORMATS = ("csv", "parquet", "json", "ndjson", "sqlite", "duckdb", "geojson", "graphml", "datapackage")
+FORMATS = EXPORT_FORMATS
 #: File stem of the SQLite and DuckDB databases (and datasette's database name).
 DATABASE = "sadr_iran_data"
 
