@@ -61,6 +61,11 @@ def find_root(start: Path | None = None) -> Path:
     raise BuildError("no data/curated/ folder here or above: run the build from a clone of the repository")
 
 
+def package_data(root: Path) -> Path:
+    """Where the build writes the shipped files in a clone: src/sadr_iran_data/data."""
+    return root / "src" / "sadr_iran_data" / "data"
+
+
 def read_curated(root: Path) -> dict[str, list[dict[str, Any]]]:
     try:
         import yaml
@@ -316,7 +321,7 @@ def build(root: Path | None = None, out: Path | None = None) -> dict[str, Any]:
     from .validation import validate_all
 
     root = root or find_root()
-    out = out or root / "src" / "sadr_iran_data" / "data"
+    out = out or package_data(root)
     texts = read_sources(root)
     rows = derive_rows(read_curated(root), texts)
     _check_rows(rows)
@@ -386,15 +391,15 @@ def release(root: Path | None = None) -> Path:
     return write_archive(root, __version__, rows)
 
 
-def refresh_ledger(root: Path) -> list[dict[str, Any]]:
-    """Regenerate the sentence ledger of the article from the curated evidence."""
+def refresh_ledger(root: Path, manifest: dict[str, Any], out: Path) -> list[dict[str, Any]]:
+    """Regenerate the article's sentence ledger from the evidence a build just wrote to ``out``."""
+    import pyarrow.parquet as pq
+
     from .ledger import write_ledger
 
-    texts = read_sources(root)
-    curated = read_curated(root)
-    evidence = derive_rows(curated, texts)["evidence"]
-    article = next(r for r in curated["citations"] if r.get("text_sha256"))
-    return write_ledger(root, texts[article["text_sha256"]], evidence)
+    text = read_sources(root)[manifest["source"]["text_sha256"]]
+    evidence = pq.ParquetFile(out / manifest["tables"]["evidence"]["file"]).read().to_pylist()
+    return write_ledger(root, text, evidence)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -406,12 +411,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.release:
             print(f"archived {release(args.root)}")
-        manifest = build(args.root, args.out)
+        root = args.root or find_root()
+        manifest = build(root, args.out)
         if args.out is None:
             from .tableschema import write_schemas
 
-            root = args.root or find_root()
-            refresh_ledger(root)
+            refresh_ledger(root, manifest, package_data(root))
             write_schemas(root / "schemas")
     except BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)

@@ -163,11 +163,11 @@ def changes(since: str | None = None) -> pd.DataFrame:
     """
     import pandas as pd
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from .integrity import read_verified
+    from .loaders import _read_arrow
 
-    arrow = pq.ParquetFile(pa.BufferReader(read_verified("changes"))).read()
+    arrow = _read_arrow(read_verified("changes"))
     df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
     if since is None:
         return df
