@@ -64,7 +64,11 @@ def _edit(repo, table, old, new):
 
 
 def _use(out, monkeypatch):
+    """Load from ``out`` as if it were the installed data of the version it was built as."""
+    from sadr_iran_data import _version
+
     monkeypatch.setattr(integrity, "_data_dir", out)
+    monkeypatch.setattr(_version, "__version__", integrity.read_manifest(out)["version"])
 
 
 @needs_repository

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._formats import TABLE_NAMES
+
 #: Column types. ``id`` is a string primary/foreign key, ``category`` a value
 #: from a controlled vocabulary, ``list`` a list of strings.
 COLUMN_TYPES = ("id", "string", "category", "int", "float", "bool", "date", "list")
@@ -638,6 +640,8 @@ EVIDENCE = Table(
 
 #: All tables, in load and build order.
 TABLES: dict[str, Table] = {t.name: t for t in (CITATIONS, ACTORS, LOCATIONS, EVENTS, EVENT_ACTORS, RELATIONS, EVIDENCE)}
+if tuple(TABLES) != TABLE_NAMES:
+    raise ImportError(f"_formats.TABLE_NAMES {TABLE_NAMES} does not list the declared tables {tuple(TABLES)}")
 
 
 def get_table(name: str) -> Table:
