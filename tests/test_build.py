@@ -86,7 +86,7 @@ def test_a_bad_row_fails_naming_table_column_and_id(repo):
 
 def test_a_dangling_reference_fails_the_build(repo):
     _edit(repo, "locations", "parent_location_id: loc-iran", "parent_location_id: loc-persia")
-    with pytest.raises(BuildError, match=r"locations\.parent_location_id \[loc-[a-z-]+\]: refers to no row of locations"):
+    with pytest.raises(BuildError, match=r"locations\.parent_location_id \[loc-[a-z-]+, row \d+\]: refers to no row of locations"):
         build(repo, repo / "out")
 
 

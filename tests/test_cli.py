@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from bad_inputs import BAD_FILES
 
 import sadr_iran_data as sid
 from sadr_iran_data.cli import main
@@ -72,7 +73,75 @@ def test_missing_file():
 def test_unreadable_file(tmp_path):
     bad = tmp_path / "events.parquet"
     bad.write_bytes(b"not parquet at all")
-    _one_line_error(run("validate", str(bad)), "cannot read events.parquet")
+    _one_line_error(run("validate", str(bad)), "events.parquet is not a Parquet file")
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_every_kind_of_bad_file_is_one_line_and_exit_1(tmp_path, capsys, case):
+    make, message = BAD_FILES[case]
+    path = make(tmp_path)
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err, err
+    assert err.startswith("sadr-iran-data validate: ")
+
+
+def test_a_file_system_error_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["export", str(blocker / "inside"), "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "sadr-iran-data export: cannot access" in err and "Not a directory" in err
+
+
+def _invalid_events(path):
+    df = sid.load_events().astype({"certainty": "string"})
+    df.loc[0:29, "certainty"] = "certain"
+    df.loc[3, "summary"] = None
+    df["mine"] = 1
+    df.to_parquet(path)
+    return path
+
+
+def test_the_report_counts_failures_by_column_and_rule_then_lists_them(tmp_path, capsys):
+    path = _invalid_events(tmp_path / "mine.parquet")
+    assert main(["validate", str(path), "--table", "events", "--no-references"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.splitlines()
+    assert lines[0] == "mine.parquet (events): 113 rows, 32 failure(s)"
+    assert "    certainty: vocabulary ×30" in lines and "    summary: required ×1" in lines and "    mine: unknown_column ×1" in lines
+    listed = [line for line in lines if line.startswith("    events.")]
+    assert len(listed) == 20
+    assert lines[-1] == "    … and 12 more: --all lists them, --format csv writes them all"
+    assert main(["validate", str(path), "--table", "events", "--no-references", "--all"]) == 1
+    assert len([line for line in capsys.readouterr().err.splitlines() if line.startswith("  events.")]) == 32
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_machine_readable_reports_hold_every_failure(tmp_path, capsys, fmt):
+    import io
+
+    import pandas as pd
+
+    path = _invalid_events(tmp_path / "mine.parquet")
+    assert main(["validate", str(path), "--table", "events", "--no-references", "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    frame = pd.read_csv(io.StringIO(out)) if fmt == "csv" else pd.read_json(io.StringIO(out))
+    expected = sid.validate(path, table="events", references=False).to_frame()
+    assert len(frame) == len(expected) == 32
+    assert list(frame.columns) == list(expected.columns)
+    assert sorted(frame["row"]) == sorted(expected["row"])
+
+
+def test_extra_columns_can_be_ignored(tmp_path, capsys):
+    path = tmp_path / "events.parquet"
+    sid.load_events().assign(my_notes="x").to_parquet(path)
+    assert main(["validate", str(path)]) == 1
+    assert "my_notes: unknown_column" in capsys.readouterr().err
+    assert main(["validate", str(path), "--extra-columns", "ignore"]) == 0
+    assert "events.parquet (events): 113 rows, valid" in capsys.readouterr().out
 
 
 def test_file_of_unknown_table(tmp_path):

@@ -138,7 +138,7 @@ def test_quickstart_examples_run(tmp_path, monkeypatch, capsys):
     namespace: dict[str, object] = {}
     for block in blocks:
         exec(compile(block, "docs/quickstart.md", "exec"), namespace)
-    assert "events: 3 rows, valid" in capsys.readouterr().out
+    assert "events.csv (events): 3 rows, valid" in capsys.readouterr().out
 
 
 def test_pages_link_the_figures():

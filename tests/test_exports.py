@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import records
 
@@ -456,7 +456,7 @@ def test_text_formats_round_trip_any_text(data, name):
     with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
         mp.setattr(exports, "_rows", lambda _: rows)
         folder = Path(tmp)
-        export("csv", folder, tables=[name])
+        export("csv", folder, tables=[name], formula_guard=False)
         export("json", folder, tables=[name])
         export("ndjson", folder, tables=[name])
         assert read_csv(folder / f"{name}.csv", table) == expected
@@ -528,12 +528,12 @@ def test_a_writer_failing_halfway_through_a_file_leaves_neither_it_nor_a_tempora
     real = exports._write_csv_file
     calls = {"n": 0}
 
-    def half(path: Path, table: Table, rows: Any) -> None:
+    def half(path: Path, table: Table, rows: Any, **options: Any) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
             path.write_text(",".join(table.column_names) + "\nhalf a ro", encoding="utf-8")
             raise OSError("no space left on device")
-        real(path, table, rows)
+        real(path, table, rows, **options)
 
     monkeypatch.setattr(exports, "_write_csv_file", half)
     for fmt in ("csv", "datapackage"):
@@ -549,3 +549,203 @@ def test_a_failed_forced_export_keeps_the_previous_files(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         export("json", tmp_path, force=True)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+# --------------------------------------------------------------------------
+# Spreadsheet formula injection, SQL values, concurrent writers
+# --------------------------------------------------------------------------
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_LIKE = st.sampled_from(['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1", "'=quoted"])
+
+
+@SETTINGS
+@given(data=st.data(), name=st.sampled_from(list(TABLES)))
+def test_csv_cells_that_start_like_a_formula_get_an_apostrophe_and_nothing_else_changes(data, name):
+    table = TABLES[name]
+    text_columns = [c for c in table.columns if c.type == "string" and c.pattern is None]
+    rows = data.draw(st.lists(records(table), min_size=1, max_size=4, unique_by=lambda r: r[table.primary_key]))
+    for row in rows:
+        for col in text_columns:
+            if row[col.name] is not None and data.draw(st.booleans()):
+                row[col.name] = data.draw(_FORMULA_LIKE)
+    expected = plain_records(table, rows)
+    with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
+        mp.setattr(exports, "_rows", lambda _: rows)
+        guarded = read_csv(export("csv", Path(tmp) / "guarded", tables=[name])[0], table)
+        raw = read_csv(export("csv", Path(tmp) / "raw", tables=[name], formula_guard=False)[0], table)
+    assert raw == expected
+    for got, want in zip(guarded, expected, strict=True):
+        for col in table.columns:
+            value = want[col.name]
+            if col.type in ("id", "string", "category") and value is not None and value.startswith(_TRIGGERS):
+                assert got[col.name] == "'" + value
+            else:  # numbers (a negative latitude too), dates, lists and plain text are written as they are
+                assert got[col.name] == value
+
+
+def test_the_shipped_csv_export_changes_exactly_the_formula_like_cells(exported, shipped):
+    changed = 0
+    for path in exported("csv"):
+        table = TABLES[path.stem]
+        for got, want in zip(read_csv(path, table), shipped[path.stem], strict=True):
+            for col in table.columns:
+                if got[col.name] != want[col.name]:
+                    assert got[col.name] == "'" + want[col.name] and want[col.name].startswith(_TRIGGERS)
+                    changed += 1
+    formula_like = sum(
+        1
+        for name, rows in shipped.items()
+        for row in rows
+        for col in TABLES[name].columns
+        if col.type in ("id", "string", "category") and isinstance(row[col.name], str) and row[col.name].startswith(_TRIGGERS)
+    )
+    assert changed == formula_like
+
+
+def test_show_csv_is_guarded_like_the_export(capsys, monkeypatch):
+    from sadr_iran_data.cli import main
+
+    rows = sid.load("actors", backend="arrow").to_pylist()[:2]
+    rows[0]["description"] = "=cmd|' /C calc'!A0"
+
+    class Arrow:
+        def to_pylist(self):
+            return rows
+
+    monkeypatch.setattr("sadr_iran_data.loaders.load", lambda name, backend="pandas": Arrow())
+    assert main(["show", "actors", "--format", "csv"]) == 0
+    guarded = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert main(["show", "actors", "--format", "csv", "--no-formula-guard"]) == 0
+    raw = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    column = TABLES["actors"].column_names.index("description")
+    assert guarded[1][column] == "'=cmd|' /C calc'!A0" and raw[1][column] == "=cmd|' /C calc'!A0"
+    assert guarded[2] == raw[2]
+
+
+_INJECTIONS = st.sampled_from(["'); DROP TABLE events; --", '" OR 1=1 --', "Robert'); DELETE FROM actors;--", "x'||'y", "?", ":name", "$1"])
+
+
+@SETTINGS
+@given(data=st.data(), name=st.sampled_from(list(TABLES)))
+def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
+    """Values reach SQLite and DuckDB as parameters or Arrow data, never spliced into SQL."""
+    import duckdb
+    import pyarrow as pa
+
+    from sadr_iran_data._dtypes import arrow_schema
+
+    table = TABLES[name]
+    text_columns = [c.name for c in table.columns if c.type == "string" and c.pattern is None]
+    foreign = [c for c in table.columns if c.references or c.references_table_in]
+    assume(all(c.nullable for c in foreign))  # a row of one table alone can only leave its references empty
+    rows = data.draw(st.lists(records(table), min_size=1, max_size=3, unique_by=lambda r: r[table.primary_key]))
+    for row in rows:
+        for column in text_columns:
+            if row[column] is not None:
+                row[column] = data.draw(_INJECTIONS)
+        for col in foreign:
+            row[col.name] = None
+    folder = tmp_path_factory.mktemp("sql")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(exports, "_rows", lambda _: rows)
+        mp.setattr(exports, "_arrow", lambda _: pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+        export("sqlite", folder, tables=[name])
+        export("duckdb", folder, tables=[name])
+    key = table.primary_key
+    expected = sorted((row[key], *(row[c] for c in text_columns)) for row in rows)
+    select = f"SELECT {', '.join([key, *text_columns])} FROM {name}"
+    with contextlib.closing(sqlite3.connect(folder / f"{DATABASE}.sqlite")) as db:
+        assert sorted(db.execute(select).fetchall()) == expected
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone() == (1,)
+    with contextlib.closing(duckdb.connect(str(folder / f"{DATABASE}.duckdb"), read_only=True)) as db:
+        assert sorted(db.execute(select).fetchall()) == expected
+        assert db.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (1,)
+
+
+def test_sql_is_built_only_from_quoted_identifiers_and_declared_text():
+    """Every execute() in the exports takes a constant, or an f-string of _ident/_sql_literal/sqlite_ddl parts."""
+    import ast
+    import inspect
+
+    allowed = {"_ident", "_sql_literal", "sqlite_ddl"}
+
+    def safe(node: ast.AST) -> bool:
+        if isinstance(node, ast.Constant):
+            return True
+        if isinstance(node, ast.JoinedStr):
+            return all(safe(v.value) if isinstance(v, ast.FormattedValue) else True for v in node.values)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            return node.func.id in allowed
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join":
+            return all(safe(a) or _maps_allowed(a) for a in node.args)
+        if isinstance(node, ast.Name):
+            return node.id in local  # checked below, assignment by assignment
+        return False
+
+    def _maps_allowed(node: ast.AST) -> bool:
+        return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "map" and getattr(node.args[0], "id", "") in allowed
+
+    tree = ast.parse(inspect.getsource(exports))
+    local = {  # the only variables SQL text is built from, and what each may hold
+        "columns": "', '.join(map(_ident, table.column_names))",
+        "marks": "', '.join(('?' for _ in table.columns))",
+        "lines": "[]",
+    }
+    sql_functions = [
+        f
+        for f in ast.walk(tree)
+        if isinstance(f, ast.FunctionDef)
+        and any(getattr(getattr(n, "func", None), "attr", "") in ("execute", "executemany") for n in ast.walk(f))
+    ]
+    assert {f.name for f in sql_functions} >= {"_sqlite", "_duckdb"}
+    for node in (n for f in sql_functions for n in ast.walk(f)):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) in local for t in node.targets):
+            assert ast.unparse(node.value) == local[node.targets[0].id], ast.unparse(node)
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "append" and getattr(node.func.value, "id", "") == "lines":
+            assert ast.unparse(node.args[0]).startswith("' '.join(_column_sql("), ast.unparse(node)
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") in ("execute", "executemany")]
+    assert len(calls) >= 6
+    for call in calls:
+        assert safe(call.args[0]), ast.unparse(call)
+        if getattr(call.func, "attr", "") == "executemany":
+            assert "{marks}" in ast.unparse(call.args[0]), "rows are inserted with ? placeholders"
+
+
+def test_concurrent_exports_into_one_folder_never_overwrite_each_other(tmp_path):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    reference = {p.name: p.read_bytes() for p in export("csv", tmp_path / "alone")}
+    barrier = threading.Barrier(8)
+
+    def one(_: int) -> str:
+        barrier.wait()
+        try:
+            export("csv", tmp_path / "shared")
+        except sid.SadrIranDataError as exc:
+            assert "will not overwrite" in str(exc)
+            return "refused"
+        return "written"
+
+    for _ in range(5):
+        with ThreadPoolExecutor(8) as pool:
+            outcomes = list(pool.map(one, range(8)))
+        assert outcomes.count("written") == 1, outcomes
+        assert {p.name: p.read_bytes() for p in (tmp_path / "shared").iterdir()} == reference
+        for path in (tmp_path / "shared").iterdir():
+            path.unlink()
+
+
+def test_a_file_that_appears_during_an_export_is_kept_and_nothing_else_is_left(tmp_path, monkeypatch):
+    real = exports._csv
+
+    def meanwhile(staged, names, **options):
+        real(staged, names, **options)
+        (tmp_path / "relations.csv").write_text("someone else's file", encoding="utf-8")
+
+    monkeypatch.setitem(exports._FORMATS, "csv", exports._Format(exports._per_table("csv"), meanwhile, csv=True))
+    with pytest.raises(sid.SadrIranDataError, match=r"will not overwrite .*relations\.csv: it was created while the export ran"):
+        export("csv", tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["relations.csv"]
+    assert (tmp_path / "relations.csv").read_text(encoding="utf-8") == "someone else's file"

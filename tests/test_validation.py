@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pandas as pd
 import pytest
+from bad_inputs import BAD_FILES, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import records
@@ -150,7 +152,7 @@ def test_all_failures_are_collected_not_just_the_first():
     with pytest.raises(sid.SchemaValidationError, match="failure"):
         report.raise_for_errors()
     frame = report.to_frame()
-    assert list(frame.columns) == ["table", "column", "row", "rule", "message", "value"]
+    assert list(frame.columns) == ["table", "column", "row", "row_number", "rule", "message", "value"]
     assert len(frame) == len(report.failures)
 
 
@@ -185,23 +187,6 @@ def test_csv_round_trip_validates(name, tmp_path):
     assert report.ok, str(report)
 
 
-def test_bad_inputs_are_clear_errors(tmp_path):
-    with pytest.raises(sid.SadrIranDataError, match="no such file"):
-        sid.validate(tmp_path / "events.csv")
-    odd = tmp_path / "stuff.csv"
-    odd.write_text("a,b\n1,2\n", encoding="utf-8")
-    with pytest.raises(sid.SadrIranDataError, match="cannot tell which table stuff.csv holds"):
-        sid.validate(odd)
-    with pytest.raises(sid.SadrIranDataError, match="pass table="):
-        sid.validate(sid.load_events())
-    with pytest.raises(sid.SadrIranDataError, match="cannot validate a int"):
-        sid.validate(3, table="events")
-    notes = tmp_path / "events.txt"
-    notes.write_text("x", encoding="utf-8")
-    with pytest.raises(sid.SadrIranDataError, match="use a .csv or .parquet file"):
-        sid.validate(notes)
-
-
 def test_pydantic_models_accept_shipped_rows_and_reject_broken_ones():
     from pydantic import ValidationError
 
@@ -215,3 +200,230 @@ def test_pydantic_models_accept_shipped_rows_and_reject_broken_ones():
         MODELS["relations"].model_validate({**row, "date_end": datetime.date(1900, 1, 1)})
     with pytest.raises(ValidationError, match="extra"):
         MODELS["relations"].model_validate({**row, "colour": "red"})
+
+
+# --------------------------------------------------------------------------
+# Minimally broken rows: one cell changed, the report names its column and row
+# --------------------------------------------------------------------------
+
+_WRONG_TYPED = {
+    "id": st.sampled_from([7, 2.5, True]),
+    "string": st.sampled_from([7, 2.5, True]),
+    "category": st.sampled_from([7, 2.5]),
+    "int": st.sampled_from(["twelve", "12abc", 1.5, True, "1.5"]),
+    "float": st.sampled_from(["abc", "1,5", True, "inf"]),
+    "bool": st.sampled_from(["maybe", 2, "true", 1.0]),
+    "date": st.sampled_from(
+        [20070101, 1.5, "2007-02-30", "2007-13-01", "2007-00-10", "1066-01-01", "2300-01-01", "2007-1-1", "01/02/2007"]
+    ),
+    "list": st.sampled_from([5, "Qom", [1, 2]]),
+}
+
+
+def _breaks(table, col):
+    """(rule, strategy of bad values) pairs that break ``col`` and nothing else."""
+    breaks = [("type", _WRONG_TYPED[col.type])]
+    if col.vocabulary is not None:
+        breaks.append(("vocabulary", st.text(min_size=1, max_size=12).filter(lambda v: v not in col.vocabulary.values)))
+    if col.pattern is not None and col.type in ("id", "string"):
+        breaks.append(("pattern", st.sampled_from(["!!", "a b", "Ω"])))
+    whole = col.type == "int"
+    if col.minimum is not None:
+        breaks.append(("minimum", st.floats(1e-3, 1e6).map(lambda d: int(col.minimum) - 1 - int(d) if whole else col.minimum - d)))
+    if col.maximum is not None:
+        breaks.append(("maximum", st.floats(1e-3, 1e6).map(lambda d: int(col.maximum) + 1 + int(d) if whole else col.maximum + d)))
+    if not col.nullable:
+        breaks.append(("required", st.none()))
+    return breaks
+
+
+@SETTINGS
+@given(table_and_rows(), st.data())
+def test_a_minimally_broken_row_fails_naming_its_column_row_and_rule(data, draw):
+    name, rows = data
+    table = TABLES[name]
+    col = draw.draw(st.sampled_from(table.columns))
+    rule, values = draw.draw(st.sampled_from(_breaks(table, col)))
+    target = draw.draw(st.integers(0, len(rows) - 1))
+    rows[target][col.name] = draw.draw(values)
+    frame = pd.DataFrame(rows, columns=table.column_names, dtype=object)
+    report = sid.validate(frame, table=name, references=False)
+    hits = [f for f in report.failures if (f.column, f.row_number, f.rule) == (col.name, target, rule)]
+    assert hits, f"expected {name}.{col.name} row {target} {rule}; got:\n{report}"
+    assert name in str(hits[0]) and col.name in str(hits[0]) and f"row {target}" in str(hits[0])
+    if rule != "required":
+        assert repr(hits[0].value) in str(hits[0]) and hits[0].value is not None
+    assert {f.row_number for f in report.failures} == {target}, str(report)
+    if rule == "type":
+        assert report.failures == tuple(hits), "a value of the wrong type is reported once, not again by the checks it then fails"
+
+
+@SETTINGS
+@given(table_and_rows(), st.data())
+def test_every_broken_cell_is_reported_not_just_the_first(data, draw):
+    name, rows = data
+    table = TABLES[name]
+    cells = draw.draw(
+        st.sets(st.tuples(st.integers(0, len(rows) - 1), st.sampled_from(table.column_names)), min_size=1, max_size=3 * len(rows))
+    )
+    for row, column in cells:
+        rows[row][column] = draw.draw(_WRONG_TYPED[table.column(column).type])
+    report = sid.validate(pd.DataFrame(rows, columns=table.column_names, dtype=object), table=name, references=False)
+    assert {(f.row_number, f.column) for f in report.failures} == cells, str(report)
+    assert len(report.failures) == len(cells)
+    assert {f.rule for f in report.failures} == {"type"}
+
+
+# --------------------------------------------------------------------------
+# Types are strict: what pandas would quietly convert is reported
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table, column, value",
+    [
+        ("events", "summary", 5),
+        ("events", "date_start", 20070101),
+        ("events", "date_start", 1.5),
+        ("events", "date_start", "2007-02-30"),
+        ("events", "date_start", "1066-01-01"),
+        ("actors", "birth_year", 1950.5),
+        ("actors", "birth_year", True),
+        ("event_actors", "event_id", 12),
+        ("locations", "latitude", "north"),
+        ("actors", "aliases", "Moqtada"),
+    ],
+)
+def test_values_pandas_would_quietly_convert_are_type_failures(table, column, value):
+    df = sid.load(table).head(3).astype(object)
+    df.loc[1, column] = value
+    report = sid.validate(df, table=table, references=False)
+    assert [(f.column, f.row_number, f.rule, f.value) for f in report.failures] == [(column, 1, "type", value)], str(report)
+
+
+@pytest.mark.parametrize(
+    "text", ["2007-02-30", "2007-13-01", "2007-00-10", "0000-01-01", "1066-01-01", "2300-01-01", "2007-1-1", "01/02/2007", "2007"]
+)
+def test_impossible_dates_in_a_csv_file_are_reported(tmp_path, text):
+    events = sid.load_events().head(4)
+    events["date_start"] = events["date_start"].dt.strftime("%Y-%m-%d")
+    events.loc[1, "date_start"] = text
+    path = tmp_path / "events.csv"
+    events.to_csv(path, index=False)
+    report = sid.validate(path, references=False)
+    assert [(f.column, f.row, f.row_number, f.rule, f.value) for f in report.failures] == [
+        ("date_start", events.loc[1, "event_id"], 1, "type", text)
+    ], str(report)
+
+
+# --------------------------------------------------------------------------
+# Columns: missing, extra, repeated (the documented policy)
+# --------------------------------------------------------------------------
+
+
+def test_column_policy_missing_extra_and_repeated_columns():
+    events = sid.load_events()
+    report = sid.validate(events.drop(columns=["summary", "certainty"]), table="events", references=False)
+    missing = {("summary", "table", "missing_column"), ("certainty", "table", "missing_column")}
+    assert {(f.column, f.row, f.rule) for f in report.failures} == missing
+
+    extra = events.assign(my_notes="checked", score=1)
+    report = sid.validate(extra, table="events", references=False)
+    assert {(f.column, f.rule) for f in report.failures} == {("my_notes", "unknown_column"), ("score", "unknown_column")}
+    assert sid.validate(extra, table="events", references=False, extra_columns="ignore").ok
+
+    doubled = pd.concat([events, events[["summary"]]], axis=1)
+    report = sid.validate(doubled, table="events", references=False)
+    assert [(f.column, f.rule) for f in report.failures] == [("summary", "duplicate_column")]
+
+    reordered = events[list(reversed(events.columns))]
+    assert sid.validate(reordered, table="events", references=False).ok
+    with pytest.raises(sid.SadrIranDataError, match="extra_columns must be"):
+        sid.validate(events, table="events", extra_columns="drop")
+
+
+def test_a_repeated_column_in_a_csv_file_is_reported_not_renamed(tmp_path):
+    path = tmp_path / "actors.csv"
+    sid.export("csv", tmp_path, tables=["actors"])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(f"{line},{line.split(',')[0]}" for line in lines) + "\n", encoding="utf-8")
+    report = sid.validate(path, references=False)
+    assert [(f.column, f.rule) for f in report.failures] == [("actor_id", "duplicate_column")]
+
+
+# --------------------------------------------------------------------------
+# Input that is not a table at all: one clear error
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_input_that_is_not_a_table_is_one_clear_error(tmp_path, case):
+    make, message = BAD_FILES[case]
+    path = make(tmp_path)
+    with pytest.raises(sid.InputError, match=re.escape(message)):
+        sid.validate(path, references=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(min_size=1, max_size=2000), st.sampled_from(["csv", "parquet"]))
+def test_arbitrary_bytes_give_a_report_or_an_input_error_never_a_crash(data, suffix):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write(Path(tmp) / f"events.{suffix}", data)
+        try:
+            report = sid.validate(path, references=False)
+        except sid.InputError as exc:
+            assert str(exc) and "\n" not in str(exc)
+        else:
+            assert not report.ok or report.rows == 0
+
+
+def test_not_a_table_objects_are_clear_errors():
+    with pytest.raises(sid.SadrIranDataError, match="pass table="):
+        sid.validate(sid.load_events())
+    with pytest.raises(sid.SadrIranDataError, match="cannot validate a int"):
+        sid.validate(3, table="events")
+    with pytest.raises(sid.UnknownTableError, match="unknown table 'event'"):
+        sid.validate(sid.load_events(), table="event")
+
+
+# --------------------------------------------------------------------------
+# Validation never changes what it is given
+# --------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(table_and_rows(), st.data())
+def test_validation_never_mutates_the_callers_frame(data, draw):
+    name, rows = data
+    table = TABLES[name]
+    if draw.draw(st.booleans()):  # a broken frame as well as a valid one
+        col = draw.draw(st.sampled_from(table.columns))
+        rows[0][col.name] = draw.draw(_WRONG_TYPED[col.type])
+    frame = pd.DataFrame(rows, columns=table.column_names, dtype=object)
+    frame.index = pd.Index([f"r{i}" for i in range(len(frame))])  # a non-default index, which validation must not reset in place
+    frame.attrs["owner"] = "me"
+    before = frame.copy(deep=True)
+    sid.validate(frame, table=name, references=False)
+    pd.testing.assert_frame_equal(frame, before, check_exact=True)
+    assert frame.attrs == {"owner": "me"}
+
+
+def test_validating_a_file_leaves_it_byte_for_byte(tmp_path):
+    sid.export("csv", tmp_path, tables=["events"])
+    path = tmp_path / "events.csv"
+    data = path.read_bytes()
+    assert sid.validate(path).ok
+    assert path.read_bytes() == data
+
+
+def test_validating_a_loaded_table_leaves_it_as_loaded():
+    events = sid.load_events()
+    before = events.copy(deep=True)
+    events.loc[0, "date_end"] = events.loc[0, "date_start"] - pd.Timedelta(days=1)
+    broken = events.copy(deep=True)
+    assert not sid.validate(events, table="events").ok
+    pd.testing.assert_frame_equal(events, broken, check_exact=True)
+    assert not events.equals(before)

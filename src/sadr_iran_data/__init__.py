@@ -40,12 +40,14 @@ _LAZY = {
     "SchemaValidationError": "errors",
     "UnknownTableError": "errors",
     "RetiredIdError": "errors",
+    "InputError": "errors",
     "ValidationFailure": "validation",
 }
 _SUBMODULES = ("models", "schemas", "declarations", "errors")
 
 __all__ = [
     "DataIntegrityError",
+    "InputError",
     "RetiredIdError",
     "SadrIranDataError",
     "SchemaValidationError",

@@ -44,17 +44,17 @@ def _tables(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from .loaders import load
 
+    if args.format == "csv":
+        from .declarations import get_table
+        from .exports import write_csv
+
+        rows = load(args.table, backend="arrow").to_pylist()
+        write_csv(sys.stdout, get_table(args.table), rows[: args.limit], formula_guard=args.formula_guard)
+        return 0
     df = load(args.table)
     if args.limit is not None:
         df = df.head(args.limit)
-    if args.format == "csv":
-        from ._dtypes import encode_list
-
-        for col in df.columns:
-            if str(df[col].dtype).startswith("list"):
-                df[col] = df[col].map(encode_list, na_action="ignore")
-        df.to_csv(sys.stdout, index=False)
-    elif args.format == "json":
+    if args.format == "json":
         print(df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
     else:
         import pandas as pd
@@ -67,18 +67,27 @@ def _show(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .validation import validate
 
-    report = validate(Path(args.file), args.table, references=False if args.no_references else None)
-    stream = sys.stdout if report.ok else sys.stderr
-    print(report if report.ok or args.all else _summary(report), file=stream)
+    report = validate(Path(args.file), args.table, references=False if args.no_references else None, extra_columns=args.extra_columns)
+    if args.format == "csv":
+        report.to_frame().to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(report.to_frame().to_json(orient="records", force_ascii=False, indent=1, default_handler=str))
+    else:
+        print(report if report.ok or args.all else _summary(report), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
 
 
-def _summary(report) -> str:  # one line per failure, capped for the terminal
-    lines = str(report).splitlines()
-    shown = lines[:21]
-    if len(lines) > 21:
-        shown.append(f"  … {len(lines) - 21} more (use --all)")
-    return "\n".join(shown)
+_SHOWN = 20
+
+
+def _summary(report) -> str:
+    """The heading, the failures counted by column and rule, then the first failures."""
+    lines = [report.heading(), "  by column and rule:"]
+    lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in report.counts().items()]
+    lines += ["  failures:", *(f"    {f}" for f in report.failures[:_SHOWN])]
+    if len(report.failures) > _SHOWN:
+        lines.append(f"    … and {len(report.failures) - _SHOWN} more: --all lists them, --format csv writes them all")
+    return "\n".join(lines)
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -99,7 +108,7 @@ def _cite(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .exports import export
 
-    for path in export(args.format, Path(args.folder), force=args.force, tables=args.table):
+    for path in export(args.format, Path(args.folder), force=args.force, tables=args.table, formula_guard=args.formula_guard):
         print(path)
     return 0
 
@@ -131,11 +140,26 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("table")
     show.add_argument("--limit", type=int, metavar="N")
     show.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    show.add_argument(
+        "--formula-guard",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="csv: put an apostrophe before text cells that start like a spreadsheet formula (default: on)",
+    )
     val = command("validate", _validate, "validate a CSV or Parquet file against a table's schema")
     val.add_argument("file")
     val.add_argument("--table", help="table the file holds (default: from the file name)")
     val.add_argument("--no-references", action="store_true", help="skip foreign-key checks against the shipped tables")
-    val.add_argument("--all", action="store_true", help="print every failure")
+    val.add_argument(
+        "--extra-columns", choices=("error", "ignore"), default="error", help="columns the table does not declare: fail (default) or ignore"
+    )
+    val.add_argument("--all", action="store_true", help="print every failure, not the first 20")
+    val.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="text: a report (on stderr if invalid); csv, json: every failure on stdout",
+    )
     command("verify", _verify, "check every shipped file against the manifest")
     cit = command("cite", _cite, "cite this dataset version (and the source article)")
     cit.add_argument("--format", choices=CITATION_FORMATS, default="text")
@@ -147,6 +171,12 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--table", action="append", metavar="TABLE", help="export only this table (repeatable; default: all)")
     exp.add_argument("--force", action="store_true", help="overwrite existing files")
+    exp.add_argument(
+        "--formula-guard",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="csv, datapackage: put an apostrophe before text cells that start like a spreadsheet formula (default: on)",
+    )
     bld = command("build", _build, "build the tables from data/curated/ (in a clone of the repository)")
     bld.add_argument("--root", type=Path)
     bld.add_argument("--out", type=Path)
@@ -163,6 +193,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a folder that cannot be written, a full disk, …
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"sadr-iran-data {args.command}: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"sadr-iran-data {args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

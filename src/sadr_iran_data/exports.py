@@ -24,7 +24,7 @@ import secrets
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ._formats import EXPORT_FORMATS
 from ._version import __version__
@@ -97,31 +97,88 @@ def _json_line(data: Any) -> str:
 
 
 @contextlib.contextmanager
-def _staged(folder: Path, files: Iterable[str]) -> Iterator[dict[str, Path]]:
-    """Temporary paths in ``folder`` for ``files``; renamed onto them only if the block succeeds."""
+def _staged(folder: Path, files: Iterable[str], *, force: bool = False) -> Iterator[dict[str, Path]]:
+    """Temporary paths in ``folder`` for ``files``; moved onto them only if the block succeeds.
+
+    Without ``force``, each file is put in place with a hard link, which fails
+    if the name exists by then (another export, running at the same time, got
+    there first); the files this export already placed are then removed again.
+    """
     token = secrets.token_hex(6)
     staged = {name: folder / f".{name}.{token}.tmp" for name in files}
+    placed: list[Path] = []
     try:
         yield staged
         for name, temp in staged.items():
             if not temp.exists():
                 raise SadrIranDataError(f"the export did not write {name}")
+        for name, temp in staged.items():
+            _place(temp, folder / name, force=force)
+            placed.append(folder / name)
     except BaseException:
         for temp in staged.values():
             for leftover in folder.glob(f"{temp.name}*"):  # the file and its database journal, if any
                 leftover.unlink(missing_ok=True)
+        if not force:
+            for path in placed:
+                path.unlink(missing_ok=True)
         raise
-    for name, temp in staged.items():
-        os.replace(temp, folder / name)
 
 
-def _write_csv_file(path: Path, table: Table, rows: Iterable[_Row]) -> None:
+def _place(temp: Path, target: Path, *, force: bool) -> None:
+    if force:
+        os.replace(temp, target)
+        return
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise SadrIranDataError(
+            f"will not overwrite {target}: it was created while the export ran; pass force=True (sadr-iran-data export --force)"
+        ) from None
+    except OSError:  # a file system without hard links: check, then rename
+        if target.exists():
+            raise SadrIranDataError(f"will not overwrite {target}; pass force=True (sadr-iran-data export --force)") from None
+        os.replace(temp, target)
+        return
+    temp.unlink()
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(text: str) -> str:
+    """``text`` made safe to open in a spreadsheet: an apostrophe before a leading ``= + - @``, tab or CR.
+
+    >>> guard_formula("=1+2"), guard_formula("@SUM(A1)"), guard_formula("Najaf")
+    ("'=1+2", "'@SUM(A1)", 'Najaf')
+    """
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def write_csv(stream: IO[str], table: Table, rows: Iterable[_Row], *, formula_guard: bool = True) -> None:
+    """Rows of ``table`` as CSV on ``stream``: a header, then one record per row.
+
+    Text cells (ids, strings, vocabulary values) that start like a spreadsheet
+    formula are written through :func:`guard_formula` unless ``formula_guard``
+    is False; numbers, dates, booleans and lists never are.
+    """
+    # RFC 4180 line ends: with them the writer also quotes a field holding a lone "\r"
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(table.column_names)
+    guarded = {c.name for c in table.columns if formula_guard and c.type in ("id", "string", "category")}
+    for row in rows:
+        cells = []
+        for c in table.columns:
+            value = row[c.name]
+            text = "" if value is None else _text(c, value)
+            cells.append(guard_formula(text) if c.name in guarded else text)
+        writer.writerow(cells)
+
+
+def _write_csv_file(path: Path, table: Table, rows: Iterable[_Row], *, formula_guard: bool) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
-        # RFC 4180 line ends: with them the writer also quotes a field holding a lone "\r"
-        writer = csv.writer(f, lineterminator="\r\n")
-        writer.writerow(table.column_names)
-        for row in rows:
-            writer.writerow(["" if row[c.name] is None else _text(c, row[c.name]) for c in table.columns])
+        write_csv(f, table, rows, formula_guard=formula_guard)
 
 
 def _write_text_file(path: Path, text: str) -> None:
@@ -133,9 +190,9 @@ def _write_text_file(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------
 
 
-def _csv(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+def _csv(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool = True) -> None:
     for name in names:
-        _write_csv_file(staged[f"{name}.csv"], TABLES[name], _rows(name))
+        _write_csv_file(staged[f"{name}.csv"], TABLES[name], _rows(name), formula_guard=formula_guard)
 
 
 def _parquet(staged: dict[str, Path], names: tuple[str, ...]) -> None:
@@ -301,7 +358,9 @@ def _import_duckdb() -> Any:
 
 def _duckdb(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     duckdb = _import_duckdb()
-    connection = duckdb.connect(str(staged[f"{DATABASE}.duckdb"]))
+    # no extension may be fetched from the network or loaded behind the export's back
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    connection = duckdb.connect(str(staged[f"{DATABASE}.duckdb"]), config=config)
     try:
         for name in names:
             table = TABLES[name]
@@ -400,12 +459,12 @@ def _graphml(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     ET.ElementTree(root).write(staged["actors_relations.graphml"], encoding="utf-8", xml_declaration=True)
 
 
-def _datapackage(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+def _datapackage(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool = True) -> None:
     import hashlib
 
     from .tableschema import datapackage, dumps
 
-    _csv(staged, names)
+    _csv(staged, names, formula_guard=formula_guard)
     descriptor = datapackage(names)
     for resource in descriptor["resources"]:
         data = staged[resource["path"]].read_bytes()
@@ -417,9 +476,11 @@ def _datapackage(staged: dict[str, Path], names: tuple[str, ...]) -> None:
 @dataclass(frozen=True)
 class _Format:
     files: Callable[[tuple[str, ...]], list[str]]
-    write: Callable[[dict[str, Path], tuple[str, ...]], None]
+    write: Callable[..., None]
     covers: tuple[str, ...] = tuple(TABLES)
     """The tables the format can hold; ``tables=`` must select at least one."""
+    csv: bool = False
+    """Whether the format writes CSV files, to which ``formula_guard`` applies."""
 
 
 def _per_table(suffix: str) -> Callable[[tuple[str, ...]], list[str]]:
@@ -427,7 +488,7 @@ def _per_table(suffix: str) -> Callable[[tuple[str, ...]], list[str]]:
 
 
 _FORMATS: dict[str, _Format] = {
-    "csv": _Format(_per_table("csv"), _csv),
+    "csv": _Format(_per_table("csv"), _csv, csv=True),
     "parquet": _Format(_per_table("parquet"), _parquet),
     "json": _Format(_per_table("json"), _json),
     "ndjson": _Format(_per_table("ndjson"), _ndjson),
@@ -435,7 +496,7 @@ _FORMATS: dict[str, _Format] = {
     "duckdb": _Format(lambda names: [f"{DATABASE}.duckdb"], _duckdb),
     "geojson": _Format(lambda names: [f"{n}.geojson" for n in ("locations", "events") if n in names], _geojson, ("locations", "events")),
     "graphml": _Format(lambda names: ["actors_relations.graphml"], _graphml, ("actors", "relations")),
-    "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage),
+    "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage, csv=True),
 }
 
 
@@ -446,12 +507,16 @@ def _selection(tables: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(name for name in TABLES if name in wanted)
 
 
-def export(format: str, folder: str | Path, *, force: bool = False, tables: Iterable[str] | None = None) -> list[Path]:
+def export(
+    format: str, folder: str | Path, *, force: bool = False, tables: Iterable[str] | None = None, formula_guard: bool = True
+) -> list[Path]:
     """Write the tables (default: all; or those named in ``tables``) into ``folder`` as ``format``.
 
     ``format`` is one of :data:`FORMATS`:
 
     - ``csv``: ``{table}.csv``, UTF-8; lists as JSON arrays, ISO dates, ``true``/``false``, nulls empty;
+      a text cell that starts like a spreadsheet formula (``= + - @``, tab, CR) gets a leading
+      apostrophe (:func:`guard_formula`) unless ``formula_guard=False``;
     - ``parquet``: ``{table}.parquet``, the shipped files;
     - ``json``/``ndjson``: ``{table}.json`` (an array of records) or ``{table}.ndjson`` (a record per line);
     - ``sqlite``: ``sadr_iran_data.sqlite`` with declared types, primary and foreign keys and checks
@@ -461,10 +526,12 @@ def export(format: str, folder: str | Path, *, force: bool = False, tables: Iter
       so foreign keys are declared in the SQLite and Data Package exports;
     - ``geojson``: ``locations.geojson`` (located places) and ``events.geojson`` (events at their place's point);
     - ``graphml``: ``actors_relations.graphml``, actors as nodes and relations as directed edges;
-    - ``datapackage``: the CSV files and a Frictionless ``datapackage.json`` with their hashes.
+    - ``datapackage``: the CSV files (guarded like ``csv``) and a Frictionless ``datapackage.json``
+      with their hashes.
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
-    exists and ``force`` is False (before anything is written).
+    exists and ``force`` is False (checked before anything is written, and
+    again as each file is put in place).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -488,8 +555,11 @@ def export(format: str, folder: str | Path, *, force: bool = False, tables: Iter
             f"will not overwrite {', '.join(existing)}; pass force=True (sadr-iran-data export --force) to replace {them}"
         )
     folder.mkdir(parents=True, exist_ok=True)
-    with _staged(folder, files) as staged:
-        spec.write(staged, names)
+    with _staged(folder, files, force=force) as staged:
+        if spec.csv:
+            spec.write(staged, names, formula_guard=formula_guard)
+        else:
+            spec.write(staged, names)
     return [folder / name for name in files]
 
 

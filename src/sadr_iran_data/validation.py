@@ -1,8 +1,22 @@
 """Validate a table — shipped, or your own — against its declaration.
 
 Every failure names the table, the column, the row (its id where it has one,
-else ``row N`` counted from 0) and the rule it breaks. All failures are
-collected, not just the first.
+and its number ``row N`` counted from 0 in the data, header excluded), the
+rule it breaks and the offending value. All failures are collected, not just
+the first; the caller's data is never changed.
+
+The policy, in full in ``docs/validating.md``:
+
+- **Columns**: every declared column must be present (``missing_column``); a
+  column the table does not declare is a failure (``unknown_column``) unless
+  ``extra_columns="ignore"``; a name given twice is ``duplicate_column``.
+  Column order does not matter.
+- **Types are strict**: a value must already have its column's type, or, in a
+  CSV file, be its text form. A number is never read as text or as a date, a
+  fraction never as an integer, a date must exist (no ``2007-02-30``).
+- **Files**: ``.csv`` (UTF-8, with or without a byte-order mark) or
+  ``.parquet``. An empty file, a directory, binary junk or another encoding is
+  an :class:`~sadr_iran_data.errors.InputError` that says so.
 
 >>> import sadr_iran_data as sid
 >>> sid.validate("events").ok
@@ -10,17 +24,18 @@ True
 >>> bad = sid.load_events().head(2).astype({"certainty": "string"})
 >>> bad.loc[0, "certainty"] = "definitely"
 >>> print(sid.validate(bad, table="events", references=False).failures[0])  # doctest: +ELLIPSIS
-events.certainty [evt-...]: not in the certainty vocabulary (value: 'definitely') (rule: vocabulary)
+events.certainty [evt-..., row 0]: not in the certainty vocabulary (value: 'definitely') (rule: vocabulary)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from .declarations import TABLES, Table, get_table
+from .declarations import TABLES, Column, Table, get_table
 from .errors import InputError, SchemaValidationError
 
 if TYPE_CHECKING:
@@ -37,7 +52,12 @@ _PANDERA_RULES = {
 
 @dataclass(frozen=True)
 class ValidationFailure:
-    """One broken rule: where (table, column, row) and which rule."""
+    """One broken rule: where (table, column, row) and which rule.
+
+    ``row`` is the row's id where it has a usable one, ``row N`` otherwise, or
+    ``table`` for a failure of the whole table (a missing column);
+    ``row_number`` is N, the row's position from 0 (``df.iloc[N]``).
+    """
 
     table: str
     column: str | None
@@ -45,11 +65,15 @@ class ValidationFailure:
     rule: str
     message: str
     value: Any = None
+    row_number: int | None = None
 
     def __str__(self) -> str:
         where = f"{self.table}.{self.column}" if self.column else self.table
+        row = self.row
+        if self.row_number is not None and row != f"row {self.row_number}":
+            row = f"{row}, row {self.row_number}"
         shown = "" if self.value is None else f" (value: {self.value!r})"
-        return f"{where} [{self.row}]: {self.message}{shown} (rule: {self.rule})"
+        return f"{where} [{row}]: {self.message}{shown} (rule: {self.rule})"
 
 
 @dataclass(frozen=True)
@@ -59,6 +83,8 @@ class ValidationReport:
     table: str
     rows: int
     failures: tuple[ValidationFailure, ...]
+    source: str | None = None
+    """The file validated, if it was a file."""
 
     @property
     def ok(self) -> bool:
@@ -70,19 +96,29 @@ class ValidationReport:
             raise SchemaValidationError(self.failures)
         return self
 
+    def counts(self) -> dict[tuple[str | None, str], int]:
+        """How many failures each (column, rule) has, most frequent first."""
+        tally: dict[tuple[str | None, str], int] = {}
+        for f in self.failures:
+            tally[f.column, f.rule] = tally.get((f.column, f.rule), 0) + 1
+        return dict(sorted(tally.items(), key=lambda item: -item[1]))
+
     def to_frame(self) -> pd.DataFrame:
-        """The failures as a DataFrame: table, column, row, rule, message, value."""
+        """The failures as a DataFrame: table, column, row, row_number, rule, message, value."""
         import pandas as pd
 
-        columns = ["table", "column", "row", "rule", "message", "value"]
-        return pd.DataFrame([[getattr(f, c) for c in columns] for f in self.failures], columns=columns)
+        columns = ["table", "column", "row", "row_number", "rule", "message", "value"]
+        frame = pd.DataFrame([[getattr(f, c) for c in columns] for f in self.failures], columns=columns)
+        return frame.astype({"row_number": "Int64"})
+
+    def heading(self) -> str:
+        """One line: what was checked and the outcome."""
+        what = f"{self.source} ({self.table})" if self.source else self.table
+        outcome = "valid" if self.ok else f"{len(self.failures)} failure(s)"
+        return f"{what}: {self.rows} rows, {outcome}"
 
     def __str__(self) -> str:
-        if self.ok:
-            return f"{self.table}: {self.rows} rows, valid"
-        lines = [f"{self.table}: {self.rows} rows, {len(self.failures)} failure(s)"]
-        lines += [f"  {f}" for f in self.failures]
-        return "\n".join(lines)
+        return "\n".join([self.heading(), *(f"  {f}" for f in self.failures)])
 
 
 def _row_label(df: pd.DataFrame, table: Table, index: Any) -> str:
@@ -94,10 +130,31 @@ def _row_label(df: pd.DataFrame, table: Table, index: Any) -> str:
     return f"row {index}"
 
 
+def _failure(
+    df: pd.DataFrame, table: Table, column: str | None, index: Any, *, rule: str, message: str, value: Any = None
+) -> ValidationFailure:
+    """A failure at row ``index`` of ``df`` (a frame indexed 0..n-1)."""
+    number = int(index)  # pandera may hand back a float index
+    return ValidationFailure(table.name, column, _row_label(df, table, number), rule, message, value, number)
+
+
 def _scalar_missing(value: Any) -> bool:
     import pandas as pd
 
     return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+# --------------------------------------------------------------------------
+# Reading a user's file
+# --------------------------------------------------------------------------
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def _bool_cell(cell: str) -> Any:
@@ -109,57 +166,319 @@ def _bool_cell(cell: str) -> Any:
     return cell  # left as text so the type check reports it
 
 
-def read_table_file(path: Path, table: Table) -> pd.DataFrame:
-    """Read a CSV or Parquet file of ``table`` into a DataFrame for validation."""
+def _check_text(path: Path, data: bytes) -> None:
+    """Raise :class:`InputError` if ``data`` is not UTF-8 CSV text with a header row."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            raise InputError(f"{path.name} is encoded as {encoding}; save it as UTF-8 CSV")
+    if b"\0" in data[:65536]:
+        raise InputError(f"{path.name} is a binary file, not CSV text")
+    if not data.removeprefix(_UTF8_BOM).strip():
+        raise InputError(f"{path.name} holds only blank space, no header row")
+
+
+def _not_utf8(path: Path, data: bytes) -> InputError:
+    """The error for a file that is not UTF-8, naming the first byte that cannot be decoded."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return InputError(f"{path.name} is not UTF-8: byte 0x{data[exc.start]:02x} on line {line} cannot be decoded; save it as UTF-8 CSV")
+    return InputError(f"{path.name} is not UTF-8; save it as UTF-8 CSV")
+
+
+def _read_csv(path: Path, table: Table) -> pd.DataFrame:
+    """Every cell as text (empty cells missing), with list and boolean cells decoded.
+
+    pyarrow's CSV reader refuses a record with the wrong number of fields and
+    text that is not UTF-8, and reads a large file without copying it as Python text.
+    """
+    import csv
+    import io
+
     import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pv
 
     from ._dtypes import decode_list
 
-    if not path.exists():
-        raise InputError(f"no such file: {path}")
-    suffix = path.suffix.lower()
+    data = path.read_bytes()
+    _check_text(path, data)
     try:
-        if suffix == ".parquet":
-            return pd.read_parquet(path)
-        if suffix == ".csv":
-            df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
-        else:
-            raise InputError(f"cannot read {path.name}: use a .csv or .parquet file")
-    except InputError:
-        raise
-    except Exception as exc:
-        raise InputError(f"cannot read {path.name} as {suffix[1:]}: {str(exc).splitlines()[0]}") from None
+        header = next(csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")))
+    except UnicodeDecodeError:
+        raise _not_utf8(path, data) from None
+    except csv.Error as exc:
+        raise InputError(f"cannot read {path.name} as CSV: {exc}") from None
+    slots = [f"column {i}" for i in range(len(header))]  # the header's names may repeat; Arrow's options are keyed by name
+    try:
+        arrow = pv.read_csv(
+            io.BytesIO(data),
+            read_options=pv.ReadOptions(column_names=slots, skip_rows=1),
+            parse_options=pv.ParseOptions(newlines_in_values=True),
+            convert_options=pv.ConvertOptions(column_types=dict.fromkeys(slots, pa.string()), null_values=[""], strings_can_be_null=True),
+        )
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc):
+            raise _not_utf8(path, data) from None
+        reason = str(exc).strip().splitlines()[0].removeprefix("CSV parse error: ")
+        raise InputError(f"cannot read {path.name} as CSV: {reason[:120]}") from None
+    del data
+    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    df.columns = header  # as written: a repeated name stays repeated, so it is reported
     for col in table.columns:
-        if col.name not in df.columns:
+        if header.count(col.name) != 1:
             continue
         if col.type == "list":
-            df[col.name] = df[col.name].map(decode_list, na_action="ignore")
+            df[col.name] = df[col.name].astype(object).map(decode_list, na_action="ignore")
         elif col.type == "bool":
-            df[col.name] = df[col.name].map(_bool_cell, na_action="ignore")
+            df[col.name] = df[col.name].astype(object).map(_bool_cell, na_action="ignore")
     return df
 
 
-def _as_frame(obj: Any, table: str | None) -> tuple[pd.DataFrame, Table]:
+def _read_parquet(path: Path) -> pd.DataFrame:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with path.open("rb") as f:
+        start = f.read(4)
+        f.seek(-4, 2)
+        end = f.read(4)
+    if start != b"PAR1" or end != b"PAR1":
+        raise InputError(f"{path.name} is not a Parquet file (no Parquet marker at its start and end)")
+    try:
+        return pq.ParquetFile(path).read().to_pandas()
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise InputError(f"cannot read {path.name} as Parquet: {str(exc).strip().splitlines()[0]}") from None
+
+
+def read_table_file(path: Path, table: Table) -> pd.DataFrame:
+    """Read a CSV or Parquet file of ``table`` into a DataFrame for validation.
+
+    Raises :class:`InputError`, saying what is wrong, for a missing or empty
+    file, a directory, a file that is not UTF-8 CSV or not Parquet.
+    """
+    if path.is_dir():
+        raise InputError(f"{path} is a directory, not a file")
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
+        raise InputError(f"cannot read {path.name}: use a .csv or .parquet file")
+    try:
+        if path.stat().st_size == 0:
+            raise InputError(f"{path.name} is empty")
+        return _read_parquet(path) if suffix == ".parquet" else _read_csv(path, table)
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+def _as_frame(obj: Any, table: str | None) -> tuple[pd.DataFrame, Table, str | None]:
     if isinstance(obj, str) and obj in TABLES and not Path(obj).exists():
         from .loaders import load
 
-        return load(obj), get_table(table or obj)
+        return load(obj), get_table(table or obj), None
     if isinstance(obj, (str, Path)):
         path = Path(obj)
         name = table or path.stem
         if name not in TABLES:
             raise InputError(f"cannot tell which table {path.name} holds; pass table= (one of: {', '.join(TABLES)})")
-        return read_table_file(path, get_table(name)), get_table(name)
+        return read_table_file(path, get_table(name)), get_table(name), path.name
     import pandas as pd
 
     if not isinstance(obj, pd.DataFrame):
         raise InputError(f"cannot validate a {type(obj).__name__}: pass a DataFrame, a file path or a table name")
     if table is None:
         raise InputError(f"pass table= to say which table the DataFrame holds (one of: {', '.join(TABLES)})")
-    return obj, get_table(table)
+    return obj, get_table(table), None
 
 
-def _schema_failures(df: pd.DataFrame, table: Table) -> list[ValidationFailure]:
+# --------------------------------------------------------------------------
+# Columns and types, before pandera
+# --------------------------------------------------------------------------
+
+
+def _column_failures(df: pd.DataFrame, table: Table, extra_columns: str) -> tuple[list[ValidationFailure], pd.DataFrame]:
+    """Repeated and (unless ignored) unknown columns; returns the frame without them."""
+    names = [str(c) for c in df.columns]
+    failures, keep, seen = [], [], set()
+    for position, name in enumerate(names):
+        if name in seen:
+            if names.count(name) == 2 or name not in {f.column for f in failures}:
+                failures.append(ValidationFailure(table.name, name, "table", "duplicate_column", "column appears more than once"))
+            continue
+        seen.add(name)
+        if name not in table.column_names and extra_columns == "ignore":
+            continue
+        keep.append(position)
+    out = df.iloc[:, keep]
+    out.columns = [names[i] for i in keep]
+    return failures, out
+
+
+_TYPE_MESSAGES = {
+    "id": "must be text",
+    "string": "must be text",
+    "category": "must be text",
+    "int": "must be a whole number",
+    "float": "must be a number",
+    "bool": "must be true or false",
+    "date": "must be a real day written YYYY-MM-DD, in the years 1678-2261",
+    "list": "must be a list of texts (in CSV: a JSON array)",
+}
+_INT_TEXT = r"\s*[+-]?[0-9]+\s*"
+_DATE_TEXT = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_TEXT_KINDS = ("id", "string", "category")
+_ALL_TEXT = ("string", "empty")  # pandas' names for a column of text only
+
+
+def _fits(kind: str, value: Any) -> bool:
+    """Whether one non-missing value has the declared type (or, for text, its text form)."""
+    import datetime
+    import math
+
+    import numpy as np
+
+    if kind in _TEXT_KINDS:
+        return isinstance(value, str)
+    if isinstance(value, (bool, np.bool_)):
+        return kind == "bool"
+    if kind == "bool":
+        return False
+    if kind == "list":
+        return isinstance(value, (list, tuple, np.ndarray)) and all(isinstance(v, str) for v in value)
+    if kind == "date":
+        return isinstance(value, (str, datetime.date, np.datetime64)) and _date_text_ok(_date_text(value))
+    if isinstance(value, str):
+        if kind == "int":
+            return re.fullmatch(_INT_TEXT, value) is not None
+        try:
+            return math.isfinite(float(value))
+        except ValueError:
+            return False
+    if isinstance(value, (int, np.integer)):
+        return True
+    if isinstance(value, (float, np.floating)):
+        return kind == "float" or float(value).is_integer()
+    return False
+
+
+def _date_text(value: Any) -> str | None:
+    """A date-like value as ``YYYY-MM-DD`` text (text is kept as it is); None if missing."""
+    if isinstance(value, str) or _scalar_missing(value):
+        return value if isinstance(value, str) else None
+    return str(value)[:10] if not hasattr(value, "isoformat") else value.isoformat()[:10]
+
+
+def _date_text_ok(value: str | None) -> bool:
+    import pyarrow as pa
+
+    return _parse_dates(pa.array([value], type=pa.string()))[0].is_valid
+
+
+def _arrow_text(values: Any) -> Any:
+    """Text values as an Arrow string array, missing values null."""
+    import pandas as pd
+    import pyarrow as pa
+
+    if isinstance(values, pd.Series) and isinstance(values.dtype, (pd.StringDtype, pd.ArrowDtype)):
+        return pa.array(values.array, type=pa.string())
+    return pa.array(pd.Series(values, dtype=object).to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+
+
+def _parse_dates(text: Any) -> Any:
+    """Arrow timestamps of the ``YYYY-MM-DD`` texts that are real days datetime64[ns] can hold; null otherwise."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    stamps = pc.strptime(text, format="%Y-%m-%d", unit="s", error_is_null=True)
+    ok = pc.and_kleene(pc.match_substring_regex(text, f"^{_DATE_TEXT}$"), pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), text))
+    year = pc.year(stamps)
+    ok = pc.and_kleene(ok, pc.and_kleene(pc.greater_equal(year, 1678), pc.less_equal(year, 2261)))  # datetime64[ns]
+    return pc.if_else(pc.fill_null(ok, False), stamps, pa.scalar(None, stamps.type))
+
+
+def _from_text(kind: str, values: pd.Series, present: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Text cells read as ``kind``: (the values that are not its text form, the converted column)."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if kind == "date":
+        stamps = _parse_dates(_arrow_text(values)).cast(pa.timestamp("ns"))
+        converted = pd.Series(stamps.to_pandas(), index=values.index, dtype="datetime64[ns]")
+        return present & converted.isna(), converted
+    if kind == "int":
+        whole = pc.fill_null(pc.match_substring_regex(_arrow_text(values), f"^{_INT_TEXT}$"), False).to_numpy(zero_copy_only=False)
+        bad = present & ~pd.Series(whole, index=values.index)
+        return bad, pd.to_numeric(values.astype(object).where(~bad & present, None), errors="coerce")
+    numbers = pd.to_numeric(values.astype(object).where(present, None), errors="coerce")
+    bad = present & ~(numbers.notna() & (numbers.abs() != float("inf")))
+    return bad, numbers.where(~bad)
+
+
+def _typed(col: Column, values: pd.Series) -> tuple[pd.Series, pd.Series | None]:
+    """(a mask of the values that do not have ``col``'s type, the column to check further or None if unchanged).
+
+    Missing values always fit. Values of the wrong type are blanked in the
+    returned column, so that each is reported once; text forms of numbers
+    and dates (as in CSV) are converted.
+    """
+    import pandas as pd
+    from pandas.api import types
+
+    dtype, kind = values.dtype, col.type
+    present = values.notna() if kind != "list" else values.map(lambda v: v is not None and not _scalar_missing(v))
+    fine = pd.Series(False, index=values.index)
+    if isinstance(dtype, pd.CategoricalDtype):
+        misfit = [c for c in dtype.categories if not _fits(kind, c)]
+        bad = values.isin(misfit) & present if misfit else fine
+    elif isinstance(dtype, pd.ArrowDtype) and kind == "list":
+        import pyarrow as pa
+
+        arrow = dtype.pyarrow_dtype
+        ok = (pa.types.is_list(arrow) or pa.types.is_large_list(arrow)) and pa.types.is_string(arrow.value_type)
+        bad = fine if ok else present
+    elif types.is_bool_dtype(dtype):
+        bad = fine if kind == "bool" else present
+    elif types.is_integer_dtype(dtype):
+        bad = fine if kind in ("int", "float") else present
+    elif types.is_float_dtype(dtype):
+        bad = fine if kind == "float" else (present & (values.fillna(0) % 1 != 0)) if kind == "int" else present
+    elif types.is_datetime64_any_dtype(dtype):
+        bad = fine if kind == "date" else present
+    elif isinstance(dtype, pd.StringDtype) or (types.is_object_dtype(dtype) and types.infer_dtype(values, skipna=True) in _ALL_TEXT):
+        if kind in _TEXT_KINDS:
+            return fine, None
+        if kind in ("int", "float", "date"):
+            return _from_text(kind, values, present)
+        bad = present
+    else:  # mixed Python objects: one by one
+        bad = present & ~values.map(lambda v: _scalar_missing(v) or _fits(kind, v))
+        if kind == "date":  # each good one is a date or its text: read them all as text
+            texts = values.astype(object).where(~bad, None).map(_date_text)
+            return bad, _from_text("date", texts, present & ~bad)[1]
+        if kind in ("int", "float"):
+            return bad, pd.to_numeric(values.astype(object).where(~bad, None), errors="coerce")
+    return bad, (values.astype(object).where(~bad, None) if bad.any() else None)
+
+
+def _type_failures(df: pd.DataFrame, table: Table) -> tuple[list[ValidationFailure], pd.DataFrame]:
+    """A failure for every value of the wrong type, and the frame the other checks see (see :func:`_typed`)."""
+    failures = []
+    for col in table.columns:
+        if col.name not in df.columns:
+            continue
+        bad, checked = _typed(col, df[col.name])
+        for index, value in df.loc[bad, col.name].items():
+            failures.append(_failure(df, table, col.name, index, rule="type", message=_TYPE_MESSAGES[col.type], value=value))
+        if checked is not None:
+            df = df.assign(**{col.name: checked})
+    return failures, df
+
+
+def _schema_failures(df: pd.DataFrame, table: Table, mistyped: set[tuple[str | None, int | None]]) -> list[ValidationFailure]:
+    """pandera's findings, except those about a value already reported as of the wrong type."""
     from pandera.errors import SchemaErrors
 
     from .schemas import SCHEMAS
@@ -174,26 +493,31 @@ def _schema_failures(df: pd.DataFrame, table: Table) -> list[ValidationFailure]:
     failures: dict[tuple[str, str | None, str], ValidationFailure] = {}
     for case in cases.itertuples(index=False):
         check, number = str(case.check), case.check_number
-        index = case.index
-        row = "table" if _scalar_missing(index) else _row_label(df, table, index)
+        index = None if _scalar_missing(case.index) else case.index
         value = None if _scalar_missing(case.failure_case) else case.failure_case
         column = case.column if isinstance(case.column, str) else None
         if case.schema_context == "DataFrameSchema" and not _scalar_missing(number):
             # a row rule: pandera reports every cell of a failing row; report the row once
             rule = table.checks[int(number)]
-            failure = ValidationFailure(table.name, rule.columns[1], row, rule.name, rule.description)
+            if any((c, index) in mistyped for c in rule.columns):
+                continue
+            name, column, message, value = rule.name, rule.columns[1], rule.description, None
         elif check in _PANDERA_RULES:
             name, message = _PANDERA_RULES[check]
             if name in ("unknown_column", "missing_column"):
                 column, value = str(case.failure_case), None
-            failure = ValidationFailure(table.name, column, row, name, message, value)
         elif check.startswith(("coerce_dtype", "dtype")):
-            declared = table.column(column).type if column in table.column_names else "?"
-            failure = ValidationFailure(table.name, column, row, "type", f"must be of type {declared}", value)
+            name, message = "type", _TYPE_MESSAGES[table.column(column).type] if column in table.column_names else "wrong type"
         else:
             pandera_check = schema.columns[column].checks[int(number)]
-            failure = ValidationFailure(table.name, column, row, pandera_check.name, pandera_check.error, value)
-        failures.setdefault((failure.rule, failure.column, failure.row), failure)
+            name, message = pandera_check.name, pandera_check.error
+        if (column, index) in mistyped:
+            continue
+        if index is None:
+            failure = ValidationFailure(table.name, column, "table", name, message, value)
+        else:
+            failure = _failure(df, table, column, index, rule=name, message=message, value=value)
+        failures.setdefault((failure.rule, failure.column, failure.row, failure.row_number), failure)
     return list(failures.values())
 
 
@@ -227,11 +551,8 @@ def _reference_failures(df: pd.DataFrame, table: Table, references: Mapping[str,
             known = keys(target)
             dangling = values[values.notna() & ~values.astype(str).isin(known)]
             for index, value in dangling.items():
-                failures.append(
-                    ValidationFailure(
-                        table.name, col.name, _row_label(df, table, index), "foreign_key", f"refers to no row of {target}", value
-                    )
-                )
+                message = f"refers to no row of {target}"
+                failures.append(_failure(df, table, col.name, index, rule="foreign_key", message=message, value=value))
     return failures
 
 
@@ -240,6 +561,7 @@ def validate(
     table: str | None = None,
     *,
     references: Mapping[str, pd.DataFrame] | bool | None = None,
+    extra_columns: Literal["error", "ignore"] = "error",
 ) -> ValidationReport:
     """Validate a DataFrame, a CSV/Parquet file or a shipped table against a table's schema.
 
@@ -247,16 +569,24 @@ def validate(
     file name, e.g. ``events.csv``, unless ``table=`` says otherwise), or the
     name of a shipped table. Foreign keys are checked against ``references``
     (a mapping of table name to DataFrame), by default against the shipped
-    tables; ``references=False`` skips them. Never raises for bad data: call
-    ``.raise_for_errors()`` on the report for that.
+    tables; ``references=False`` skips them. Columns the table does not
+    declare are failures unless ``extra_columns="ignore"``.
+
+    Never raises for bad data (call ``.raise_for_errors()`` on the report for
+    that) and never changes ``obj``; raises :class:`InputError` for input that
+    is not a table at all (an empty or unreadable file, a directory, …).
     """
-    df, decl = _as_frame(obj, table)
-    df = df.reset_index(drop=True)
-    failures = _schema_failures(df, decl)
+    if extra_columns not in ("error", "ignore"):
+        raise InputError(f"extra_columns must be 'error' or 'ignore', not {extra_columns!r}")
+    frame, decl, source = _as_frame(obj, table)
+    failures, df = _column_failures(frame.reset_index(drop=True), decl, extra_columns)
+    type_failures, df = _type_failures(df, decl)
+    failures += type_failures
+    failures += _schema_failures(df, decl, {(f.column, f.row_number) for f in type_failures})
     if references is not False:
         failures += _reference_failures(df, decl, None if references in (None, True) else references)
-    unique = {(f.rule, f.column, f.row, repr(f.value)): f for f in failures}
-    return ValidationReport(decl.name, len(df), tuple(unique.values()))
+    unique = {(f.rule, f.column, f.row, f.row_number, repr(f.value)): f for f in failures}
+    return ValidationReport(decl.name, len(df), tuple(unique.values()), source)
 
 
 def validate_all(frames: Mapping[str, pd.DataFrame]) -> list[ValidationFailure]:
