@@ -1,7 +1,9 @@
-"""Shared fixtures: the repository root, the source text, the shipped tables."""
+"""Shared fixtures: the repository root, the source text, the shipped tables, the built distributions."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +46,13 @@ def data_copy(tmp_path, monkeypatch):
     shutil.copytree(integrity.data_dir(), folder)
     monkeypatch.setattr(integrity, "_data_dir", folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def dists(tmp_path_factory) -> tuple[Path, Path]:
+    """The wheel and the sdist of this checkout, built once and offline (no build isolation)."""
+    out = tmp_path_factory.mktemp("dist")
+    command = [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)]
+    build = subprocess.run(command, capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    return next(out.glob("*.whl")), next(out.glob("*.tar.gz"))

@@ -81,7 +81,7 @@ def _types_mapper() -> Any:
 
 def to_pandas(table: Table, data: pa.Table) -> Any:
     """Convert an Arrow table of ``table`` to a pandas DataFrame with the declared dtypes."""
-    df = data.to_pandas(types_mapper=_types_mapper(), coerce_temporal_nanoseconds=True, date_as_object=False)
+    df = data.to_pandas(types_mapper=_types_mapper(), coerce_temporal_nanoseconds=True, date_as_object=False, use_threads=False)
     dtypes = pandas_dtypes(table)
     for col in table.columns:
         if col.type == "category":

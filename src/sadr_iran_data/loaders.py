@@ -35,7 +35,7 @@ def _read_arrow(data: bytes) -> pa.Table:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    return pq.ParquetFile(pa.BufferReader(data)).read()
+    return pq.ParquetFile(pa.BufferReader(data)).read(use_threads=False)
 
 
 def _read_polars(name: str, data: bytes) -> Any:

@@ -168,7 +168,7 @@ def changes(since: str | None = None) -> pd.DataFrame:
     from .loaders import _read_arrow
 
     arrow = _read_arrow(read_verified("changes"))
-    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
     if since is None:
         return df
     known = set(df["version"]) | set(df["previous_version"]) | {_current_version()}

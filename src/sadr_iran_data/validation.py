@@ -214,7 +214,7 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
     try:
         arrow = pv.read_csv(
             io.BytesIO(data),
-            read_options=pv.ReadOptions(column_names=slots, skip_rows=1),
+            read_options=pv.ReadOptions(column_names=slots, skip_rows=1, use_threads=False),
             parse_options=pv.ParseOptions(newlines_in_values=True),
             convert_options=pv.ConvertOptions(column_types=dict.fromkeys(slots, pa.string()), null_values=[""], strings_can_be_null=True),
         )
@@ -224,7 +224,7 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
         reason = str(exc).strip().splitlines()[0].removeprefix("CSV parse error: ")
         raise InputError(f"cannot read {path.name} as CSV: {reason[:120]}") from None
     del data
-    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
     df.columns = header  # as written: a repeated name stays repeated, so it is reported
     for col in table.columns:
         if header.count(col.name) != 1:
@@ -247,7 +247,7 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     if start != b"PAR1" or end != b"PAR1":
         raise InputError(f"{path.name} is not a Parquet file (no Parquet marker at its start and end)")
     try:
-        return pq.ParquetFile(path).read().to_pandas()
+        return pq.ParquetFile(pa.BufferReader(path.read_bytes())).read(use_threads=False).to_pandas(use_threads=False)
     except (OSError, ValueError, pa.ArrowException) as exc:
         raise InputError(f"cannot read {path.name} as Parquet: {str(exc).strip().splitlines()[0]}") from None
 
@@ -406,7 +406,7 @@ def _from_text(kind: str, values: pd.Series, present: pd.Series) -> tuple[pd.Ser
 
     if kind == "date":
         stamps = _parse_dates(_arrow_text(values)).cast(pa.timestamp("ns"))
-        converted = pd.Series(stamps.to_pandas(), index=values.index, dtype="datetime64[ns]")
+        converted = pd.Series(stamps.to_pandas(use_threads=False), index=values.index, dtype="datetime64[ns]")
         return present & converted.isna(), converted
     if kind == "int":
         whole = pc.fill_null(pc.match_substring_regex(_arrow_text(values), f"^{_INT_TEXT}$"), False).to_numpy(zero_copy_only=False)

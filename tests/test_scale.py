@@ -1,0 +1,134 @@
+"""Validation at scale: a 1,000,000-row events file, with faults planted at known rows, in bounded memory.
+
+The file is built from the table's declaration (``benchmarks/synthetic.py``)
+and validated in a fresh process, which reports the failures it found and its
+own peak resident memory.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+
+from sadr_iran_data.declarations import TABLES
+
+pytestmark = pytest.mark.slow
+
+ROWS = 1_000_000
+#: Peak memory allowed for validating the file, reading included. Measured: about 0.6 GiB for either format.
+PEAK_LIMIT_MIB = 1024
+
+# Peak memory is the kernel's high-water mark of this process's own memory (VmHWM): unlike
+# getrusage's ru_maxrss, it does not carry over the size of the parent pytest forked from.
+CHILD = """
+import json, resource, sys
+import pandas as pd
+import sadr_iran_data as sid
+
+def peak_mib():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+keys = json.loads(sys.argv[2])
+references = {name: pd.DataFrame({column: pd.Series(ids, dtype="string")}) for name, (column, ids) in keys.items()}
+report = sid.validate(sys.argv[1], table="events", references=references)
+print(json.dumps({
+    "rows": report.rows,
+    "failures": [[f.rule, f.column, f.row_number, f.row, None if f.value is None else str(f.value)] for f in report.failures],
+    "peak_mib": peak_mib(),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """A valid synthetic events frame with one fault of each kind at a known row, and those faults."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from synthetic import synthetic_frame
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    df = synthetic_frame(TABLES["events"], ROWS, seed=8)
+    df["certainty"] = df["certainty"].astype("string")
+    faults = {
+        ("vocabulary", "certainty", 17): "maybe",
+        ("required", "summary", 123_456): None,
+        ("pattern", "date_edtf", 654_321): "March 2007",
+        ("foreign_key", "location_id", 333_333): "loc-nowhere",
+    }
+    for (_, column, row), value in faults.items():
+        df.loc[row, column] = value
+    df.loc[500_000, ["date_start", "date_end"]] = [pd.Timestamp("2007-03-01"), pd.Timestamp("2007-02-01")]
+    faults["date_order", "date_end", 500_000] = None
+    df.loc[ROWS - 1, "event_id"] = df.loc[0, "event_id"]
+    faults["unique", "event_id", 0] = df.loc[0, "event_id"]
+    faults["unique", "event_id", ROWS - 1] = df.loc[0, "event_id"]
+    keys = {
+        "locations": ("location_id", sorted(set(df["location_id"].dropna()) - {"loc-nowhere"})),
+        "citations": ("citation_id", sorted(set(df["citation_id"].dropna()))),
+    }
+    return df, faults, keys, tmp_path_factory.mktemp("scale")
+
+
+def _validate_in_a_fresh_process(path, keys) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path), json.dumps(keys)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def _check(result: dict, faults: dict, df: pd.DataFrame) -> None:
+    assert result["rows"] == ROWS
+    found = {(rule, column, row): value for rule, column, row, _, value in result["failures"]}
+    assert set(found) == set(faults), f"missed: {set(faults) - set(found)}; unexpected: {set(found) - set(faults)}"
+    assert len(result["failures"]) == len(faults)
+    for (rule, _, row), value in faults.items():
+        if value is not None:
+            assert found[rule, _, row] == value
+    labels = {row: label for _, _, row, label, _ in result["failures"]}
+    for row, label in labels.items():  # the id of the row where it has one
+        assert label == df.loc[row, "event_id"]
+    assert result["peak_mib"] < PEAK_LIMIT_MIB, f"validating {ROWS:,} rows peaked at {result['peak_mib']:.0f} MiB"
+
+
+def test_a_million_row_parquet_file_is_validated_completely_in_bounded_memory(planted):
+    df, faults, keys, folder = planted
+    path = folder / "events.parquet"
+    df.to_parquet(path)
+    _check(_validate_in_a_fresh_process(path, keys), faults, df)
+
+
+def test_a_million_row_csv_file_is_validated_completely_in_bounded_memory(planted):
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    df, faults, keys, folder = planted
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    dates = [c.name for c in TABLES["events"].columns if c.type == "date"]
+    table = table.cast(pa.schema([pa.field(f.name, pa.date32() if f.name in dates else pa.string()) for f in table.schema]))
+    path = folder / "events.csv"
+    pv.write_csv(table, path)
+    text = path.read_text(encoding="utf-8")  # one impossible date as text, which only a CSV file can hold
+    row = int(df.index[(df.index >= 876_543) & df["date_start"].notna()][0])
+    day = str(df.loc[row, "date_start"].date())
+    line_start = _nth_line_start(text, row + 1)
+    line_end = text.index("\n", line_start)
+    assert day in text[line_start:line_end]
+    text = text[:line_start] + text[line_start:line_end].replace(day, "2007-02-30", 1) + text[line_end:]
+    path.write_text(text, encoding="utf-8")
+    faults = {**faults, ("type", "date_start", row): "2007-02-30"}
+    _check(_validate_in_a_fresh_process(path, keys), faults, df)
+
+
+def _nth_line_start(text: str, n: int) -> int:
+    position = 0
+    for _ in range(n):
+        position = text.index("\n", position) + 1
+    return position
