@@ -20,7 +20,7 @@ BAD_FILES = {
     "latin-1": (lambda d: write(d / "events.csv", "event_id,summary\nevt-1,café\n".encode("latin-1")), "is not UTF-8: byte 0xe9 on line 2"),
     "utf-16": (lambda d: write(d / "events.csv", "event_id\nevt-1\n".encode("utf-16")), "events.csv is encoded as UTF-16"),
     "utf-32": (lambda d: write(d / "events.csv", "event_id\nevt-1\n".encode("utf-32")), "events.csv is encoded as UTF-32"),
-    "binary csv": (lambda d: write(d / "events.csv", b"PK\x03\x04\x00\x00junk"), "events.csv is a binary file, not CSV text"),
+    "binary csv": (lambda d: write(d / "events.csv", b"PK\x03\x04\x00\x00junk"), "events.csv is a binary file, or text in UTF-16"),
     "junk parquet": (lambda d: write(d / "events.parquet", b"not parquet at all"), "events.parquet is not a Parquet file"),
     "truncated parquet": (
         lambda d: write(d / "events.parquet", (data_dir() / "events.parquet").read_bytes()[:-100]),

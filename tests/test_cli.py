@@ -182,3 +182,24 @@ def test_corrupted_data_is_one_line(data_copy, capsys):
     err = capsys.readouterr().err
     assert "events.parquet is corrupted" in err and len(err.strip().splitlines()) == 1
     assert main(["show", "events"]) == 1
+
+
+def test_a_parquet_file_saved_with_pandas_validates_on_the_command_line(tmp_path, capsys):
+    path = tmp_path / "actors.parquet"
+    sid.load_actors().to_parquet(path)  # list columns with pandas metadata
+    assert main(["validate", str(path)]) == 0
+    assert "actors.parquet (actors): 68 rows, valid" in capsys.readouterr().out
+
+
+def test_an_unexpected_error_while_checking_a_file_is_one_line(tmp_path, capsys, monkeypatch):
+    from sadr_iran_data import validation
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something no test foresaw\nsecond line")
+
+    monkeypatch.setattr(validation, "validate", broken)
+    path = tmp_path / "events.csv"
+    path.write_text("event_id\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"sadr-iran-data validate: cannot check {path}: RuntimeError: something no test foresaw"

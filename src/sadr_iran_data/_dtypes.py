@@ -106,5 +106,7 @@ def decode_list(cell: str) -> list[str]:
             values = json.loads(text)
         except ValueError:
             return cell  # type: ignore[return-value]  # left as text so the type check reports it
-        return [str(v) for v in values] if isinstance(values, list) else cell  # type: ignore[return-value]
+        if isinstance(values, list) and all(isinstance(v, str) for v in values):
+            return values
+        return cell  # type: ignore[return-value]  # numbers, nulls, nesting: left as text so the type check reports it
     return [part.strip() for part in text.split(";") if part.strip()]

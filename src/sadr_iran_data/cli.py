@@ -65,9 +65,17 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .errors import InputError
     from .validation import validate
 
-    report = validate(Path(args.file), args.table, references=False if args.no_references else None, extra_columns=args.extra_columns)
+    references = False if args.no_references else None
+    try:
+        report = validate(Path(args.file), args.table, references=references, extra_columns=args.extra_columns)
+    except SadrIranDataError:
+        raise
+    except Exception as exc:  # a file this command cannot check is shown in one line, never as a traceback
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        raise InputError(f"cannot check {args.file}: {type(exc).__name__}: {reason}") from None
     if args.format == "csv":
         report.to_frame().to_csv(sys.stdout, index=False)
     elif args.format == "json":
