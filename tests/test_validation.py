@@ -365,8 +365,17 @@ def test_input_that_is_not_a_table_is_one_clear_error(tmp_path, case):
         sid.validate(path, references=False)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.binary(min_size=1, max_size=2000), st.sampled_from(["csv", "parquet"]))
+_CSV_TEXT = st.text(st.characters(exclude_categories=("Cs",)) | st.sampled_from(list(',,,"\n\r;[]{} \t')), min_size=1, max_size=300)
+_HEADER = ",".join(TABLES["events"].column_names) + "\n"
+_ANY_FILE = st.one_of(
+    st.binary(min_size=1, max_size=2000),
+    _CSV_TEXT.map(lambda text: text.encode("utf-8")),
+    _CSV_TEXT.map(lambda text: (_HEADER + text).encode("utf-8")),  # the right header, then anything
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_FILE, st.sampled_from(["csv", "parquet"]))
 def test_arbitrary_bytes_give_a_report_or_an_input_error_never_a_crash(data, suffix):
     import tempfile
     from pathlib import Path

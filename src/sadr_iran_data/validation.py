@@ -216,7 +216,8 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
     if not data.endswith((b"\n", b"\r")):
         data += b"\n"  # a last record without its line end, as a single header line may be
     try:
-        width = len(next(csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))))
+        records = csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))
+        width = next((len(record) for record in records if record), 0)  # Arrow skips empty lines too
     except UnicodeDecodeError:
         raise _not_utf8(path, data) from None
     except csv.Error as exc:
@@ -238,7 +239,8 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
     header = [str(v) for v in arrow.slice(0, 1).to_pylist()[0].values()]
     arrow = arrow.slice(1)
     empty = pa.scalar("", pa.string())
-    arrow = pa.table([pc.if_else(pc.equal(c, empty), None, c) for c in arrow.columns], names=slots)
+    columns = [c.cast(pa.string()) for c in arrow.columns]
+    arrow = pa.table([pc.if_else(pc.equal(c, empty), None, c) for c in columns], names=arrow.column_names)
     df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
     df.columns = header  # as written: a repeated name stays repeated, so it is reported
     for col in table.columns:
