@@ -755,7 +755,7 @@ def validate(
     if extra_columns not in ("error", "ignore"):
         raise InputError(f"extra_columns must be 'error' or 'ignore', not {extra_columns!r}")
     frame, decl, source = _as_frame(obj, table)
-    if references is not None and references is not True and references is not False and not isinstance(references, Mapping):
+    if not (references is None or isinstance(references, (bool, Mapping))):
         raise InputError("references must be a mapping of table name to DataFrame, or False")
     frame = frame.reset_index(drop=True).set_flags(allows_duplicate_labels=True)
     failures, df = _column_failures(frame, decl, extra_columns)
