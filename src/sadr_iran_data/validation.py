@@ -206,7 +206,6 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
 
     import pandas as pd
     import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.csv as pv
 
     from ._dtypes import decode_list
@@ -228,7 +227,7 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
             io.BytesIO(data),
             read_options=pv.ReadOptions(autogenerate_column_names=True, use_threads=False),
             parse_options=pv.ParseOptions(newlines_in_values=True),
-            convert_options=pv.ConvertOptions(column_types=dict.fromkeys(slots, pa.string()), null_values=[], strings_can_be_null=False),
+            convert_options=pv.ConvertOptions(column_types=dict.fromkeys(slots, pa.string()), null_values=[""], strings_can_be_null=True),
         )
     except pa.ArrowInvalid as exc:
         if "UTF8" in str(exc):
@@ -236,12 +235,8 @@ def _read_csv(path: Path, table: Table) -> pd.DataFrame:
         reason = str(exc).strip().splitlines()[0].removeprefix("CSV parse error: ")
         raise InputError(f"cannot read {path.name} as CSV: {reason[:120]}") from None
     del data
-    header = [str(v) for v in arrow.slice(0, 1).to_pylist()[0].values()]
-    arrow = arrow.slice(1)
-    empty = pa.scalar("", pa.string())
-    columns = [c.cast(pa.string()) for c in arrow.columns]
-    arrow = pa.table([pc.if_else(pc.equal(c, empty), None, c) for c in columns], names=arrow.column_names)
-    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
+    header = ["" if name is None else name for name in arrow.slice(0, 1).to_pylist()[0].values()]  # an empty name reads as null
+    df = arrow.slice(1).to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
     df.columns = header  # as written: a repeated name stays repeated, so it is reported
     for col in table.columns:
         if header.count(col.name) == 1 and col.type == "list":
@@ -551,13 +546,13 @@ def _typed(col: Column, values: pd.Series) -> tuple[pd.Series, pd.Series | None]
 
     Missing values always fit. Values of the wrong type are blanked in the
     returned column, so that each is reported once; text forms of numbers,
-    dates and booleans (as in CSV) are converted.
+    dates and booleans (as in CSV) are converted. ``values`` has been through
+    :func:`_plain`.
     """
     import numpy as np
     import pandas as pd
     from pandas.api import types
 
-    values = _plain(values)
     dtype, kind = values.dtype, col.type
     present = values.notna() if kind != "list" else values.map(lambda v: v is not None and not _scalar_missing(v))
     fine = pd.Series(False, index=values.index)
@@ -627,12 +622,13 @@ def _type_failures(df: pd.DataFrame, table: Table) -> tuple[list[ValidationFailu
     for col in table.columns:
         if col.name not in df.columns:
             continue
-        plain = _plain(df[col.name])
+        original = df[col.name]
+        plain = _plain(original)
         bad, checked = _typed(col, plain)
         if bad.any():
             for index, value in plain[bad].items():
                 failures.append(_failure(df, table, col.name, index, rule="type", message=_TYPE_MESSAGES[col.type], value=value))
-        if checked is not None or plain is not df[col.name]:
+        if checked is not None or plain is not original:  # only a column that changed is put back (each assign copies the frame)
             df = df.assign(**{col.name: plain if checked is None else checked})
         if col.type in _TEXT_KINDS and not col.nullable:
             failures += _blank_failures(df, table, col)
