@@ -32,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 HEAVY = ("pandas", "pyarrow", "numpy", "polars", "pandera", "pydantic")
 SMALL_ROWS, LARGE_ROWS = 100_000, 1_000_000
+#: frictionless reads a file row by row in Python: 100,000 rows already take seconds
+FRICTIONLESS_ROWS = 100_000
 MIB = 2**20
 _MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is in bytes on macOS, KiB on Linux
 
@@ -59,6 +61,10 @@ class Case:
     rss_target: float | None = None
     #: the child times its own call and prints a report, instead of being timed whole
     self_timed: bool = False
+    #: self-timed: the RSS the call adds, at most this many times the frame's own size (ours only)
+    memory_target: float | None = None
+    #: at most this many paired runs (for a slow baseline)
+    max_runs: int | None = None
 
 
 @dataclass
@@ -139,6 +145,19 @@ def rows_of(case: Case, ours: list[Sample], baseline: list[Sample]) -> list[Row]
         if all(r["peak_rss"] is not None for r in big + small):
             added = _row(f"{case.name}: RSS added by the call", "MiB", lambda r: (r["peak_rss"] - r["rss_before"]) / MIB, big, small)
             rows.append(added)
+            if case.memory_target is not None:
+                share = [(r["peak_rss"] - r["rss_before"]) / r["frame_bytes"] for r in big]
+                frame = [r["frame_bytes"] / MIB for r in big]
+                rows.append(
+                    Row(
+                        f"{case.name}: RSS added / frame size",
+                        "MiB",
+                        statistics.median(share) * statistics.median(frame),
+                        statistics.median(frame),
+                        case.memory_target,
+                        ours_samples=share,
+                    )
+                )
         return rows
     timing = _row(case.name, "ms", lambda s: s.seconds * 1e3, ours, baseline, target=case.target)
     timing.cpu_ratio = statistics.median(s.cpu_seconds for s in ours) / statistics.median(s.cpu_seconds for s in baseline)
@@ -159,6 +178,10 @@ def cases() -> dict[str, Case]:
     script = Path(sysconfig.get_path("scripts")) / "sadr-iran-data"
     info = [str(script), "info"] if script.exists() else [PYTHON, "-m", "sadr_iran_data.cli", "info"]
     validate = [PYTHON, str(HERE / "validate_child.py"), "--table", "events", "--rows"]
+
+    def child(mode: str, rows: int) -> list[str]:
+        return [*validate, str(rows), "--mode", mode]
+
     return {
         "import": Case("import sadr_iran_data", _code("import sadr_iran_data"), _code("pass"), 1.5),
         "load_events": Case(
@@ -191,6 +214,29 @@ def cases() -> dict[str, Case]:
             [*validate, str(LARGE_ROWS)],
             [*validate, str(SMALL_ROWS)],
             12.0,
+            self_timed=True,
+        ),
+        "validate_pandera": Case(
+            f"validate frame vs pandera lazy, {LARGE_ROWS:,} rows",
+            child("frame", LARGE_ROWS),
+            child("pandera", LARGE_ROWS),
+            1.5,
+            self_timed=True,
+            memory_target=2.0,
+        ),
+        "validate_csv_frictionless": Case(
+            f"validate CSV vs frictionless, {FRICTIONLESS_ROWS:,} rows",
+            child("csv", FRICTIONLESS_ROWS),
+            child("frictionless", FRICTIONLESS_ROWS),
+            1 / 15,
+            self_timed=True,
+            max_runs=3,
+        ),
+        "validate_csv_arrow": Case(
+            f"validate CSV vs read_csv + pandera, {LARGE_ROWS:,} rows",
+            child("csv", LARGE_ROWS),
+            child("arrow+pandera", LARGE_ROWS),
+            3.0,
             self_timed=True,
         ),
         "info": Case(
@@ -283,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     for key in args.case or available:
         case = available[key]
         print(f"{case.name}: {runs} pairs …", file=sys.stderr, flush=True)
-        rows += rows_of(case, *paired(case, runs, env))
+        rows += rows_of(case, *paired(case, min(runs, case.max_runs or runs), env))
     checks = [] if args.no_checks else [run_check(check, env) for check in CHECKS]
     passed = all(r.passed is not False for r in rows) and all(c["passed"] for c in checks)
 

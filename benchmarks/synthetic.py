@@ -136,3 +136,24 @@ def synthetic_frame(table: Table, rows: int, seed: int = 0) -> pd.DataFrame:
         nulls[col.name] = rng.random(rows) < NULL_SHARE if col.nullable else np.zeros(rows, dtype=bool)
     _apply_rules(table, values, nulls)
     return pd.DataFrame({col.name: _column(col, values[col.name], nulls[col.name]) for col in table.columns})
+
+
+def synthetic_csv(table: Table, rows: int, seed: int, path: Any) -> None:
+    """The rows of :func:`synthetic_frame` as a CSV file, written as the ``csv`` export writes cells."""
+    import json
+
+    import pyarrow.csv as pv
+
+    frame = synthetic_frame(table, rows, seed)
+    columns = {}
+    for col in table.columns:
+        values = frame[col.name]
+        if col.type == "date":
+            columns[col.name] = pa.array(values, type=pa.timestamp("ns"), from_pandas=True).cast(pa.date32())
+        elif col.type == "list":
+            columns[col.name] = pa.array([None if v is None else json.dumps(list(v)) for v in values.tolist()], type=pa.string())
+        elif col.type == "bool":
+            columns[col.name] = pa.array(values.map({True: "true", False: "false"}, na_action="ignore"), type=pa.string(), from_pandas=True)
+        else:
+            columns[col.name] = pa.array(values.astype("string"), type=pa.string(), from_pandas=True)
+    pv.write_csv(pa.table(columns), path, pv.WriteOptions(quoting_style="needed"))
