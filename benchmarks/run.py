@@ -98,8 +98,7 @@ def run_child(argv: Sequence[str], env: dict[str, str]) -> Sample:
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=stderr, env=env)
-        assert proc.stdout is not None
-        stdout = proc.stdout.read()
+        stdout = proc.stdout.read() if proc.stdout is not None else b""
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.stdout.close()

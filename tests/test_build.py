@@ -8,7 +8,9 @@ import pyarrow.parquet as pq
 import pytest
 from conftest import ROOT, needs_repository
 
-from sadr_iran_data.build import BuildError, build, read_sources
+from sadr_iran_data._build.build import build
+from sadr_iran_data._build.curated import read_sources
+from sadr_iran_data.errors import BuildError
 from sadr_iran_data.integrity import data_dir, read_manifest
 
 pytestmark = needs_repository
@@ -31,7 +33,7 @@ def test_rebuild_matches_the_committed_files(tmp_path):
     for name, entry in manifest["tables"].items():
         committed = shipped["tables"][name]
         assert entry["rows"] == committed["rows"], name
-        assert entry["content_sha256"] == committed["content_sha256"], f"{name}: rebuild the data (python -m sadr_iran_data.build)"
+        assert entry["content_sha256"] == committed["content_sha256"], f"{name}: rebuild the data (sadr-iran-data build)"
         assert (
             pq.ParquetFile(tmp_path / "out" / entry["file"])
             .read()
@@ -70,7 +72,7 @@ def test_an_ambiguous_quote_fails_and_occurrence_resolves_it(repo, source_text):
         build(repo, repo / "out")
     _edit(repo, "actors", '"Mehran"', '{quote: "Mehran", occurrence: 1}')
     build(repo, repo / "out")
-    from sadr_iran_data.build import derive_rows, read_curated
+    from sadr_iran_data._build.curated import derive_rows, read_curated
 
     rows = derive_rows(read_curated(repo), read_sources(repo))["evidence"]
     spans = [r for r in rows if r["record_id"] == "act-moqtada-al-sadr" and r["quote"] == "Mehran"]
@@ -86,7 +88,7 @@ def test_a_bad_row_fails_naming_table_column_and_id(repo):
 
 def test_a_dangling_reference_fails_the_build(repo):
     _edit(repo, "locations", "parent_location_id: loc-iran", "parent_location_id: loc-persia")
-    with pytest.raises(BuildError, match=r"locations\.parent_location_id \[loc-[a-z-]+, row \d+\]: refers to no row of locations"):
+    with pytest.raises(BuildError, match=r"locations\.parent_location_id \[loc-[a-z-]+\]: refers to no row of locations"):
         build(repo, repo / "out")
 
 

@@ -14,7 +14,8 @@ from conftest import ROOT
 
 import sadr_iran_data as sid
 from sadr_iran_data import citation
-from sadr_iran_data.citation import FORMATS, SOURCE, cite, cite_source
+from sadr_iran_data.citation import FORMATS, cite, cite_source
+from sadr_iran_data.identity import SOURCE
 from sadr_iran_data.errors import SadrIranDataError
 
 CFF_DIR = Path(__file__).parent / "cff"
@@ -67,14 +68,14 @@ def test_every_format_names_this_version_and_the_repository(fmt, include_source)
     text = cite(fmt, include_source=include_source)
     assert sid.__version__ in text
     assert citation.REPOSITORY_URL in text
-    assert (SOURCE["url"] in text) == include_source
+    assert (SOURCE.url in text) == include_source
     assert text == cite(fmt, include_source=include_source)  # deterministic
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cite_source_names_the_article_and_not_the_dataset(fmt):
     text = cite_source(fmt)
-    assert SOURCE["url"] in text
+    assert SOURCE.url in text
     assert "Rahimi" in text
     assert citation.REPOSITORY_URL not in text
 
@@ -91,7 +92,7 @@ def test_unknown_format_lists_the_formats(func):
 
 def test_only_cff_names_the_source_by_default():
     for fmt in FORMATS:
-        assert (SOURCE["url"] in cite(fmt)) == (fmt == "cff")
+        assert (SOURCE.url in cite(fmt)) == (fmt == "cff")
 
 
 def test_lazy_import_cost():
@@ -376,10 +377,10 @@ def test_source_matches_the_manifest():
     from sadr_iran_data.integrity import read_manifest
 
     shipped = read_manifest()["source"]
-    assert shipped["author"] == f"{SOURCE['given']} {SOURCE['family']}"
-    assert shipped["title"] == SOURCE["title"]
-    assert shipped["outlet"] == SOURCE["journal"]
-    assert (shipped["volume"], shipped["issue"]) == (str(SOURCE["volume"]), str(SOURCE["issue"]))
-    assert shipped["publisher"] == SOURCE["publisher"]
-    assert str(shipped["date"]).startswith(str(SOURCE["year"]))
-    assert shipped["url"] == SOURCE["url"]
+    assert shipped["author"] == f"{SOURCE.given} {SOURCE.family}"
+    assert shipped["title"] == SOURCE.title
+    assert shipped["outlet"] == SOURCE.journal
+    assert (shipped["volume"], shipped["issue"]) == (str(SOURCE.volume), str(SOURCE.issue))
+    assert shipped["publisher"] == SOURCE.publisher
+    assert str(shipped["date"]).startswith(str(SOURCE.year))
+    assert shipped["url"] == SOURCE.url

@@ -51,15 +51,14 @@ def test_record_table_vocabulary_lists_every_grounded_table():
 
 
 def test_models_schemas_and_arrow_schema_match_the_declaration():
-    from sadr_iran_data._dtypes import arrow_schema
     from sadr_iran_data.models import MODELS
     from sadr_iran_data.schemas import SCHEMAS
 
     for name, table in TABLES.items():
         assert list(MODELS[name].model_fields) == list(table.column_names)
         assert list(SCHEMAS[name].columns) == list(table.column_names)
-        assert arrow_schema(table).names == list(table.column_names)
+        assert table.arrow_schema().names == list(table.column_names)
         for col in table.columns:
             assert MODELS[name].model_fields[col.name].is_required() == (not col.nullable)
             assert SCHEMAS[name].columns[col.name].nullable == col.nullable
-            assert arrow_schema(table).field(col.name).nullable == col.nullable
+            assert table.arrow_schema().field(col.name).nullable == col.nullable

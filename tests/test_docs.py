@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import re
 import subprocess
@@ -14,7 +14,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-SCRIPTS = ROOT / "scripts"
 FIGURES = ("map.svg", "timeline.svg", "network.svg")
 RECORD_ID = re.compile(r"\b(?:evt|rel|act|loc|cit|eva)-[a-z0-9-]+\b")
 SITE_PACKAGES = ("mkdocs", "material", "mkdocstrings", "mkdocstrings_handlers.python")
@@ -23,13 +22,8 @@ pytestmark = pytest.mark.skipif(not (DOCS / "index.md").exists(), reason="needs 
 
 
 def load_script(name: str) -> ModuleType:
-    """Import ``scripts/NAME.py`` as a module."""
-    spec = importlib.util.spec_from_file_location(f"docs_script_{name}", SCRIPTS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    """The build-time module that writes the documentation's generated files: ``docs`` or ``figures``."""
+    return importlib.import_module(f"sadr_iran_data._build.{name}")
 
 
 def build_site(site: Path) -> subprocess.CompletedProcess[str]:
@@ -52,7 +46,7 @@ def require_site_packages() -> None:
 
 @pytest.fixture(scope="module")
 def build_docs() -> ModuleType:
-    return load_script("build_docs")
+    return load_script("docs")
 
 
 # --------------------------------------------------------------------------
@@ -62,7 +56,7 @@ def build_docs() -> ModuleType:
 
 def test_data_dictionary_is_current(build_docs):
     committed = (DOCS / "data-dictionary.md").read_text(encoding="utf-8")
-    assert committed == build_docs.data_dictionary_page(), "docs/data-dictionary.md is stale: run python scripts/build_docs.py"
+    assert committed == build_docs.data_dictionary_page(), "docs/data-dictionary.md is stale: run sadr-iran-data build"
 
 
 def test_data_dictionary_comes_from_the_declarations(build_docs):
@@ -73,7 +67,7 @@ def test_data_dictionary_comes_from_the_declarations(build_docs):
 
 def test_cli_reference_is_current(build_docs):
     committed = (DOCS / "cli.md").read_text(encoding="utf-8")
-    assert committed == build_docs.cli_page(), "docs/cli.md is stale: run python scripts/build_docs.py"
+    assert committed == build_docs.cli_page(), "docs/cli.md is stale: run sadr-iran-data build"
 
 
 def test_cli_reference_covers_every_command(build_docs):
@@ -87,7 +81,7 @@ def test_cli_reference_covers_every_command(build_docs):
 @pytest.mark.parametrize("name", ["citing.md", "changelog.md", "numbers.md"])
 def test_other_generated_pages_are_current(build_docs, name):
     committed = (DOCS / name).read_text(encoding="utf-8")
-    assert committed == build_docs.PAGES[name](), f"docs/{name} is stale: run python scripts/build_docs.py"
+    assert committed == build_docs.PAGES[name](), f"docs/{name} is stale: run sadr-iran-data build"
 
 
 def test_citing_page_shows_the_bibtex_of_this_version(build_docs):
@@ -156,7 +150,7 @@ def test_pages_link_the_figures():
 @pytest.mark.slow
 def test_figures_are_deterministic_and_current(tmp_path):
     matplotlib = pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip install -e '.[docs]'")
-    make_figures = load_script("make_figures")
+    make_figures = load_script("figures")
     first = make_figures.make_figures(tmp_path / "a")
     second = make_figures.make_figures(tmp_path / "b")
     assert [p.name for p in first] == list(FIGURES)
@@ -172,12 +166,12 @@ def test_figures_are_deterministic_and_current(tmp_path):
         committed = DOCS / "figures" / new.name
         if creator not in committed.read_bytes():
             pytest.skip(f"docs/figures/{new.name} was drawn by another matplotlib version than {matplotlib.__version__}")
-        assert committed.read_bytes() == new.read_bytes(), f"docs/figures/{new.name} is stale: run python scripts/make_figures.py"
+        assert committed.read_bytes() == new.read_bytes(), f"docs/figures/{new.name} is stale: run sadr-iran-data build"
 
 
 def test_network_layout_without_networkx(monkeypatch):
     pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip install -e '.[docs]'")
-    make_figures = load_script("make_figures")
+    make_figures = load_script("figures")
     monkeypatch.setitem(sys.modules, "networkx", None)  # import networkx now raises ImportError
     nodes = ["a", "b", "c", "d", "e", "f"]
     edges = [("a", "b"), ("a", "c"), ("c", "d"), ("e", "f")]
@@ -210,11 +204,3 @@ def test_site_builds_strictly_without_external_assets(tmp_path):
         assert not external.search(html.read_text(encoding="utf-8")), f"{html.relative_to(site)} loads an external asset"
     api = (site / "api" / "index.html").read_text(encoding="utf-8")
     assert "load_events" in api and "&gt;&gt;&gt;" in api
-
-
-def test_api_reference_shows_doctests_as_code():
-    pytest.importorskip("griffe", reason="the API reference needs mkdocstrings: pip install -e '.[docs]'")
-    griffe_doctests = load_script("griffe_doctests")
-    text = "Load it.\n\n>>> sid.tables()[:1]\n('citations',)\n\nThen :func:`load` it."
-    rewritten = griffe_doctests.fence_doctests(griffe_doctests.plain_roles(text))
-    assert rewritten == "Load it.\n\n```pycon\n>>> sid.tables()[:1]\n('citations',)\n```\n\nThen `load` it."

@@ -23,7 +23,7 @@ from strategies import records
 
 import sadr_iran_data as sid
 from sadr_iran_data import exports
-from sadr_iran_data._dtypes import decode_list
+from sadr_iran_data.column_types import BAD
 from sadr_iran_data.declarations import TABLES, Column, Table
 from sadr_iran_data.exports import DATABASE, FORMATS, export
 from sadr_iran_data.integrity import data_dir
@@ -38,22 +38,12 @@ Record = dict[str, Any]
 
 
 def plain(col: Column, value: Any) -> Any:
-    """One value in the plain form every reader is compared in."""
-    if col.type == "list":
-        return [str(v) for v in value]
-    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+    """One value in the plain form every reader is compared in: the column type's JSON form."""
+    if value is None or (not isinstance(value, list | tuple) and not hasattr(value, "tolist") and pd.isna(value)):
         return None
-    if col.type == "date":
-        if isinstance(value, str):
-            return datetime.date.fromisoformat(value).isoformat()
-        return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
-    if col.type == "int":
-        return int(value)
-    if col.type == "float":
-        return float(value)
-    if col.type == "bool":
-        return bool(value)
-    return str(value)
+    converted = col.column_type.convert(value)
+    assert converted is not BAD, (col.name, value)
+    return col.column_type.to_json(converted)
 
 
 def plain_records(table: Table, rows: list[Record]) -> list[Record]:
@@ -80,16 +70,10 @@ def exported(tmp_path_factory) -> Any:
 
 
 def from_text(col: Column, cell: str) -> Any:
-    """A CSV cell back to a plain value."""
-    if col.type == "list":
-        return decode_list(cell)
-    if col.type == "int":
-        return int(cell)
-    if col.type == "float":
-        return float(cell)
-    if col.type == "bool":
-        return {"true": True, "false": False}[cell]
-    return cell
+    """A CSV cell back to a value, read as its column type reads text."""
+    value = col.column_type.convert(cell)
+    assert value is not BAD, (col.name, cell)
+    return value
 
 
 # --------------------------------------------------------------------------
@@ -323,7 +307,7 @@ def graph_records(table: Table, items: list[tuple[str, Record]], key_column: str
     """Nodes or edges as records; ``decode``: list attributes are JSON text (GraphML has no list type)."""
     rows = [{key_column: key, **{c.name: data.get(c.name) for c in table.columns if c.name != key_column}} for key, data in items]
     if decode:
-        rows = [{c.name: decode_list(row[c.name]) if c.type == "list" else row[c.name] for c in table.columns} for row in rows]
+        rows = [{c.name: from_text(c, row[c.name]) if c.type == "list" else row[c.name] for c in table.columns} for row in rows]
     return plain_records(table, rows)
 
 
@@ -633,8 +617,6 @@ def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
     import duckdb
     import pyarrow as pa
 
-    from sadr_iran_data._dtypes import arrow_schema
-
     table = TABLES[name]
     text_columns = [c.name for c in table.columns if c.type == "string" and c.pattern is None]
     foreign = [c for c in table.columns if c.references or c.references_table_in]
@@ -649,7 +631,7 @@ def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
     folder = tmp_path_factory.mktemp("sql")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(exports, "_rows", lambda _: rows)
-        mp.setattr(exports, "_arrow", lambda _: pa.Table.from_pylist(rows, schema=arrow_schema(table)))
+        mp.setattr(exports, "_arrow", lambda _: pa.Table.from_pylist(rows, schema=table.arrow_schema()))
         export("sqlite", folder, tables=[name])
         export("duckdb", folder, tables=[name])
     key = table.primary_key

@@ -63,7 +63,6 @@ def test_verify_reports_every_table_and_release_file_ok():
 
 
 def test_manifest_matches_the_files_and_the_declarations(data_copy):
-    from sadr_iran_data.build import schema_fingerprint
     from sadr_iran_data.integrity import read_manifest, sha256_bytes
 
     manifest = read_manifest()
@@ -74,7 +73,7 @@ def test_manifest_matches_the_files_and_the_declarations(data_copy):
         assert entry["sha256"] == sha256_bytes(data)
         assert entry["bytes"] == len(data)
         assert entry["rows"] == sid.load(name, backend="arrow").num_rows
-        assert entry["schema_fingerprint"] == schema_fingerprint(TABLES[name])
+        assert entry["schema_fingerprint"] == TABLES[name].fingerprint
 
 
 @SETTINGS
@@ -132,7 +131,30 @@ def test_an_edited_hash_or_size_in_the_manifest_is_refused(data_copy, tmp_path, 
 
     _edit_manifest(data_copy, edit)
     _assert_every_reader_refuses("actors", "actors.parquet", tmp_path, capsys, " is corrupted or was edited")
-    assert len(sid.load_events()) > 0  # the other files are still fine
+    with pytest.raises(sid.DataIntegrityError, match=r"manifest\.json was edited"):
+        sid.load_events()  # the manifest itself is not the release's any more
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_a_file_edited_together_with_its_manifest_entry_is_refused(data_copy, tmp_path, capsys, name):
+    from sadr_iran_data.integrity import sha256_bytes
+
+    path = data_copy / _file(name)
+    edited = path.read_bytes() + b"\0"
+    path.write_bytes(edited)
+
+    def edit(manifest):
+        entry = manifest["tables"].get(name) or manifest["files"][name]
+        entry["bytes"], entry["sha256"] = len(edited), sha256_bytes(edited)
+
+    _edit_manifest(data_copy, edit)
+    for label, call in _readers(name, tmp_path):
+        with pytest.raises(sid.DataIntegrityError, match=r"manifest\.json was edited: its sha256 .* is not the .* that sadr-iran-data"):
+            call()
+        assert label
+    assert main(["verify"]) == 1
+    err = capsys.readouterr().err
+    assert "manifest.json was edited" in err and len(err.strip().splitlines()) == 1
 
 
 MALFORMED = {

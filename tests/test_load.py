@@ -11,7 +11,6 @@ import pyarrow as pa
 import pytest
 
 import sadr_iran_data as sid
-from sadr_iran_data._dtypes import arrow_schema, pandas_dtype
 from sadr_iran_data.declarations import TABLES
 
 
@@ -20,7 +19,7 @@ def test_pandas_dtypes_are_the_declared_ones(name):
     df = sid.load(name)
     assert list(df.columns) == list(TABLES[name].column_names)
     for col in TABLES[name].columns:
-        assert df[col.name].dtype == pandas_dtype(col), col.name
+        assert df[col.name].dtype == col.column_type.pandas_dtype(col), col.name
     assert isinstance(df.index, pd.RangeIndex)
 
 
@@ -41,22 +40,17 @@ def test_dtype_families():
 def test_arrow_backend_has_the_declared_schema(name):
     table = sid.load(name, backend="arrow")
     assert isinstance(table, pa.Table)
-    assert table.schema.equals(arrow_schema(TABLES[name]))
+    assert table.schema.equals(TABLES[name].arrow_schema())
 
 
 @pytest.mark.parametrize("name", list(TABLES))
 def test_polars_backend_has_the_declared_types(name):
     pl = pytest.importorskip("polars")
     df = sid.load(name, backend="polars")
-    expected = {"id": pl.String, "string": pl.String, "int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean, "date": pl.Date}
     for col in TABLES[name].columns:
-        dtype = df.schema[col.name]
+        assert df.schema[col.name] == col.column_type.polars_dtype(col), col.name
         if col.type == "category":
-            assert dtype == pl.Enum(list(col.vocabulary.values)), col.name
-        elif col.type == "list":
-            assert dtype == pl.List(pl.String), col.name
-        else:
-            assert dtype == expected[col.type], col.name
+            assert df.schema[col.name] == pl.Enum(list(col.vocabulary.values)), col.name
     assert df.height == sid.load(name).shape[0]
 
 

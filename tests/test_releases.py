@@ -11,14 +11,16 @@ import yaml
 from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
-from sadr_iran_data import build as build_module
-from sadr_iran_data import integrity
-from sadr_iran_data.build import BuildError, build
-from sadr_iran_data.integrity import read_manifest
+from sadr_iran_data import _version, integrity
+from sadr_iran_data._build.build import build
+from sadr_iran_data.errors import BuildError
+from sadr_iran_data.integrity import read_manifest, sha256_bytes
 
 
 def test_version_is_single_sourced():
-    assert re.fullmatch(r"\d+\.\d+\.\d+", sid.__version__)
+    from packaging.version import Version
+
+    assert str(Version(sid.__version__)) == sid.__version__
     assert read_manifest()["version"] == sid.__version__
     assert f"(Version {sid.__version__})" in sid.cite("apa")
     assert yaml.safe_load(sid.cite("cff"))["version"] == sid.__version__
@@ -39,8 +41,8 @@ def test_pyproject_and_citation_cff_read_the_same_version():
 
 @needs_repository
 def test_shipped_data_equal_the_archive_of_this_version_if_released():
-    from sadr_iran_data.build import derive_rows, read_curated, read_sources
-    from sadr_iran_data.releases import read_archives, snapshot
+    from sadr_iran_data._build.curated import derive_rows, read_curated, read_sources
+    from sadr_iran_data._build.releases import read_archives, snapshot
 
     archives = read_archives(ROOT)
     if sid.__version__ not in archives:
@@ -64,11 +66,10 @@ def _edit(repo, table, old, new):
 
 
 def _use(out, monkeypatch):
-    """Load from ``out`` as if it were the installed data of the version it was built as."""
-    from sadr_iran_data import _version
-
+    """Load from ``out`` as if it were the installed data of the version it was built as (and the release had recorded its manifest)."""
     monkeypatch.setattr(integrity, "_data_dir", out)
     monkeypatch.setattr(_version, "__version__", integrity.read_manifest(out)["version"])
+    monkeypatch.setattr(_version, "__manifest_sha256__", sha256_bytes((out / "manifest.json").read_bytes()))
 
 
 @needs_repository
@@ -82,7 +83,7 @@ def test_changing_released_data_without_a_new_version_fails(repo):
 
 @needs_repository
 def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, monkeypatch):
-    monkeypatch.setattr(build_module, "__version__", "99.0.0")
+    monkeypatch.setattr(_version, "__version__", "99.0.0")
     _edit(repo, "locations", "name: Mehran", "name: Mehran town")
     text = (repo / "data/curated/actors.yaml").read_text(encoding="utf-8")
     block = re.search(r"\n- actor_id: act-serbs\n.*?(?=\n- actor_id|\Z)", text, re.S).group(0)
@@ -131,21 +132,22 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
 
 
 def _released_ids(repo, table):
-    from sadr_iran_data.releases import read_archives
+    from sadr_iran_data._build.releases import read_archives
+    from sadr_iran_data.versions import version_key
 
     archives = read_archives(repo)
-    return archives[max(archives, key=lambda v: tuple(map(int, v.split("."))))][table]
+    return archives[max(archives, key=version_key)][table]
 
 
 def _current_evidence_ids(repo):
-    from sadr_iran_data.build import derive_rows, read_curated, read_sources
+    from sadr_iran_data._build.curated import derive_rows, read_curated, read_sources
 
     return [r["evidence_id"] for r in derive_rows(read_curated(repo), read_sources(repo))["evidence"]]
 
 
 @needs_repository
 def test_a_retired_id_may_never_be_reused(repo, monkeypatch):
-    monkeypatch.setattr(build_module, "__version__", "99.0.0")
+    monkeypatch.setattr(_version, "__version__", "99.0.0")
     retired = [{"id": "loc-mehran", "table": "locations", "retired_in": "99.0.0", "reason": "a test"}]
     (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
     with pytest.raises(BuildError, match="loc-mehran is retired and may not be reused"):
@@ -153,8 +155,20 @@ def test_a_retired_id_may_never_be_reused(repo, monkeypatch):
 
 
 def test_versions_sort_numerically():
-    from sadr_iran_data.releases import version_key
+    from sadr_iran_data.versions import version_key
 
     assert sorted(["1.10.0", "1.9.2", "1.2.0", "0.9.0"], key=version_key) == ["0.9.0", "1.2.0", "1.9.2", "1.10.0"]
     with pytest.raises(sid.SadrIranDataError, match="not a version"):
         version_key("one")
+
+
+def test_prereleases_sort_before_their_release():
+    from sadr_iran_data.versions import version_key
+
+    assert sorted(["1.2.0", "1.2.0rc1", "1.1.9", "1.2.0a1", "1.2.0.post1"], key=version_key) == [
+        "1.1.9",
+        "1.2.0a1",
+        "1.2.0rc1",
+        "1.2.0",
+        "1.2.0.post1",
+    ]

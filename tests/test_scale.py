@@ -50,7 +50,11 @@ print(json.dumps({
 
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
-    """A valid synthetic events frame with one fault of each kind at a known row, and those faults."""
+    """A valid synthetic events frame with one fault of each kind at a known row, and those faults.
+
+    The faults break one rule each: a value of the wrong type is not checked further, and the dates put out of
+    order are in a row with no EDTF string or known date to disagree with.
+    """
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         from synthetic import synthetic_frame
@@ -61,13 +65,15 @@ def planted(tmp_path_factory):
     faults = {
         ("vocabulary", "certainty", 17): "maybe",
         ("required", "summary", 123_456): None,
-        ("pattern", "date_edtf", 654_321): "March 2007",
+        ("type", "date_edtf", 654_321): "March 2007",
         ("foreign_key", "location_id", 333_333): "loc-nowhere",
     }
     for (_, column, row), value in faults.items():
         df.loc[row, column] = value
-    df.loc[500_000, ["date_start", "date_end"]] = [pd.Timestamp("2007-03-01"), pd.Timestamp("2007-02-01")]
-    faults["date_order", "date_end", 500_000] = None
+    # dates out of order, in a row whose other dates (EDTF, known_date) they cannot disagree with
+    undated = int(df.index[(df.index >= 500_000) & df["date_edtf"].isna() & df["known_date"].isna()][0])
+    df.loc[undated, ["date_start", "date_end"]] = [pd.Timestamp("2007-03-01"), pd.Timestamp("2007-02-01")]
+    faults["date_order", "date_end", undated] = None
     df.loc[ROWS - 1, "event_id"] = df.loc[0, "event_id"]
     faults["unique", "event_id", 0] = df.loc[0, "event_id"]
     faults["unique", "event_id", ROWS - 1] = df.loc[0, "event_id"]

@@ -3,11 +3,15 @@
 Importing the package is cheap: pandas, pyarrow, pandera and pydantic load on
 first use of a function that needs them.
 
+Examples
+--------
 >>> import sadr_iran_data as sid
 >>> events = sid.load_events()
 >>> len(events) > 0
 True
 """
+
+from typing import Any
 
 from ._version import __version__
 
@@ -26,14 +30,15 @@ _LAZY = {
     "verify": "integrity",
     "export": "exports",
     "to_networkx": "exports",
-    "changes": "releases",
-    "retired": "releases",
-    "lookup": "releases",
+    "changes": "loaders",
+    "retired": "loaders",
+    "lookup": "loaders",
     "cite": "citation",
     "cite_source": "citation",
     "codebook": "data_dictionary",
     "vocabularies": "data_dictionary",
     "validate": "validation",
+    "validate_tables": "validation",
     "ValidationReport": "validation",
     "SadrIranDataError": "errors",
     "DataIntegrityError": "errors",
@@ -43,7 +48,7 @@ _LAZY = {
     "InputError": "errors",
     "ValidationFailure": "validation",
 }
-_SUBMODULES = ("models", "schemas", "declarations", "errors")
+_SUBMODULES = ("models", "schemas", "declarations", "errors", "identity")
 
 __all__ = [
     "DataIntegrityError",
@@ -62,6 +67,7 @@ __all__ = [
     "declarations",
     "errors",
     "export",
+    "identity",
     "load",
     "load_actors",
     "load_all",
@@ -78,12 +84,13 @@ __all__ = [
     "tables",
     "to_networkx",
     "validate",
+    "validate_tables",
     "verify",
     "vocabularies",
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     import importlib
 
     if name in _LAZY:

@@ -1,8 +1,12 @@
-"""The dataset version and its release date: the one place they are written.
+"""The dataset's release: its version, its release date and the sha256 of its manifest.
 
-Semantic versioning for data: major = a breaking schema change or retired ids,
-minor = new records or columns, patch = corrections of values.
+Written by the release command (``sadr-iran-data build --release X.Y.Z``),
+never by hand. Semantic versioning for data: major = a breaking schema change
+or retired ids, minor = new records or columns, patch = corrections of values.
+Every load checks the shipped ``manifest.json`` against ``__manifest_sha256__``,
+so a data file edited together with its manifest entry is refused too.
 """
 
 __version__ = "1.0.0"
 __released__ = "2026-11-27"
+__manifest_sha256__ = "10784b3cfeac725e4abba2bc4f500a86d74efe3e61537a079a26a35b847f6696"

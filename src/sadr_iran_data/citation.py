@@ -2,8 +2,11 @@
 
 ``cite()`` cites the installed version of the dataset; ``cite_source()`` the
 Terrorism Monitor article alone. Formats: plain text, BibTeX, APA, CFF (the
-content of ``CITATION.cff``) and CSL-JSON. Only the standard library is used.
+content of ``CITATION.cff``) and CSL-JSON. The facts come from
+:mod:`sadr_iran_data.identity`; only the standard library is used.
 
+Examples
+--------
 >>> from sadr_iran_data.citation import cite_source
 >>> print(cite_source("text"))
 Babak Rahimi, “Moqtada al-Sadr’s New Alliance with Tehran”, Terrorism Monitor 5(4), The Jamestown Foundation, 2007. https://jamestown.org/program/moqtada-al-sadrs-new-alliance-with-tehran/
@@ -21,37 +24,12 @@ from typing import Any
 from ._formats import CITATION_FORMATS
 from ._version import __released__, __version__
 from .errors import SadrIranDataError
+from .identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, NAME, PUBLISHER, REPOSITORY_URL, SOURCE, TITLE, article_citation
 
 FORMATS = CITATION_FORMATS
+__all__ = ["FORMATS", "PUBLISHER", "REPOSITORY_URL", "TITLE", "cite", "cite_source"]
 
-TITLE = "sadr-iran-data: Evidence-backed tables from “Moqtada al-Sadr’s New Alliance with Tehran”"
-REPOSITORY_URL = "https://github.com/sadr-iran-data/sadr-iran-data"
-PUBLISHER = "GitHub"
-DATA_LICENSE = "CC-BY-4.0"
-ABSTRACT = (
-    "Versioned, validated tables of the actors, places, events and relations in Babak Rahimi’s "
-    "“Moqtada al-Sadr’s New Alliance with Tehran” (Terrorism Monitor 5(4), The Jamestown Foundation, 2007). "
-    "Every row is traceable to a verbatim quote of the article with character offsets, and every hedge "
-    "(“it is rumored”, “likely”) is kept as a coded certainty."
-)
-KEYWORDS = ("dataset", "conflict data", "event data", "Iraq", "Iran", "Mahdi Army", "Moqtada al-Sadr", "Terrorism Monitor")
-
-#: The source article.
-SOURCE: dict[str, Any] = {
-    "family": "Rahimi",
-    "given": "Babak",
-    "title": "Moqtada al-Sadr’s New Alliance with Tehran",
-    "journal": "Terrorism Monitor",
-    "volume": 5,
-    "issue": 4,
-    "publisher": "The Jamestown Foundation",
-    "year": 2007,
-    "url": "https://jamestown.org/program/moqtada-al-sadrs-new-alliance-with-tehran/",
-}
-SOURCE_KEY = "rahimi2007sadr"
-
-_FALLBACK_AUTHOR = "sadr-iran-data maintainers"
-_DISTRIBUTION = "sadr-iran-data"
+_FALLBACK_AUTHOR = f"{NAME} maintainers"
 
 
 def cite(format: str = "text", include_source: bool | None = None) -> str:
@@ -61,6 +39,8 @@ def cite(format: str = "text", include_source: bool | None = None) -> str:
     BibTeX), a second CSL item, or the ``references`` of the CFF. By default
     only the CFF names it, as ``CITATION.cff`` does.
 
+    Examples
+    --------
     >>> import sadr_iran_data as sid
     >>> from sadr_iran_data.citation import cite
     >>> f"(Version {sid.__version__}) [Data set]" in cite("apa")
@@ -73,6 +53,8 @@ def cite(format: str = "text", include_source: bool | None = None) -> str:
 def cite_source(format: str = "text") -> str:
     """Cite the source article alone; for ``cff``, as one CFF reference.
 
+    Examples
+    --------
     >>> from sadr_iran_data.citation import cite_source
     >>> cite_source("bibtex").splitlines()[0]
     '@article{rahimi2007sadr,'
@@ -102,7 +84,7 @@ def _authors() -> tuple[dict[str, str], ...]:
     from importlib.metadata import PackageNotFoundError, metadata
 
     try:
-        meta = metadata(_DISTRIBUTION)
+        meta = metadata(NAME)
     except PackageNotFoundError:
         return ({"name": _FALLBACK_AUTHOR},)
     for role in ("Author", "Maintainer"):
@@ -141,15 +123,8 @@ def _year() -> int | None:
 
 def _text(include_source: bool) -> str:
     year = _year() or "n.d."
-    entry = f"{', '.join(_names())} ({year}). {TITLE}, version {__version__} [data set, {DATA_LICENSE}]. {REPOSITORY_URL}"
-    return f"{entry}\n{_source_text()}" if include_source else entry
-
-
-def _source_text() -> str:
-    s = SOURCE
-    return (
-        f"{s['given']} {s['family']}, “{s['title']}”, {s['journal']} {s['volume']}({s['issue']}), {s['publisher']}, {s['year']}. {s['url']}"
-    )
+    entry = f"{', '.join(_names())} ({year}). {TITLE}, version {__version__} [data set, {DATA_LICENSE.id}]. {REPOSITORY_URL}"
+    return f"{entry}\n{article_citation()}" if include_source else entry
 
 
 def _apa(include_source: bool) -> str:
@@ -162,7 +137,7 @@ def _apa(include_source: bool) -> str:
 
 def _source_apa() -> str:
     s = SOURCE
-    return f"{s['family']}, {s['given'][0]}. ({s['year']}). {s['title']}. {s['journal']}, {s['volume']}({s['issue']}). {s['url']}"
+    return f"{s.family}, {s.given[0]}. ({s.year}). {s.title}. {s.journal}, {s.volume}({s.issue}). {s.url}"
 
 
 _LATEX = {
@@ -186,6 +161,8 @@ _LATEX = {
 def _bibtex_escape(text: str) -> str:
     r"""Escape LaTeX's special characters and typographic quotes for a BibTeX field.
 
+    Examples
+    --------
     >>> from sadr_iran_data.citation import _bibtex_escape
     >>> print(_bibtex_escape("“Sadr’s” 50% & co_op"))
     ``Sadr's'' 50\% \& co\_op
@@ -211,7 +188,7 @@ def _bibtex(include_source: bool) -> str:
             "version": _bibtex_escape(__version__),
             "publisher": _bibtex_escape(PUBLISHER),
             "url": REPOSITORY_URL,
-            "note": f"Data set, version {_bibtex_escape(__version__)}, licensed {DATA_LICENSE}",
+            "note": f"Data set, version {_bibtex_escape(__version__)}, licensed {DATA_LICENSE.id}",
         },
     )
     return f"{entry}\n\n{_source_bibtex()}" if include_source else entry
@@ -221,16 +198,16 @@ def _source_bibtex() -> str:
     s = SOURCE
     return _bibtex_entry(
         "article",
-        SOURCE_KEY,
+        s.key,
         {
-            "author": f"{_bibtex_escape(s['family'])}, {_bibtex_escape(s['given'])}",
-            "title": f"{{{_bibtex_escape(s['title'])}}}",
-            "journal": _bibtex_escape(s["journal"]),
-            "volume": str(s["volume"]),
-            "number": str(s["issue"]),
-            "year": str(s["year"]),
-            "publisher": _bibtex_escape(s["publisher"]),
-            "url": s["url"],
+            "author": f"{_bibtex_escape(s.family)}, {_bibtex_escape(s.given)}",
+            "title": f"{{{_bibtex_escape(s.title)}}}",
+            "journal": _bibtex_escape(s.journal),
+            "volume": str(s.volume),
+            "number": str(s.issue),
+            "year": str(s.year),
+            "publisher": _bibtex_escape(s.publisher),
+            "url": s.url,
         },
     )
 
@@ -244,7 +221,7 @@ def _csl_dataset() -> dict[str, Any]:
         "version": __version__,
         "publisher": PUBLISHER,
         "URL": REPOSITORY_URL,
-        "license": DATA_LICENSE,
+        "license": DATA_LICENSE.id,
     }
     date = _release_date()
     if date:
@@ -255,16 +232,16 @@ def _csl_dataset() -> dict[str, Any]:
 def _csl_source() -> dict[str, Any]:
     s = SOURCE
     return {
-        "id": SOURCE_KEY,
+        "id": s.key,
         "type": "article-journal",
-        "title": s["title"],
-        "author": [{"family": s["family"], "given": s["given"]}],
-        "container-title": s["journal"],
-        "volume": str(s["volume"]),
-        "issue": str(s["issue"]),
-        "publisher": s["publisher"],
-        "issued": {"date-parts": [[s["year"]]]},
-        "URL": s["url"],
+        "title": s.title,
+        "author": [{"family": s.family, "given": s.given}],
+        "container-title": s.journal,
+        "volume": str(s.volume),
+        "issue": str(s.issue),
+        "publisher": s.publisher,
+        "issued": {"date-parts": [[s.year]]},
+        "URL": s.url,
     }
 
 
@@ -283,9 +260,9 @@ def _cff_data(include_source: bool = True) -> dict[str, Any]:
         "version": __version__,
         "date-released": _release_date(),
         "authors": [dict(a) for a in _authors()],
-        "abstract": ABSTRACT,
+        "abstract": DESCRIPTION,
         "keywords": list(KEYWORDS),
-        "license": DATA_LICENSE,
+        "license": DATA_LICENSE.id,
         "repository-code": REPOSITORY_URL,
         "references": [_cff_source()] if include_source else None,
     }
@@ -296,14 +273,14 @@ def _cff_source() -> dict[str, Any]:
     s = SOURCE
     return {
         "type": "article",
-        "title": s["title"],
-        "authors": [{"family-names": s["family"], "given-names": s["given"]}],
-        "journal": s["journal"],
-        "volume": s["volume"],
-        "issue": s["issue"],
-        "publisher": {"name": s["publisher"]},
-        "year": s["year"],
-        "url": s["url"],
+        "title": s.title,
+        "authors": [{"family-names": s.family, "given-names": s.given}],
+        "journal": s.journal,
+        "volume": s.volume,
+        "issue": s.issue,
+        "publisher": {"name": s.publisher},
+        "year": s.year,
+        "url": s.url,
     }
 
 
@@ -359,7 +336,7 @@ _RENDERERS: dict[str, Callable[[bool], str]] = {
     "csl-json": _csl_json,
 }
 _SOURCE_RENDERERS: dict[str, Callable[[], str]] = {
-    "text": _source_text,
+    "text": article_citation,
     "bibtex": _source_bibtex,
     "apa": _source_apa,
     "cff": _source_cff,

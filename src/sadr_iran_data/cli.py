@@ -1,31 +1,57 @@
 """The ``sadr-iran-data`` command.
 
-User mistakes (an unknown table, a missing or invalid file) print one line on
-stderr and exit with status 1 (2 for bad arguments); never a traceback.
+User mistakes (an unknown table, a missing or invalid file, a bad option)
+print one line on stderr, in the command line's words (``--table``), and
+exit with status 1 (2 for bad arguments); never a traceback. Only the
+``build`` command reaches the build-time code, and only when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from ._formats import CITATION_FORMATS, EXPORT_FORMATS
 from ._version import __version__
-from .errors import SadrIranDataError
+from .errors import BuildError, SadrIranDataError
+
+if TYPE_CHECKING:
+    from .validation import ValidationReport
+
+PROG = "sadr-iran-data"
+#: Set to show the traceback of an unexpected error instead of one line.
+DEBUG = "SADR_IRAN_DATA_DEBUG"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _count(text: str) -> int:
+    """A whole number of rows, 0 or more (for ``--limit``)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a whole number of rows is needed, not {text!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"a number of rows cannot be negative ({number})")
+    return number
 
 
 def _info(args: argparse.Namespace) -> int:
+    from .identity import NAME, article_citation
     from .integrity import read_manifest
 
     manifest = read_manifest()
-    src = manifest["source"]
-    print(f"{manifest['name']} {manifest['version']}")
-    print(
-        f"source: {src['author']}, “{src['title']}”, {src['outlet']} vol. {src['volume']}, issue {src['issue']}, "
-        f"{src['publisher']}, {str(src['date'])[:4]}. {src['url']}"
-    )
+    print(f"{NAME} {manifest['version']}")
+    print(f"source: {article_citation()}")
     width = max(len(n) for n in manifest["tables"])
     print("tables:")
     for name, entry in manifest["tables"].items():
@@ -66,29 +92,44 @@ def _show(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from .errors import InputError
-    from .validation import validate
+    from .validation import validate, validate_tables
 
-    references = False if args.no_references else None
+    path = Path(args.path)
+    mode = "replace" if args.replace_references else "add"
     try:
-        report = validate(Path(args.file), args.table, references=references, extra_columns=args.extra_columns)
+        if path.is_dir():
+            if args.table is not None:
+                raise InputError(f"{path} is a folder: each of its files is named after its table, so leave out --table")
+            reports = list(
+                validate_tables(path, references=not args.no_references, references_mode=mode, extra_columns=args.extra_columns).values()
+            )
+        else:
+            references = False if args.no_references else None
+            reports = [validate(path, args.table, references=references, references_mode=mode, extra_columns=args.extra_columns)]
     except SadrIranDataError:
         raise
     except Exception as exc:  # a file this command cannot check is shown in one line, never as a traceback
         reason = str(exc).splitlines()[0] if str(exc) else ""
-        raise InputError(f"cannot check {args.file}: {type(exc).__name__}: {reason}") from None
-    if args.format == "csv":
-        report.to_frame().to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        print(report.to_frame().to_json(orient="records", force_ascii=False, indent=1, default_handler=str))
+        raise InputError(f"cannot check {args.path}: {type(exc).__name__}: {reason}") from None
+    ok = all(report.ok for report in reports)
+    if args.format in ("csv", "json"):
+        import pandas as pd
+
+        frame = pd.concat([report.to_frame() for report in reports], ignore_index=True)
+        if args.format == "csv":
+            frame.to_csv(sys.stdout, index=False)
+        else:
+            print(frame.to_json(orient="records", force_ascii=False, indent=1, default_handler=str))
     else:
-        print(report if report.ok or args.all else _summary(report), file=sys.stdout if report.ok else sys.stderr)
-    return 0 if report.ok else 1
+        for report in reports:
+            print(report if report.ok or args.all else _summary(report), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if ok else 1
 
 
 _SHOWN = 20
 
 
-def _summary(report) -> str:
+def _summary(report: ValidationReport) -> str:
     """The heading, the failures counted by column and rule, then the first failures."""
     lines = [report.heading(), "  by column and rule:"]
     lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in report.counts().items()]
@@ -122,18 +163,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import main
+    from ._build.release import build_command
 
-    argv = [
-        *(["--root", str(args.root)] if args.root else []),
-        *(["--out", str(args.out)] if args.out else []),
-        *(["--release"] if args.release else []),
-    ]
-    return main(argv)
+    return build_command(root=args.root, out=args.out, release=args.release, date=args.date)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sadr-iran-data", description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
+    parser = _Parser(prog=PROG, description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -142,22 +178,30 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
+        p.add_argument(
+            "--formula-guard",
+            action=argparse.BooleanOptionalAction,
+            default=True,
+            help=f"{formats}: put an apostrophe before text cells that start like a spreadsheet formula (default: on)",
+        )
+
     command("info", _info, "dataset name, version, source article and row counts")
     command("tables", _tables, "list the tables")
     show = command("show", _show, "print a table")
     show.add_argument("table")
-    show.add_argument("--limit", type=int, metavar="N")
+    show.add_argument("--limit", type=_count, metavar="N", help="print only the first N rows")
     show.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    show.add_argument(
-        "--formula-guard",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="csv: put an apostrophe before text cells that start like a spreadsheet formula (default: on)",
-    )
-    val = command("validate", _validate, "validate a CSV or Parquet file against a table's schema")
-    val.add_argument("file")
+    formula_guard(show, "csv")
+    val = command("validate", _validate, "validate a CSV or Parquet file, or a folder of them, against the tables' declarations")
+    val.add_argument("path", metavar="PATH", help="a .csv or .parquet file, or a folder of files named after their tables")
     val.add_argument("--table", help="table the file holds (default: from the file name)")
-    val.add_argument("--no-references", action="store_true", help="skip foreign-key checks against the shipped tables")
+    val.add_argument("--no-references", action="store_true", help="skip the foreign-key checks")
+    val.add_argument(
+        "--replace-references",
+        action="store_true",
+        help="keys refer only to the tables of the folder, not also to the shipped tables (default: both)",
+    )
     val.add_argument(
         "--extra-columns", choices=("error", "ignore"), default="error", help="columns the table does not declare: fail (default) or ignore"
     )
@@ -179,35 +223,41 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--table", action="append", metavar="TABLE", help="export only this table (repeatable; default: all)")
     exp.add_argument("--force", action="store_true", help="overwrite existing files")
-    exp.add_argument(
-        "--formula-guard",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="csv, datapackage: put an apostrophe before text cells that start like a spreadsheet formula (default: on)",
-    )
-    bld = command("build", _build, "build the tables from data/curated/ (in a clone of the repository)")
-    bld.add_argument("--root", type=Path)
-    bld.add_argument("--out", type=Path)
-    bld.add_argument("--release", action="store_true", help="archive this version in data/releases/ first")
+    formula_guard(exp, "csv, datapackage")
+    bld = command("build", _build, "build the tables and every generated file from data/curated/ (in a clone of the repository)")
+    bld.add_argument("--root", type=Path, help="the repository (default: found from the current folder)")
+    bld.add_argument("--out", type=Path, help="write only the data files, into this folder, and leave the repository as it is")
+    bld.add_argument("--release", metavar="X.Y.Z", help="release this version: set it, rebuild, regenerate every generated file, archive it")
+    bld.add_argument("--date", metavar="YYYY-MM-DD", help="with --release: its date (default: the one recorded for it, or today)")
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    name = f"{PROG} {args.command}"
     try:
-        return args.func(args)
+        return int(args.func(args))
+    except BuildError as exc:  # every problem of the curated data, one per line
+        print(f"{name}: {exc.cli_message or exc}", file=sys.stderr)
+        return 1
     except SadrIranDataError as exc:
-        print(f"sadr-iran-data {args.command}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(f"{name}: {(exc.cli_message or str(exc)).splitlines()[0]}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
     except OSError as exc:  # a folder that cannot be written, a full disk, …
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"sadr-iran-data {args.command}: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{name}: cannot access{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"sadr-iran-data {args.command}: interrupted", file=sys.stderr)
+        print(f"{name}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if os.environ.get(DEBUG):
+            raise
+        reason = (str(exc).splitlines() or [""])[0]
+        print(f"{name}: unexpected {type(exc).__name__}: {reason} (set {DEBUG}=1 to see where)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
-"""The codebook: every column and every vocabulary value, derived from the table declarations.
+"""The codebook: every column, column type, rule and vocabulary value, derived from the table declarations.
 
+Examples
+--------
 >>> from sadr_iran_data.data_dictionary import codebook
 >>> cb = codebook()
 >>> cb.loc[(cb["table"] == "events") & cb["primary_key"], "column"].tolist()
@@ -8,8 +10,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .column_types import COLUMN_TYPES
 from .declarations import TABLES, VOCABULARIES, Column, Table
 
 if TYPE_CHECKING:
@@ -39,6 +42,8 @@ def codebook() -> pd.DataFrame:
     ``references`` names the table a key refers to; for a key whose table is
     named in another column, it reads ``table in <that column>``.
 
+    Examples
+    --------
     >>> from sadr_iran_data.data_dictionary import codebook
     >>> codebook().set_index(["table", "column"]).loc[("events", "certainty"), "vocabulary"]
     'certainty'
@@ -50,6 +55,8 @@ def codebook() -> pd.DataFrame:
 def vocabularies() -> pd.DataFrame:
     """One row per value of every controlled vocabulary; ``plover`` is null where no PLOVER type fits.
 
+    Examples
+    --------
     >>> from sadr_iran_data.data_dictionary import vocabularies
     >>> v = vocabularies()
     >>> v.loc[v["vocabulary"] == "certainty", "value"].tolist()[:3]
@@ -64,24 +71,28 @@ def vocabularies() -> pd.DataFrame:
 
 
 def render_markdown() -> str:
-    """The data dictionary as Markdown: a table of columns per table, then a table of values per vocabulary.
+    """The data dictionary as Markdown: the column types, then per table its columns and rules, then each vocabulary.
 
+    Examples
+    --------
     >>> from sadr_iran_data.data_dictionary import render_markdown
     >>> print(render_markdown().splitlines()[0])
-    ## Tables
+    ## Column types
     """
-    cb = codebook()
     vocab = vocabularies()
-    parts = ["## Tables"]
+    parts = ["## Column types", _markdown_table(("type", "holds"), [(f"`{t.name}`", t.description) for t in COLUMN_TYPES.values()])]
+    parts.append("## Tables")
     for table in TABLES.values():
-        rows = cb[cb["table"] == table.name]
         parts.append(f"### `{table.name}`\n\n{table.description}")
         parts.append(
             _markdown_table(
                 ("column", "type", "null", "rules", "description"),
-                [(f"`{r.column}`", _type_cell(r), "yes" if r.nullable else "no", _rules_cell(r), r.description) for r in rows.itertuples()],
+                [(f"`{c.name}`", _type_cell(c), "yes" if c.nullable else "no", _rules_cell(table, c), c.description) for c in table.columns],
             )
         )
+        if table.checks:
+            rules = "\n".join(f"- `{rule.name}`: {rule.description}" for rule in table.checks)
+            parts.append(f"Rules across the columns of a row:\n\n{rules}")
     parts.append("## Vocabularies")
     for name, voc in VOCABULARIES.items():
         rows = vocab[vocab["vocabulary"] == name]
@@ -118,31 +129,28 @@ def _column_row(table: Table, col: Column) -> dict[str, object]:
     }
 
 
-def _frame(rows: list[dict[str, object]], dtypes: dict[str, str]) -> pd.DataFrame:
+def _frame(rows: list[dict[str, Any]], dtypes: dict[str, str]) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=list(dtypes))
     return frame.astype(dtypes)
 
 
-def _type_cell(row) -> str:
-    return f"{row.type} ([`{row.vocabulary}`](#{row.vocabulary}))" if _present(row.vocabulary) else row.type
+def _type_cell(col: Column) -> str:
+    return f"{col.type} ([`{col.vocabulary.name}`](#{col.vocabulary.name}))" if col.vocabulary else col.type
 
 
-def _rules_cell(row) -> str:
+def _rules_cell(table: Table, col: Column) -> str:
     rules = []
-    if row.primary_key:
+    if col.name == table.primary_key:
         rules.append("primary key")
-    if _present(row.references):
-        rules.append(f"→ `{row.references}`")
-    if _present(row.minimum):
-        rules.append(f"≥ {row.minimum:g}")
-    if _present(row.maximum):
-        rules.append(f"≤ {row.maximum:g}")
-    if _present(row.pattern):
-        rules.append(f"matches `{row.pattern}`")
-    if _present(row.source_column):
-        rules.append(f"source in `{row.source_column}`")
+    if col.references:
+        rules.append(f"→ `{col.references}`")
+    elif col.references_table_in:
+        rules.append(f"→ `table in {col.references_table_in}`")
+    rules += [text for rule in col.constraints if (text := rule.describe())]
+    if col.source_column:
+        rules.append(f"source in `{col.source_column}`")
     return "; ".join(rules)
 
 

@@ -1,26 +1,57 @@
 """The one declaration of every table: columns, types, keys, vocabularies, rules.
 
 Everything else — the pydantic models, the pandera schemas, the Arrow schema
-the build writes, the JSON/Table Schemas and the data dictionary — is derived
-from the objects in this module. This module imports nothing heavy, so
-``sid.tables()`` stays cheap.
+the build writes, the JSON/Table Schemas, the SQL exports and the data
+dictionary — is derived from the objects in this module, asking the column
+type registry (:mod:`sadr_iran_data.column_types`) and the rule kinds
+(:mod:`sadr_iran_data.rules`) what each type and rule means. The rules of
+each table are the one list that the build and :func:`sadr_iran_data.validate`
+enforce. This module imports nothing heavy, so ``sid.tables()`` stays cheap.
 
+Examples
+--------
 >>> from sadr_iran_data.declarations import TABLES
 >>> TABLES["events"].primary_key
 'event_id'
+>>> [rule.name for rule in TABLES["evidence"].checks]
+['span_order', 'quote_length']
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import json
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from ._formats import TABLE_NAMES
+from .column_types import COLUMN_TYPES, ColumnType
+from .rules import (
+    ColumnRule,
+    Differs,
+    EdtfBound,
+    EdtfPrecision,
+    Implies,
+    Maps,
+    Maximum,
+    Minimum,
+    Normalized,
+    Ordered,
+    Pattern,
+    RequiredIf,
+    Rule,
+    SpanLength,
+    Together,
+    UnitStart,
+    Vocabulary as VocabularyRule,
+    Within,
+)
 
-#: Column types. ``id`` is a string primary/foreign key, ``category`` a value
-#: from a controlled vocabulary, ``list`` a list of strings.
-COLUMN_TYPES = ("id", "string", "category", "int", "float", "bool", "date", "list")
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["TABLES", "VOCABULARIES", "Column", "Rule", "Table", "Term", "Vocabulary", "get_table"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +65,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """A controlled vocabulary: its name, what it is for, and its documented values."""
+
     name: str
     description: str
     terms: tuple[Term, ...]
@@ -45,6 +78,8 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table: its name, type (a key of ``COLUMN_TYPES``), meaning and constraints."""
+
     name: str
     type: str
     description: str
@@ -62,72 +97,41 @@ class Column:
 
     def __post_init__(self) -> None:
         if self.type not in COLUMN_TYPES:
-            raise ValueError(f"column {self.name}: unknown type {self.type!r}")
+            raise ValueError(f"column {self.name}: unknown type {self.type!r}; the types are: {', '.join(COLUMN_TYPES)}")
         if (self.type == "category") != (self.vocabulary is not None):
             raise ValueError(f"column {self.name}: category columns need a vocabulary")
 
+    @property
+    def column_type(self) -> ColumnType:
+        """The registry's object for this column's type."""
+        return COLUMN_TYPES[self.type]
 
-def _missing(value: Any) -> bool:
-    # NaN and pandas.NA are not equal to themselves; None is None.
-    return value is None or value != value  # noqa: PLR0124
+    @property
+    def categories(self) -> tuple[str, ...] | None:
+        """The vocabulary's values, for a category column."""
+        return None if self.vocabulary is None else self.vocabulary.values
 
-
-@dataclass(frozen=True)
-class Rule:
-    """A check across columns of one row, named so failures can cite it.
-
-    kinds:
-      ``ordered``     columns[0] <= columns[1] (``strict``: <) where both are set;
-      ``together``    the columns are all set or all null;
-      ``required_if`` columns[1] is set exactly when columns[0] is in ``values``;
-      ``differs``     columns[0] != columns[1] where both are set;
-      ``implies``     columns[1] is set wherever columns[0] is set.
-    """
-
-    name: str
-    kind: str
-    columns: tuple[str, str]
-    description: str
-    values: tuple[str, ...] = ()
-    strict: bool = False
-
-    def violated(self, row: Mapping[str, Any]) -> bool:
-        """Whether one record (a mapping of column to value) breaks the rule."""
-        a, b = (row.get(c) for c in self.columns)
-        if self.kind == "ordered":
-            if _missing(a) or _missing(b):
-                return False
-            return a >= b if self.strict else a > b
-        if self.kind == "together":
-            return _missing(a) != _missing(b)
-        if self.kind == "required_if":
-            return (a in self.values) == _missing(b)
-        if self.kind == "differs":
-            return not _missing(a) and not _missing(b) and a == b
-        if self.kind == "implies":
-            return not _missing(a) and _missing(b)
-        raise ValueError(f"rule {self.name}: unknown kind {self.kind!r}")
-
-    def mask(self, df: Any) -> Any:
-        """Vectorised :meth:`violated` over a pandas DataFrame: True where broken."""
-        a, b = (df[c] for c in self.columns)
-        if self.kind == "ordered":
-            both = a.notna() & b.notna()
-            broken = (a >= b) if self.strict else (a > b)
-            return (both & broken).fillna(False).astype(bool)
-        if self.kind == "together":
-            return a.isna() != b.isna()
-        if self.kind == "required_if":
-            return a.isin(self.values).fillna(False).astype(bool) == b.isna()
-        if self.kind == "differs":
-            return (a.notna() & b.notna() & (a == b)).fillna(False).astype(bool)
-        if self.kind == "implies":
-            return a.notna() & b.isna()
-        raise ValueError(f"rule {self.name}: unknown kind {self.kind!r}")
+    @property
+    def constraints(self) -> tuple[ColumnRule, ...]:
+        """The rules each present value must satisfy, derived from the column's attributes and type."""
+        rules: list[ColumnRule] = []
+        if self.vocabulary is not None:
+            rules.append(VocabularyRule(self.vocabulary.name, self.vocabulary.values))
+        if self.pattern is not None:
+            rules.append(Pattern(self.pattern))
+        if self.minimum is not None:
+            rules.append(Minimum(self.minimum))
+        if self.maximum is not None:
+            rules.append(Maximum(self.maximum))
+        if self.column_type.text or self.type == "list":
+            rules.append(Normalized())
+        return tuple(rules)
 
 
 @dataclass(frozen=True)
 class Table:
+    """One table: its name, id prefix, description, columns and row rules."""
+
     name: str
     prefix: str
     description: str
@@ -142,11 +146,11 @@ class Table:
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
 
-    @property
+    @cached_property
     def checks(self) -> tuple[Rule, ...]:
         """The declared rules plus one per outside value: no value without its source."""
         sourced = tuple(
-            Rule(f"{c.name}_has_source", "implies", (c.name, c.source_column), f"{c.name} needs its source in {c.source_column}")
+            Implies(f"{c.name}_has_source", (c.name, c.source_column), f"{c.name} needs its source in {c.source_column}")
             for c in self.columns
             if c.source_column
         )
@@ -157,6 +161,30 @@ class Table:
             if col.name == name:
                 return col
         raise KeyError(f"table {self.name} has no column {name!r}")
+
+    def arrow_schema(self) -> pa.Schema:
+        """The Arrow schema the build writes and the ``arrow`` backend returns."""
+        import pyarrow as pa
+
+        return pa.schema(
+            [
+                pa.field(c.name, c.column_type.arrow_type(), nullable=c.nullable, metadata={"description": c.description})
+                for c in self.columns
+            ],
+            metadata={"table": self.name, "description": self.description},
+        )
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """sha256 of the table's structure: names, types, nullability, keys, column and row rules."""
+        shape = {
+            "columns": [
+                [c.name, c.type, c.nullable, c.references, c.references_table_in, [r.fingerprint() for r in c.constraints]]
+                for c in self.columns
+            ],
+            "rules": [r.fingerprint() for r in self.checks],
+        }
+        return hashlib.sha256(json.dumps(shape, sort_keys=True, default=list).encode()).hexdigest()
 
 
 def _vocab(name: str, description: str, *terms: tuple[str, ...]) -> Vocabulary:
@@ -360,7 +388,6 @@ VOCABULARIES: dict[str, Vocabulary] = {
 
 _ISO3 = r"^[A-Z]{3}$"
 _WIKIDATA = r"^Q[0-9]+$"
-_EDTF = r"^[0-9X.\-/]+$"
 
 
 def _pk(name: str, prefix: str, description: str) -> Column:
@@ -376,7 +403,7 @@ def _period(subject: str) -> tuple[Column, ...]:
         Column("date_start", "date", f"First day the {subject} may have begun, at the source's precision.", nullable=True),
         Column("date_end", "date", f"Last day the {subject} may have held; the publication date bounds open periods.", nullable=True),
         Column("date_precision", "category", "Precision of the source's dating.", vocabulary=DATE_PRECISION),
-        Column("date_edtf", "string", "The dating as an EDTF string (2004-04, 198X/199X, 2005/..).", nullable=True, pattern=_EDTF),
+        Column("date_edtf", "edtf", "The dating as an EDTF string (2004-04, 198X/199X, 2005/..).", nullable=True),
     )
 
 
@@ -398,7 +425,27 @@ def _wikidata() -> tuple[Column, ...]:
     )
 
 
-_PERIOD_RULES = (Rule("date_order", "ordered", ("date_start", "date_end"), "date_end must be on or after date_start"),)
+_PERIOD_RULES = (
+    Ordered("date_order", ("date_start", "date_end"), "date_end must be on or after date_start"),
+    EdtfBound(
+        "edtf_start",
+        ("date_edtf", "date_start"),
+        "date_start is the first day date_edtf spans (null for an open start, ../)",
+        side="start",
+    ),
+    EdtfBound(
+        "edtf_end",
+        ("date_edtf", "date_end"),
+        "date_end is the last day date_edtf spans (free for an open end, /..)",
+        side="end",
+    ),
+    EdtfPrecision(
+        "edtf_precision",
+        ("date_edtf", "date_precision"),
+        "date_precision is the precision of date_edtf's first date (day, month, year, decade), or unknown",
+        unspecified="unknown",
+    ),
+)
 
 # --------------------------------------------------------------------------
 # Tables
@@ -433,13 +480,13 @@ CITATIONS = Table(
         Column("description", "string", "What the citation is, in one line.", nullable=True),
     ),
     (
-        Rule(
+        Together(
             "footnote_has_parent",
-            "together",
             ("note_number", "cited_in"),
             "note_number and cited_in are both set (a footnote) or both null (a document)",
         ),
-        Rule("not_self_cited", "differs", ("citation_id", "cited_in"), "a citation cannot be cited in itself"),
+        Differs("not_self_cited", ("citation_id", "cited_in"), "a citation cannot be cited in itself"),
+        UnitStart("date_unit", ("date", "date_precision"), "date is the first day of its date_precision's month, year or decade"),
     ),
 )
 
@@ -487,8 +534,8 @@ ACTORS = Table(
         Column("life_years_source", "string", "Where birth and death years were checked.", nullable=True),
     ),
     (
-        Rule("not_own_parent", "differs", ("actor_id", "parent_actor_id"), "an actor cannot be its own parent"),
-        Rule("life_order", "ordered", ("birth_year", "death_year"), "death_year must not precede birth_year"),
+        Differs("not_own_parent", ("actor_id", "parent_actor_id"), "an actor cannot be its own parent"),
+        Ordered("life_order", ("birth_year", "death_year"), "death_year must not precede birth_year"),
     ),
 )
 
@@ -552,9 +599,9 @@ LOCATIONS = Table(
         Column("description", "string", "What the article says of the place, in one line.", nullable=True),
     ),
     (
-        Rule("coordinates_together", "together", ("latitude", "longitude"), "latitude and longitude are both set or both null"),
-        Rule("precision_with_coordinates", "together", ("latitude", "geo_precision"), "geo_precision is set exactly when coordinates are"),
-        Rule("not_own_parent", "differs", ("location_id", "parent_location_id"), "a place cannot lie in itself"),
+        Together("coordinates_together", ("latitude", "longitude"), "latitude and longitude are both set or both null"),
+        Together("precision_with_coordinates", ("latitude", "geo_precision"), "geo_precision is set exactly when coordinates are"),
+        Differs("not_own_parent", ("location_id", "parent_location_id"), "a place cannot lie in itself"),
     ),
 )
 
@@ -579,7 +626,20 @@ EVENTS = Table(
         ),
         Column("known_date_source", "string", "The outside source of known_date.", nullable=True),
     ),
-    _PERIOD_RULES,
+    (
+        *_PERIOD_RULES,
+        Within(
+            "known_date_in_period",
+            ("known_date", "date_start", "date_end"),
+            "known_date lies between date_start and date_end, as far as they are set",
+        ),
+        Maps(
+            "plover_of_event_type",
+            ("event_type", "plover_type"),
+            "plover_type is the PLOVER type the event_type vocabulary maps it to (null where none fits)",
+            mapping=tuple((t.value, t.plover) for t in EVENT_TYPE.terms),
+        ),
+    ),
 )
 
 EVENT_ACTORS = Table(
@@ -611,14 +671,13 @@ RELATIONS = Table(
     ),
     (
         *_PERIOD_RULES,
-        Rule(
+        RequiredIf(
             "support_form_iff_supports",
-            "required_if",
             ("relation_type", "support_form"),
             "support_form is set exactly when relation_type is 'supports'",
             values=("supports",),
         ),
-        Rule("no_self_relation", "differs", ("source_actor_id", "target_actor_id"), "an actor cannot relate to itself"),
+        Differs("no_self_relation", ("source_actor_id", "target_actor_id"), "an actor cannot relate to itself"),
     ),
 )
 
@@ -635,7 +694,10 @@ EVIDENCE = Table(
         Column("char_end", "int", "Offset just past the quote's last character: text[char_start:char_end] == quote.", minimum=1),
         Column("quote", "string", "The verbatim span of the source text."),
     ),
-    (Rule("span_order", "ordered", ("char_start", "char_end"), "char_end must be greater than char_start", strict=True),),
+    (
+        Ordered("span_order", ("char_start", "char_end"), "char_end must be greater than char_start", strict=True),
+        SpanLength("quote_length", ("char_start", "char_end", "quote"), "quote is char_end - char_start characters long"),
+    ),
 )
 
 #: All tables, in load and build order.

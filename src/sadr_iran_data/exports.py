@@ -7,6 +7,8 @@ overwritten unless ``force=True``, and every file is written to a temporary
 name in the target folder first and renamed only once all of them are
 complete, so an interrupted export leaves no half-written file.
 
+Examples
+--------
 >>> import tempfile
 >>> from sadr_iran_data.exports import export
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -26,10 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from . import _version
 from ._formats import EXPORT_FORMATS
-from ._version import __version__
 from .declarations import TABLES, Column, Table, get_table
 from .errors import SadrIranDataError
+from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
 #: Every format :func:`export` writes.
 FORMATS = EXPORT_FORMATS
 #: File stem of the SQLite and DuckDB databases (and datasette's database name).
-DATABASE = "sadr_iran_data"
+DATABASE = PACKAGE
 
 _Row = dict[str, Any]
 _GRAPH_SOURCE, _GRAPH_TARGET = "source_actor_id", "target_actor_id"
@@ -62,21 +65,11 @@ def _rows(name: str) -> list[_Row]:
 
 def _text(col: Column, value: Any) -> str:
     """One value as text for CSV and GraphML: ISO dates, true/false, lists as JSON arrays."""
-    if col.type == "list":
-        from ._dtypes import encode_list
-
-        return encode_list(value)
-    if col.type == "bool":
-        return "true" if value else "false"
-    if col.type == "date":
-        return value.isoformat()
-    if col.type == "float":
-        return repr(float(value))
-    return str(value)
+    return col.column_type.to_text(value)
 
 
 def _json_record(table: Table, row: _Row) -> _Row:
-    return {c.name: row[c.name].isoformat() if c.type == "date" and row[c.name] is not None else row[c.name] for c in table.columns}
+    return {c.name: None if row[c.name] is None else c.column_type.to_json(row[c.name]) for c in table.columns}
 
 
 def _json_text(data: Any, indent: int | None = 2) -> str:
@@ -132,12 +125,10 @@ def _place(temp: Path, target: Path, *, force: bool) -> None:
     try:
         os.link(temp, target)
     except FileExistsError:
-        raise SadrIranDataError(
-            f"will not overwrite {target}: it was created while the export ran; pass force=True (sadr-iran-data export --force)"
-        ) from None
+        raise SadrIranDataError.keyed(f"will not overwrite {target}: it was created while the export ran; pass {{force}}") from None
     except OSError:  # a file system without hard links: check, then rename
         if target.exists():
-            raise SadrIranDataError(f"will not overwrite {target}; pass force=True (sadr-iran-data export --force)") from None
+            raise SadrIranDataError.keyed(f"will not overwrite {target}; pass {{force}}") from None
         os.replace(temp, target)
         return
     temp.unlink()
@@ -150,6 +141,8 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 def guard_formula(text: str) -> str:
     """``text`` made safe to open in a spreadsheet: an apostrophe before a leading ``= + - @``, tab or CR.
 
+    Examples
+    --------
     >>> guard_formula("=1+2"), guard_formula("@SUM(A1)"), guard_formula("Najaf")
     ("'=1+2", "'@SUM(A1)", 'Najaf')
     """
@@ -166,7 +159,7 @@ def write_csv(stream: IO[str], table: Table, rows: Iterable[_Row], *, formula_gu
     # RFC 4180 line ends: with them the writer also quotes a field holding a lone "\r"
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(table.column_names)
-    guarded = {c.name for c in table.columns if formula_guard and c.type in ("id", "string", "category")}
+    guarded = {c.name for c in table.columns if formula_guard and c.column_type.text}
     for row in rows:
         cells = []
         for c in table.columns:
@@ -223,50 +216,17 @@ def _sql_literal(value: Any) -> str:
     return str(value) if isinstance(value, int | float) else "'" + str(value).replace("'", "''") + "'"
 
 
-def _sql_checks(col: Column, *, bool_as_int: bool) -> list[str]:
-    name = _ident(col.name)
-    checks = []
-    if col.vocabulary is not None:
-        checks.append(f"{name} IN ({', '.join(_sql_literal(v) for v in col.vocabulary.values)})")
-    if col.type == "bool" and bool_as_int:
-        checks.append(f"{name} IN (0, 1)")
-    if col.minimum is not None:
-        checks.append(f"{name} >= {_sql_literal(col.minimum)}")
-    if col.maximum is not None:
-        checks.append(f"{name} <= {_sql_literal(col.maximum)}")
-    return checks
-
-
-_SQLITE_TYPES = {
-    "id": "TEXT",
-    "string": "TEXT",
-    "category": "TEXT",
-    "int": "INTEGER",
-    "float": "REAL",
-    "bool": "INTEGER",
-    "date": "TEXT",
-    "list": "TEXT",
-}
-_DUCKDB_TYPES = {
-    "id": "VARCHAR",
-    "string": "VARCHAR",
-    "category": "VARCHAR",
-    "int": "BIGINT",
-    "float": "DOUBLE",
-    "bool": "BOOLEAN",
-    "date": "DATE",
-    "list": "VARCHAR[]",
-}
-
-
-def _column_sql(table: Table, col: Column, types: dict[str, str], *, bool_as_int: bool) -> list[str]:
+def _column_sql(table: Table, col: Column, *, sqlite: bool) -> list[str]:
     """A column's SQL definition: name, type, key, NOT NULL and CHECK constraints."""
-    parts = [_ident(col.name), types[col.type]]
+    name = _ident(col.name)
+    kind = col.column_type
+    parts = [name, kind.sqlite if sqlite else kind.duckdb]
     if col.name == table.primary_key:
         parts.append("PRIMARY KEY")
     if not col.nullable:
         parts.append("NOT NULL")
-    parts += [f"CHECK ({check})" for check in _sql_checks(col, bool_as_int=bool_as_int)]
+    checks = [*(kind.sqlite_checks(name) if sqlite else []), *(c for rule in col.constraints if (c := rule.sql(name)) is not None)]
+    parts += [f"CHECK ({check})" for check in checks]
     return parts
 
 
@@ -276,6 +236,8 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
     Foreign keys to the ``published`` tables (default: all) are deferred to
     the end of the transaction, so rows can be inserted in any order.
 
+    Examples
+    --------
     >>> print(sqlite_ddl("event_actors").splitlines()[2])
       "event_id" TEXT NOT NULL REFERENCES "events" ("event_id") DEFERRABLE INITIALLY DEFERRED,
     """
@@ -283,7 +245,7 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
     targets = set(TABLES if published is None else published) | {name}
     lines = []
     for col in table.columns:
-        parts = _column_sql(table, col, _SQLITE_TYPES, bool_as_int=True)
+        parts = _column_sql(table, col, sqlite=True)
         if col.references in targets:
             key = TABLES[col.references].primary_key
             parts.append(f"REFERENCES {_ident(col.references)} ({_ident(key)}) DEFERRABLE INITIALLY DEFERRED")
@@ -292,26 +254,17 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
 
 
 def _sqlite_value(col: Column, value: Any) -> Any:
-    if value is None:
-        return None
-    if col.type in ("list", "date"):
-        return _text(col, value)
-    if col.type == "bool":
-        return int(value)
-    return value
+    return None if value is None else col.column_type.to_sqlite(value)
 
 
 def _datasette_metadata(names: tuple[str, ...]) -> dict[str, Any]:
-    from .tableschema import DESCRIPTION, LICENSE, TITLE, source
-
-    article = source()
     return {
         "title": TITLE,
         "description": DESCRIPTION,
-        "license": LICENSE["name"],
-        "license_url": LICENSE["path"],
-        "source": article["description"],
-        "source_url": article["path"],
+        "license": DATA_LICENSE.id,
+        "license_url": DATA_LICENSE.url,
+        "source": article_citation(),
+        "source_url": SOURCE.url,
         "databases": {
             DATABASE: {
                 "tables": {
@@ -337,7 +290,7 @@ def _sqlite(staged: dict[str, Path], names: tuple[str, ...]) -> None:
                 columns = ", ".join(map(_ident, table.column_names))
                 marks = ", ".join("?" for _ in table.columns)
                 connection.executemany(
-                    f"INSERT INTO {_ident(name)} ({columns}) VALUES ({marks})",
+                    f"INSERT INTO {_ident(name)} ({columns}) VALUES ({marks})",  # noqa: S608 (quoted identifiers; values are parameters)
                     ([_sqlite_value(c, row[c.name]) for c in table.columns] for row in _rows(name)),
                 )
         dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
@@ -366,13 +319,13 @@ def _duckdb(staged: dict[str, Path], names: tuple[str, ...]) -> None:
             table = TABLES[name]
             lines = []
             for col in table.columns:
-                lines.append(" ".join(_column_sql(table, col, _DUCKDB_TYPES, bool_as_int=False)))
+                lines.append(" ".join(_column_sql(table, col, sqlite=False)))
             connection.execute(f"CREATE TABLE {_ident(name)} ({', '.join(lines)})")
             connection.execute(f"COMMENT ON TABLE {_ident(name)} IS {_sql_literal(table.description)}")
             for col in table.columns:
                 connection.execute(f"COMMENT ON COLUMN {_ident(name)}.{_ident(col.name)} IS {_sql_literal(col.description)}")
             connection.register("source", _arrow(name))
-            connection.execute(f"INSERT INTO {_ident(name)} SELECT {', '.join(map(_ident, table.column_names))} FROM source")
+            connection.execute(f"INSERT INTO {_ident(name)} SELECT {', '.join(map(_ident, table.column_names))} FROM source")  # noqa: S608
             connection.unregister("source")
     finally:
         connection.close()
@@ -414,9 +367,6 @@ def _geojson(staged: dict[str, Path], names: tuple[str, ...]) -> None:
         _write_text_file(staged["events.geojson"], _json_text(collection))
 
 
-_GRAPHML_TYPES = {"id": "string", "string": "string", "category": "string", "int": "long", "float": "double", "bool": "boolean"}
-
-
 def _graph_columns() -> tuple[list[Column], list[Column]]:
     """Actor columns carried as node attributes and relation columns carried as edge attributes."""
     actors, relations = TABLES["actors"], TABLES["relations"]
@@ -438,7 +388,7 @@ def _graphml(staged: dict[str, Path], names: tuple[str, ...]) -> None:
                 "id": f"{prefix}_{col.name}",
                 "for": scope,
                 "attr.name": col.name,
-                "attr.type": _GRAPHML_TYPES.get(col.type, "string"),
+                "attr.type": col.column_type.graphml,
             }
             ET.SubElement(ET.SubElement(root, "key", attributes), "desc").text = col.description
     graph = ET.SubElement(root, "graph", {"id": "actors_relations", "edgedefault": "directed"})
@@ -533,6 +483,8 @@ def export(
     exists and ``force`` is False (checked before anything is written, and
     again as each file is put in place).
 
+    Examples
+    --------
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     [p.name for p in export("sqlite", tmp)]
@@ -551,9 +503,7 @@ def export(
     existing = [str(folder / name) for name in files if (folder / name).exists()]
     if existing and not force:
         them = "it" if len(existing) == 1 else "them"
-        raise SadrIranDataError(
-            f"will not overwrite {', '.join(existing)}; pass force=True (sadr-iran-data export --force) to replace {them}"
-        )
+        raise SadrIranDataError.keyed(f"will not overwrite {', '.join(existing)}; pass {{force}} to replace {them}")
     folder.mkdir(parents=True, exist_ok=True)
     with _staged(folder, files, force=force) as staged:
         if spec.csv:
@@ -571,6 +521,8 @@ def to_networkx() -> nx.MultiDiGraph:
     relation column (dates as ``datetime.date``, missing values as None).
     Needs the ``[graph]`` extra.
 
+    Examples
+    --------
     >>> from sadr_iran_data.exports import to_networkx
     >>> graph = to_networkx()
     >>> all(graph.nodes[n]["actor_type"] for n in graph)
@@ -581,9 +533,7 @@ def to_networkx() -> nx.MultiDiGraph:
     except ImportError:
         raise SadrIranDataError("to_networkx needs networkx: pip install 'sadr-iran-data[graph]'") from None
     node_columns, edge_columns = _graph_columns()
-    from .tableschema import NAME
-
-    graph = nx.MultiDiGraph(name=NAME, version=__version__)
+    graph = nx.MultiDiGraph(name=NAME, version=_version.__version__)
     for row in _rows("actors"):
         graph.add_node(row[TABLES["actors"].primary_key], **{c.name: row[c.name] for c in node_columns})
     for row in _rows("relations"):

@@ -1,7 +1,12 @@
 """Pydantic record models, one per table, derived from :mod:`sadr_iran_data.declarations`.
 
-Use them to validate single records of your own:
+Each field's type comes from the column type registry and its constraints
+from the column's rules; the table's row rules are checked after the fields.
+Use the models to validate single records of your own; their JSON Schema is
+the one ``sadr_iran_data.tableschema.json_schema`` publishes.
 
+Examples
+--------
 >>> from sadr_iran_data.models import Actor
 >>> Actor(actor_id="act-x", name="X", aliases=[], actor_type="person", description="A person.").actor_type
 'person'
@@ -9,22 +14,11 @@ Use them to validate single records of your own:
 
 from __future__ import annotations
 
-import datetime
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from .declarations import TABLES, Column, Table
-
-_PY_TYPES: dict[str, Any] = {
-    "id": str,
-    "string": str,
-    "int": int,
-    "float": float,
-    "bool": bool,
-    "date": datetime.date,
-    "list": list[str],
-}
 
 #: Class name of each table's record model.
 MODEL_NAMES = {
@@ -46,36 +40,39 @@ class Record(BaseModel):
 
     @model_validator(mode="after")
     def _check_rules(self) -> Record:
+        table = TABLES[self.__table_name__]
         row = self.model_dump()
-        broken = [r for r in TABLES[self.__table_name__].checks if r.violated(row)]
+        broken = [f"{col.name}: {rule.message(row[col.name])} (rule: {rule.kind})" for col in table.columns for rule in _unchecked(col) if row[col.name] is not None and rule.violated(row[col.name])]
+        broken += [f"{r.description} (rule: {r.name})" for r in table.checks if r.violated(row)]
         if broken:
-            raise ValueError("; ".join(f"{r.description} (rule: {r.name})" for r in broken))
+            raise ValueError("; ".join(broken))
         return self
 
 
+def _unchecked(col: Column) -> list[Any]:
+    """The column's rules that neither its type nor its ``Field`` constraints check (NFC text)."""
+    return [rule for rule in col.constraints if not rule.pydantic() and rule.kind != "vocabulary"]
+
+
 def _field(col: Column) -> tuple[Any, Any]:
-    py = Literal[col.vocabulary.values] if col.vocabulary else _PY_TYPES[col.type]  # type: ignore[valid-type]
+    python = col.column_type.python_type(col)
     constraints: dict[str, Any] = {"description": col.description}
-    if col.pattern:
-        constraints["pattern"] = col.pattern
-    if col.minimum is not None:
-        constraints["ge"] = col.minimum
-    if col.maximum is not None:
-        constraints["le"] = col.maximum
+    for rule in col.constraints:
+        constraints.update(rule.pydantic())
     if col.nullable:
-        return py | None, Field(None, **constraints)
-    return py, Field(..., **constraints)
+        return python | None, Field(None, **constraints)
+    return python, Field(..., **constraints)
 
 
 def _model(table: Table) -> type[Record]:
-    model = create_model(
+    model = create_model(  # type: ignore[call-overload]
         MODEL_NAMES[table.name],
         __base__=Record,
         __doc__=table.description,
         **{c.name: _field(c) for c in table.columns},
     )
     model.__table_name__ = table.name
-    return model
+    return model  # type: ignore[no-any-return]
 
 
 MODELS: dict[str, type[Record]] = {name: _model(table) for name, table in TABLES.items()}

@@ -1,9 +1,13 @@
 """Pandera schemas, one per table, derived from :mod:`sadr_iran_data.declarations`.
 
-They check one table on its own: columns, types, nullability, vocabularies,
-ranges, id patterns, unique primary keys and the table's row rules. Foreign
-keys span tables; :func:`sadr_iran_data.validate` checks those too.
+They check one table on its own: columns, dtypes, nullability, the column
+rules (vocabularies, ranges, patterns, NFC text), unique primary keys and
+the table's row rules, each as the rule kind in :mod:`sadr_iran_data.rules`
+defines it. Foreign keys span tables; :func:`sadr_iran_data.validate` checks
+those too.
 
+Examples
+--------
 >>> import sadr_iran_data as sid
 >>> from sadr_iran_data.schemas import EventSchema
 >>> len(EventSchema.validate(sid.load_events())) == len(sid.load_events())
@@ -12,36 +16,21 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 
-from ._dtypes import pandas_dtype
 from .declarations import TABLES, Column, Rule, Table
-
-# Vocabulary columns are checked as plain values: coercing an unknown value to
-# a fixed categorical would silently turn it into a missing value.
-_UNCOERCED = ("category",)
-
-
-def _checks(col: Column) -> list[pa.Check]:
-    checks = []
-    if col.vocabulary is not None:
-        values = col.vocabulary.values
-        checks.append(pa.Check.isin(values, name="vocabulary", error=f"not in the {col.vocabulary.name} vocabulary"))
-    if col.minimum is not None:
-        checks.append(pa.Check.ge(col.minimum, name="minimum", error=f"must be at least {col.minimum:g}"))
-    if col.maximum is not None:
-        checks.append(pa.Check.le(col.maximum, name="maximum", error=f"must be at most {col.maximum:g}"))
-    if col.pattern is not None:
-        checks.append(pa.Check.str_matches(col.pattern, name="pattern", error=f"must match {col.pattern}"))
-    return checks
 
 
 def _column(table: Table, col: Column) -> pa.Column:
-    coerced = col.type not in _UNCOERCED
+    # Vocabulary columns are checked as plain values: coercing an unknown value to
+    # a fixed categorical would silently turn it into a missing value.
+    coerced = col.type != "category"
     return pa.Column(
-        pandas_dtype(col) if coerced else None,
-        checks=_checks(col),
+        col.column_type.pandas_dtype(col) if coerced else None,
+        checks=[*col.column_type.pandera_checks(), *(rule.pandera() for rule in col.constraints)],
         nullable=col.nullable,
         unique=col.name == table.primary_key,
         coerce=coerced,
@@ -62,12 +51,15 @@ def _schema(table: Table) -> pa.DataFrameSchema:
 
 
 def rule_mask(rule: Rule, df: pd.DataFrame) -> pd.Series:
-    """Rows of ``df`` that break ``rule``; a missing column is reported on its own, not here."""
+    """Rows of ``df`` that break ``rule``; a missing column, or one of another type, is reported on its own, not here."""
+    import pyarrow
+
     if not set(rule.columns) <= set(df.columns):
         return pd.Series(False, index=df.index)
     try:
-        return rule.mask(df)
-    except TypeError:  # a column of the wrong type, which its type check reports
+        columns: dict[str, Any] = {c: pyarrow.array(df[c], from_pandas=True) for c in rule.columns}
+        return pd.Series(rule.mask(columns), index=df.index)
+    except (pyarrow.ArrowException, TypeError, ValueError):
         return pd.Series(False, index=df.index)
 
 

@@ -27,7 +27,7 @@ CUES = {
 
 @needs_repository
 def test_ledger_is_current_and_every_sentence_is_accounted_for(source_text):
-    from sadr_iran_data.ledger import build_ledger, dump_ledger, problems, read_ledger, split_sentences
+    from sadr_iran_data._build.ledger import build_ledger, dump_ledger, problems, read_ledger, split_sentences
 
     committed = read_ledger(ROOT)
     evidence = sid.load("evidence", backend="arrow").to_pylist()
@@ -78,7 +78,7 @@ def test_dates_lie_between_1980_and_publication_unless_forecast(frames, name):
 
 @pytest.mark.parametrize("name", ["events", "relations"])
 def test_edtf_agrees_with_the_dates(frames, name):
-    from sadr_iran_data.build import edtf_bounds
+    from sadr_iran_data._build.curated import period as edtf_bounds
 
     for row in frames[name].itertuples():
         start, end = edtf_bounds(row.date_edtf, PUBLISHED_BY.date())

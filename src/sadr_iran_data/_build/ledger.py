@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .errors import BuildError
+from ..errors import BuildError
+from .curated import load_yaml
+from .files import write_text
 
 LEDGER = Path("data") / "curated" / "ledger.yaml"
 
@@ -29,6 +31,8 @@ _FOOTNOTE = re.compile(r"\d+\. ")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of every sentence; each line is at least one sentence.
 
+    Examples
+    --------
     >>> split_sentences("A first one. A second [2]. U.S. troops came.\\n\\n1. A note. Still it.")
     [(0, 12), (13, 26), (27, 44), (46, 66)]
     """
@@ -73,12 +77,11 @@ def build_ledger(text: str, evidence: Iterable[dict[str, Any]], previous: list[d
 
 
 def read_ledger(root: Path) -> list[dict[str, Any]]:
-    import yaml
-
     path = root / LEDGER
     if not path.exists():
         return []
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries: list[dict[str, Any]] = load_yaml(path, root) or []
+    return entries
 
 
 def dump_ledger(ledger: list[dict[str, Any]]) -> str:
@@ -107,7 +110,7 @@ def problems(ledger: list[dict[str, Any]]) -> list[str]:
 def write_ledger(root: Path, text: str, evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Regenerate ``data/curated/ledger.yaml``; raises :class:`BuildError` on gaps."""
     ledger = build_ledger(text, evidence, read_ledger(root))
-    (root / LEDGER).write_text(dump_ledger(ledger), encoding="utf-8")
+    write_text(root / LEDGER, dump_ledger(ledger))
     gaps = problems(ledger)
     if gaps:
         raise BuildError("the sentence ledger has gaps:\n  " + "\n  ".join(gaps))

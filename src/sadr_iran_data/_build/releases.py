@@ -4,11 +4,8 @@ Every released version's rows are archived in ``data/releases/<version>.json.gz`
 (in the repository). The build diffs consecutive archives (and the working
 version, if it is not archived yet) into ``changes.parquet`` — one row per
 record added, removed, or column changed — and ships it with the retired ids
-of ``data/curated/retired.yaml`` in ``retired.json``.
-
->>> import sadr_iran_data as sid
->>> list(sid.changes().columns)
-['version', 'previous_version', 'table', 'record_id', 'change', 'column', 'old_value', 'new_value']
+of ``data/curated/retired.yaml`` in ``retired.json``; ``sid.changes()``,
+``sid.retired()`` and ``sid.lookup()`` read them.
 """
 
 from __future__ import annotations
@@ -17,26 +14,20 @@ import gzip
 import itertools
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import RetiredIdError, SadrIranDataError
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .. import _version
+from ..declarations import TABLES
+from ..errors import BuildError
+from ..versions import version_key
+from .curated import load_yaml
+from .files import write_parquet, write_text
 
 RELEASES = Path("data") / "releases"
 RETIRED = Path("data") / "curated" / "retired.yaml"
 CHANGES_FILE = "changes.parquet"
 RETIRED_FILE = "retired.json"
 CHANGE_COLUMNS = ("version", "previous_version", "table", "record_id", "change", "column", "old_value", "new_value")
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """Sort key of a semantic version string ("1.10.0" after "1.9.2")."""
-    try:
-        return tuple(int(part) for part in version.split("."))
-    except ValueError:
-        raise SadrIranDataError(f"{version!r} is not a version like 1.2.3") from None
 
 
 def canonical(value: Any) -> Any:
@@ -46,8 +37,6 @@ def canonical(value: Any) -> Any:
 
 def snapshot(rows: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, dict[str, Any]]]:
     """Rows of every table keyed by primary key, with JSON-ready values (as an archive holds them)."""
-    from .declarations import TABLES
-
     tables = {
         name: {row[TABLES[name].primary_key]: {k: canonical(v) for k, v in row.items()} for row in table_rows}
         for name, table_rows in rows.items()
@@ -113,10 +102,8 @@ def changelog(archives: dict[str, Any], current_version: str, current: dict[str,
 
 
 def read_retired(root: Path) -> list[dict[str, Any]]:
-    import yaml
-
     path = root / RETIRED
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    entries = load_yaml(path, root) if path.exists() else None
     return entries or []
 
 
@@ -141,80 +128,31 @@ def check_ids(archives: dict[str, Any], current: dict[str, Any], retired: list[d
 def write_release_files(out: Path, changes: list[dict[str, Any]], retired: list[dict[str, Any]]) -> list[Path]:
     """Write ``changes.parquet`` and ``retired.json`` into the package's data folder."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from .build import PARQUET_OPTIONS
 
     table = pa.table({c: pa.array([row.get(c) for row in changes], type=pa.string()) for c in CHANGE_COLUMNS})
-    pq.write_table(table, out / CHANGES_FILE, **PARQUET_OPTIONS)
+    write_parquet(table, out / CHANGES_FILE)
     ordered = sorted(retired, key=lambda e: e["id"])
-    (out / RETIRED_FILE).write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text(out / RETIRED_FILE, json.dumps(ordered, indent=2, ensure_ascii=False) + "\n")
     return [out / CHANGES_FILE, out / RETIRED_FILE]
 
 
-def changes(since: str | None = None) -> pd.DataFrame:
-    """What changed in the data, by release: one row per record added or removed, or column changed.
-
-    ``since="1.0.0"`` keeps the changes of the releases after 1.0.0.
-
-    >>> import sadr_iran_data as sid
-    >>> sid.changes(since=sid.__version__).empty
-    True
-    """
-    import pandas as pd
-    import pyarrow as pa
-
-    from .integrity import read_verified
-    from .loaders import _read_arrow
-
-    arrow = _read_arrow(read_verified("changes"))
-    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
-    if since is None:
-        return df
-    known = set(df["version"]) | set(df["previous_version"]) | {_current_version()}
-    if since not in known:
-        raise SadrIranDataError(f"unknown release {since!r}; releases: {', '.join(sorted(known, key=version_key))}")
-    keep = df["version"].map(lambda v: version_key(v) > version_key(since))
-    return df[keep].reset_index(drop=True)
+def release_files(root: Path, rows: dict[str, list[dict[str, Any]]], out: Path) -> list[Path]:
+    """Check ids against earlier releases, and write the changelog and retired ids of this version."""
+    archives = read_archives(root)
+    current = snapshot(rows)
+    version = _version.__version__
+    if version in archives and archives[version] != current:
+        raise BuildError(f"the data differ from the released {version}: bump the version (sadr-iran-data build --release X.Y.Z)")
+    retired = read_retired(root)
+    problems = check_ids(archives, current, retired)
+    if problems:
+        raise BuildError("ids:\n  " + "\n  ".join(problems))
+    return write_release_files(out, changelog(archives, version, current), retired)
 
 
-def _current_version() -> str:
-    from ._version import __version__
-
-    return __version__
-
-
-def retired() -> list[dict[str, Any]]:
-    """Ids retired from the dataset, with the release that retired them and why."""
-    from .integrity import read_verified
-
-    return json.loads(read_verified("retired").decode("utf-8"))
-
-
-def lookup(record_id: str) -> dict[str, Any]:
-    """The row of any table with id ``record_id``, as a dict.
-
-    A retired id raises :class:`RetiredIdError` saying when and why it was
-    retired; an id that never existed raises ``KeyError``.
-
-    >>> import sadr_iran_data as sid
-    >>> sid.lookup("loc-mehran")["name"]
-    'Mehran'
-    """
-    from .declarations import TABLES
-    from .loaders import load
-
-    for entry in retired():
-        if entry["id"] == record_id:
-            replaced = f"; use {entry['replaced_by']} instead" if entry.get("replaced_by") else ""
-            raise RetiredIdError(f"{record_id} was retired in {entry['retired_in']} because {entry['reason']}{replaced}")
-    for name, table in TABLES.items():
-        if record_id.startswith(f"{table.prefix}-"):
-            arrow = load(name, backend="arrow")
-            import pyarrow.compute as pc
-
-            hits = arrow.filter(pc.equal(arrow[table.primary_key], record_id)).to_pylist()
-            if hits:
-                return hits[0]
-            break
-    raise KeyError(f"no record has id {record_id!r} in sadr-iran-data {_current_version()}")
+def archive(root: Path, rows: dict[str, list[dict[str, Any]]]) -> Path | None:
+    """Archive ``rows`` as the release of this version, unless it is archived already (with the same rows: the build checked)."""
+    version = _version.__version__
+    if version in read_archives(root):
+        return None
+    return write_archive(root, version, rows)

@@ -1,6 +1,6 @@
 """Draw the documentation's figures from the shipped tables, as deterministic SVG.
 
-    python scripts/make_figures.py [--out docs/figures]
+    python -m sadr_iran_data._build.figures [--out docs/figures]
 
 Writes ``map.svg`` (places with coordinates), ``timeline.svg`` (every event,
 1980 to publication and beyond) and ``network.svg`` (actors and relations).
@@ -28,7 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
 import sadr_iran_data as sid
-from sadr_iran_data.declarations import CERTAINTY, RELATION_TYPE
+from ..declarations import CERTAINTY, RELATION_TYPE
 
 Point = tuple[float, float]
 Edge = tuple[str, str]
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 OUT = ROOT / "docs" / "figures"
 
 #: Places the project is known for; drawn and labelled more prominently on the map.

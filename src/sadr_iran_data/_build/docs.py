@@ -1,13 +1,14 @@
-"""Write the generated pages of the documentation site from the installed package.
+"""The generated pages of the documentation site, and the generated blocks of the README.
 
-    python scripts/build_docs.py           # (re)write the pages
-    python scripts/build_docs.py --check   # exit 1, naming them, if any page is stale
+``sadr-iran-data build`` writes them; ``python -m sadr_iran_data._build.docs
+--check`` exits 1, naming them, if any is stale.
 
 The pages are the data dictionary (from the table declarations), the CLI
 reference (from ``sadr-iran-data --help`` and each command's help), the
 citation page (from ``sid.cite()``), the changelog (from ``CHANGELOG.md``) and
-the numbers page (from the shipped tables). The figures come from
-``scripts/make_figures.py``.
+the numbers page (from the shipped tables). The README's numbers and
+version-specific citation come from the same places. The figures come from
+:mod:`sadr_iran_data._build.figures`.
 """
 
 from __future__ import annotations
@@ -19,17 +20,22 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import sadr_iran_data as sid
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..identity import NAME
+from .files import write_text
+
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
-CLI = "sadr-iran-data"
+README = ROOT / "README.md"
+CLI = NAME
 HELP_WIDTH = "88"
 
 
 def _header(source: str) -> str:
-    return f"<!-- Generated from {source} by scripts/build_docs.py; edit the source and rerun the script. -->\n\n"
+    return f"<!-- Generated from {source} by `sadr-iran-data build`; edit the source and rebuild. -->\n\n"
 
 
 def _fence(text: str, lang: str = "text") -> str:
@@ -43,7 +49,7 @@ def _fence(text: str, lang: str = "text") -> str:
 
 def data_dictionary_page() -> str:
     """Every column of every table, then every vocabulary, from the declarations."""
-    from sadr_iran_data.data_dictionary import render_markdown
+    from ..data_dictionary import render_markdown
 
     intro = (
         "# Data dictionary\n\n"
@@ -58,9 +64,8 @@ def data_dictionary_page() -> str:
 def _help(*args: str) -> str:
     """The help text of ``sadr-iran-data ARGS --help``, at a fixed width and without colour."""
     env = {**os.environ, "COLUMNS": HELP_WIDTH, "NO_COLOR": "1", "PYTHON_COLORS": "0", "TERM": "dumb"}
-    result = subprocess.run(
-        [sys.executable, "-m", "sadr_iran_data.cli", *args, "--help"], capture_output=True, text=True, env=env, check=True
-    )
+    command = [sys.executable, "-m", "sadr_iran_data.cli", *args, "--help"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)  # noqa: S603 (this interpreter, our own command)
     return result.stdout
 
 
@@ -94,7 +99,7 @@ def cli_page() -> str:
 
 def citing_page() -> str:
     """How to cite this dataset version, with the output of ``sid.cite()``."""
-    from sadr_iran_data.citation import cite, cite_source
+    from ..citation import cite, cite_source
 
     parts = [
         "# Citing",
@@ -128,8 +133,8 @@ def changelog_page() -> str:
     return _header("CHANGELOG.md") + re.sub(r"\]\(docs/", "](", text)
 
 
-def _counts(series: object, vocabulary: tuple[str, ...]) -> list[tuple[str, int]]:
-    counts = series.value_counts()  # type: ignore[attr-defined]
+def _counts(series: Any, vocabulary: tuple[str, ...]) -> list[tuple[str, int]]:
+    counts = series.value_counts()
     return [(value, int(counts.get(value, 0))) for value in vocabulary if counts.get(value, 0)]
 
 
@@ -141,7 +146,7 @@ def _table(header: tuple[str, str], rows: list[tuple[str, object]]) -> str:
 
 def numbers_page() -> str:
     """Row counts and the spread of the main vocabularies, read from the shipped tables."""
-    from sadr_iran_data.declarations import TABLES, VOCABULARIES
+    from ..declarations import TABLES, VOCABULARIES
 
     frames = sid.load_all()
     events, relations, places = frames["events"], frames["relations"], frames["locations"]
@@ -189,7 +194,7 @@ def pages() -> dict[str, str]:
 
 
 def stale(docs: Path = DOCS) -> list[str]:
-    """Names of the generated pages that are missing or differ from what the script writes."""
+    """Names of the generated pages that are missing or differ from what the build writes."""
     return [name for name, text in pages().items() if not (docs / name).exists() or (docs / name).read_text(encoding="utf-8") != text]
 
 
@@ -197,21 +202,95 @@ def write(docs: Path = DOCS) -> list[Path]:
     """Write every generated page into ``docs``; returns the files written."""
     written = []
     for name, text in pages().items():
-        path = docs / name
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
+        write_text(docs / name, text)
+        written.append(docs / name)
     return written
 
 
+# --------------------------------------------------------------------------
+# README blocks: <!-- generated:NAME --> … <!-- /generated:NAME -->
+# --------------------------------------------------------------------------
+
+
+def _numbers_sentence(root: Path) -> str:
+    from .ledger import read_ledger
+
+    frames = sid.load_all(backend="arrow")
+    rows = {name: frame.num_rows for name, frame in frames.items()}
+    footnotes = frames["citations"].column("note_number").drop_null()
+    return (
+        f"Version {sid.__version__} holds the whole article: {rows['citations']} citations (the article and its "
+        f"{len(footnotes)} footnotes), {rows['actors']} actors, {rows['locations']} places, {rows['events']} events, "
+        f"{rows['event_actors']} event–actor links, {rows['relations']} relations and {rows['evidence']} evidence quotes; "
+        f"all {len(read_ledger(root))} sentences of the article are accounted for in `data/curated/ledger.yaml`."
+    )
+
+
+def readme_blocks(root: Path = ROOT) -> dict[str, str]:
+    """The README's generated blocks: its numbers, the version to pin and the citation of this version."""
+    from ..citation import cite
+
+    return {
+        "numbers": _numbers_sentence(root),
+        "pin": _fence(f"pip install {NAME}=={sid.__version__}", "console"),
+        "citation": f"For {sid.__version__}:\n\n" + _fence(cite("bibtex", include_source=True), "bibtex"),
+    }
+
+
+_BLOCK = re.compile(r"(<!-- generated:(\w+) -->\n)(.*?)(\n<!-- /generated:\2 -->)", re.DOTALL)
+
+
+def readme(text: str, root: Path = ROOT) -> str:
+    """``text`` (a README) with every generated block rewritten."""
+    blocks = readme_blocks(root)
+    return _BLOCK.sub(lambda m: m.group(1) + blocks[m.group(2)] + m.group(4), text)
+
+
+def write_readme(root: Path = ROOT) -> bool:
+    """Rewrite the README's generated blocks; returns whether it changed."""
+    path = root / "README.md"
+    return write_text(path, readme(path.read_text(encoding="utf-8"), root))
+
+
+# --------------------------------------------------------------------------
+# The loaders' docstrings list their table's columns: <!-- columns:NAME --> … <!-- /columns:NAME -->
+# --------------------------------------------------------------------------
+
+LOADERS = ROOT / "src" / "sadr_iran_data" / "loaders.py"
+_COLUMNS = re.compile(r"(    <!-- columns:(\w+) -->\n)(.*?)(    <!-- /columns:\2 -->)", re.DOTALL)
+
+
+def _column_lines(name: str) -> str:
+    import textwrap
+
+    from ..declarations import TABLES
+
+    table = TABLES[name]
+    lines = ["    Its columns, as declared (the data dictionary has their rules):", ""]
+    for col in table.columns:
+        item = f"- ``{col.name}`` ({col.type}{', may be null' if col.nullable else ''}): {col.description}"
+        lines += textwrap.wrap(item, width=130, initial_indent="    ", subsequent_indent="      ", break_on_hyphens=False)
+    return "\n".join(lines) + "\n"
+
+
+def loader_docstrings(text: str) -> str:
+    """``text`` (``loaders.py``) with each loader's list of columns rewritten from the declarations."""
+    return _COLUMNS.sub(lambda m: m.group(1) + _column_lines(m.group(2)) + m.group(4), text)
+
+
+def write_loader_docstrings(path: Path = LOADERS) -> bool:
+    return write_text(path, loader_docstrings(path.read_text(encoding="utf-8")))
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a generated page is stale")
     parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
     args = parser.parse_args(argv)
     if args.check:
         names = stale(args.docs)
         for name in names:
-            print(f"stale: docs/{name} (run python scripts/build_docs.py)", file=sys.stderr)
+            print(f"stale: docs/{name} (run sadr-iran-data build)", file=sys.stderr)
         return 1 if names else 0
     for path in write(args.docs):
         print(path)

@@ -1,0 +1,760 @@
+"""Rule kinds: one class per kind of rule, holding everything about it.
+
+A **column rule** checks one value of a column (``vocabulary``, ``pattern``,
+``minimum``, ``maximum``, ``nfc``); the declarations derive a column's rules
+from its attributes. A **row rule** checks columns of one row (``ordered``,
+``together``, ``within``, ``edtf_bound``, …); each table declares its own in
+:mod:`sadr_iran_data.declarations`, and that one list is what the build, the
+pydantic models, the pandera schemas, the JSON Schemas and
+:func:`sadr_iran_data.validate` enforce.
+
+Each class has the check of one record (``violated``), the vectorised check
+of a whole column or table over Arrow arrays (``mask``), its JSON Schema or
+Table Schema form where there is one, and (for row rules) how to make a
+generated record satisfy it (``repair``). Adding a kind is adding one class.
+
+Examples
+--------
+>>> from sadr_iran_data.rules import Ordered
+>>> rule = Ordered("date_order", ("date_start", "date_end"), "date_end must be on or after date_start")
+>>> rule.violated({"date_start": 2, "date_end": 1}), rule.column
+(True, 'date_end')
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from .column_types import EDTF_PRECISIONS, edtf_bounds, edtf_precision, flags, missing, plain_array
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandera.pandas as pandera
+    import pyarrow as pa
+
+Row = Mapping[str, Any]
+
+
+def _number(value: float) -> int | float:
+    """``1.0`` -> ``1``, so integral bounds print as integers."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _sql_literal(value: Any) -> str:
+    return str(value) if isinstance(value, int | float) else "'" + str(value).replace("'", "''") + "'"
+
+
+def _comparable(array: Any) -> pa.Array:
+    """A typed column as plain Arrow values: dictionaries decoded, timestamps as days."""
+    import pyarrow as pa
+
+    array = plain_array(array)
+    if pa.types.is_timestamp(array.type):
+        return array.cast(pa.date32(), safe=False)
+    return array
+
+
+def _valid(array: pa.Array) -> np.ndarray:
+    return flags(array.is_valid())
+
+
+# --------------------------------------------------------------------------
+# Column rules
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """A check of each present value of one column; ``kind`` is the rule's name in a failure."""
+
+    kind: ClassVar[str]
+
+    def violated(self, value: Any) -> bool:
+        """Whether one present value breaks the rule."""
+        raise NotImplementedError
+
+    def mask(self, values: pa.Array) -> np.ndarray:
+        """True where a present value of the typed column breaks the rule."""
+        raise NotImplementedError
+
+    def message(self, value: Any) -> str:
+        """What a failure says about ``value``."""
+        raise NotImplementedError
+
+    def table_schema(self) -> dict[str, Any]:
+        """The rule as Table Schema constraints (empty if it has none)."""
+        return {}
+
+    def sql(self, quoted: str) -> str | None:
+        """The rule as an SQL CHECK expression on the column named ``quoted``, if SQL can say it."""
+        return None
+
+    def pydantic(self) -> dict[str, Any]:
+        """The rule as keyword arguments of a pydantic ``Field`` (empty if the model checks it otherwise)."""
+        return {}
+
+    def pandera(self) -> pandera.Check:
+        """The rule as a pandera check of a pandas Series."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """The rule in the data dictionary's rules cell (empty where the type cell says it)."""
+        return ""
+
+    def fingerprint(self) -> list[Any]:
+        return [self.kind, *(getattr(self, f.name) for f in fields(self))]
+
+
+@dataclass(frozen=True)
+class Vocabulary(ColumnRule):
+    """The value is one of a controlled vocabulary's values."""
+
+    kind = "vocabulary"
+    name: str
+    values: tuple[str, ...]
+    #: At most this many values are listed in a failure's message.
+    LISTED: ClassVar[int] = 12
+
+    def violated(self, value: Any) -> bool:
+        return value not in self.values
+
+    def mask(self, values: pa.Array) -> np.ndarray:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        values = _comparable(values)
+        return _valid(values) & ~flags(pc.is_in(values, pa.array(self.values, type=values.type)))
+
+    def message(self, value: Any) -> str:
+        text = f"not in the {self.name} vocabulary"
+        close = difflib.get_close_matches(str(value), self.values, n=1, cutoff=0.6) if value is not None else []
+        if not close and value is not None:
+            lowered = {v.lower(): v for v in self.values}
+            close = [lowered[str(value).strip().lower()]] if str(value).strip().lower() in lowered else []
+        if close:
+            text += f"; did you mean {close[0]!r}?"
+        if len(self.values) <= self.LISTED:
+            text += f" (allowed: {', '.join(self.values)})"
+        return text
+
+    def table_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+    def sql(self, quoted: str) -> str | None:
+        return f"{quoted} IN ({', '.join(_sql_literal(v) for v in self.values)})"
+
+    def pandera(self) -> pandera.Check:
+        import pandera.pandas as pandera
+
+        return pandera.Check.isin(self.values, name=self.kind, error=f"not in the {self.name} vocabulary")
+
+
+def whole_value_pattern(pattern: str) -> str:
+    """A search pattern (``^https?://``) as a pattern that must match the whole value, as Table Schema wants.
+
+    Examples
+    --------
+    >>> whole_value_pattern("^https?://"), whole_value_pattern("^[A-Z]{3}$")
+    ('https?://.*', '[A-Z]{3}')
+    """
+    core = pattern[1:] if pattern.startswith("^") else ".*" + pattern
+    return core[:-1] if core.endswith("$") and not core.endswith("\\$") else core + ".*"
+
+
+@dataclass(frozen=True)
+class Pattern(ColumnRule):
+    """The text matches a regular expression (searched, as ``re.search`` does)."""
+
+    kind = "pattern"
+    pattern: str
+
+    def violated(self, value: Any) -> bool:
+        import re
+
+        return re.search(self.pattern, value) is None
+
+    def mask(self, values: pa.Array) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        values = _comparable(values)
+        return _valid(values) & ~flags(pc.match_substring_regex(values, self.pattern))
+
+    def message(self, value: Any) -> str:
+        return f"must match {self.pattern}"
+
+    def table_schema(self) -> dict[str, Any]:
+        return {"pattern": whole_value_pattern(self.pattern)}
+
+    def pydantic(self) -> dict[str, Any]:
+        return {"pattern": self.pattern}
+
+    def pandera(self) -> pandera.Check:
+        import pandera.pandas as pandera
+
+        return pandera.Check.str_matches(self.pattern, name=self.kind, error=self.message(None))
+
+    def describe(self) -> str:
+        return f"matches `{self.pattern}`"
+
+
+@dataclass(frozen=True)
+class Minimum(ColumnRule):
+    """The number is at least ``bound``."""
+
+    kind = "minimum"
+    bound: float
+
+    def violated(self, value: Any) -> bool:
+        return bool(value < self.bound)
+
+    def mask(self, values: pa.Array) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        return flags(pc.less(values, self.bound))
+
+    def message(self, value: Any) -> str:
+        return f"must be at least {self.bound:g}"
+
+    def table_schema(self) -> dict[str, Any]:
+        return {"minimum": _number(self.bound)}
+
+    def sql(self, quoted: str) -> str | None:
+        return f"{quoted} >= {_sql_literal(self.bound)}"
+
+    def pydantic(self) -> dict[str, Any]:
+        return {"ge": _number(self.bound)}
+
+    def pandera(self) -> pandera.Check:
+        import pandera.pandas as pandera
+
+        return pandera.Check.ge(self.bound, name=self.kind, error=self.message(None))
+
+    def describe(self) -> str:
+        return f"≥ {self.bound:g}"
+
+
+@dataclass(frozen=True)
+class Maximum(ColumnRule):
+    """The number is at most ``bound``."""
+
+    kind = "maximum"
+    bound: float
+
+    def violated(self, value: Any) -> bool:
+        return bool(value > self.bound)
+
+    def mask(self, values: pa.Array) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        return flags(pc.greater(values, self.bound))
+
+    def message(self, value: Any) -> str:
+        return f"must be at most {self.bound:g}"
+
+    def table_schema(self) -> dict[str, Any]:
+        return {"maximum": _number(self.bound)}
+
+    def sql(self, quoted: str) -> str | None:
+        return f"{quoted} <= {_sql_literal(self.bound)}"
+
+    def pydantic(self) -> dict[str, Any]:
+        return {"le": _number(self.bound)}
+
+    def pandera(self) -> pandera.Check:
+        import pandera.pandas as pandera
+
+        return pandera.Check.le(self.bound, name=self.kind, error=self.message(None))
+
+    def describe(self) -> str:
+        return f"≤ {self.bound:g}"
+
+
+def _not_nfc(text: str) -> bool:
+    return not unicodedata.is_normalized("NFC", text)
+
+
+@dataclass(frozen=True)
+class Normalized(ColumnRule):
+    """Text (or each text of a list) is NFC-normalised Unicode, as the dataset's text is."""
+
+    kind = "nfc"
+
+    def violated(self, value: Any) -> bool:
+        texts = [value] if isinstance(value, str) else list(value)
+        return any(isinstance(t, str) and _not_nfc(t) for t in texts)
+
+    def mask(self, values: pa.Array) -> np.ndarray:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        values = _comparable(values)
+        if pa.types.is_list(values.type):
+            flat = pc.list_flatten(values)
+            parents = pc.list_parent_indices(values).to_numpy()
+            mask = np.zeros(len(values), dtype=bool)
+            mask[parents[self.mask(flat)]] = True
+            return mask
+        unusual = flags(pc.invert(pc.string_is_ascii(values)))  # ASCII text is always NFC
+        if not unusual.any():
+            return unusual
+        encoded = values.filter(pa.array(unusual)).dictionary_encode()
+        broken = np.array([_not_nfc(t) for t in encoded.dictionary.to_pylist()], dtype=bool)
+        unusual[np.flatnonzero(unusual)] = broken[encoded.indices.to_numpy()]
+        return unusual
+
+    def message(self, value: Any) -> str:
+        return "text must be NFC-normalised Unicode (unicodedata.normalize('NFC', text))"
+
+    def pandera(self) -> pandera.Check:
+        import pandas as pd
+        import pandera.pandas as pandera
+        import pyarrow as pa
+
+        def fine(series: pd.Series) -> pd.Series:
+            return pd.Series(~self.mask(pa.array(series, from_pandas=True)), index=series.index)
+
+        return pandera.Check(fine, name=self.kind, error=self.message(None))
+
+
+# --------------------------------------------------------------------------
+# Row rules
+# --------------------------------------------------------------------------
+
+
+class Draft(Protocol):
+    """What a row rule's ``repair`` may ask while building a valid record for tests."""
+
+    def draw(self, column: str) -> Any:
+        """A new valid value of ``column``."""
+        ...
+
+    def nullable(self, column: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check across columns of one row, named so that failures can cite it.
+
+    ``columns`` are the columns it reads; a failure is reported on
+    :attr:`column`. A row where one of them is missing from the table, or
+    holds a value of the wrong type, is not checked.
+    """
+
+    kind: ClassVar[str]
+    name: str
+    columns: tuple[str, ...]
+    description: str
+
+    @property
+    def column(self) -> str:
+        """The column a failure of the rule is reported on."""
+        return self.columns[-1]
+
+    def violated(self, row: Row) -> bool:
+        """Whether one record (a mapping of column to value) breaks the rule."""
+        raise NotImplementedError
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        """Vectorised :meth:`violated`: True where a row of the typed Arrow columns breaks the rule."""
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any] | None:
+        """The rule as a JSON Schema subschema, or None where JSON Schema cannot compare values."""
+        return None
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        """Change ``row`` so that it satisfies the rule (used to generate valid records for tests)."""
+        raise NotImplementedError
+
+    def fingerprint(self) -> list[Any]:
+        return [self.kind, *(getattr(self, f.name) for f in fields(self))]
+
+    def _arrays(self, values: Mapping[str, Any]) -> list[pa.Array]:
+        return [_comparable(values[c]) for c in self.columns]
+
+    def _subschema(self, body: dict[str, Any]) -> dict[str, Any]:
+        return {"title": self.name, "description": self.description, **body}
+
+
+def _is_set(name: str) -> dict[str, Any]:
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+
+
+def _is_unset(name: str) -> dict[str, Any]:
+    return {"properties": {name: {"type": "null"}}}
+
+
+@dataclass(frozen=True)
+class Ordered(Rule):
+    """``columns[0] <= columns[1]`` (``<`` if ``strict``) where both are set."""
+
+    kind = "ordered"
+    strict: bool = False
+
+    def violated(self, row: Row) -> bool:
+        a, b = (row.get(c) for c in self.columns)
+        if missing(a) or missing(b):
+            return False
+        return bool(a >= b if self.strict else a > b)
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        a, b = self._arrays(values)
+        return flags(pc.greater_equal(a, b) if self.strict else pc.greater(a, b))
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        a, b = self.columns
+        row[a], row[b] = min(row[a], row[b]), max(row[a], row[b])
+        if self.strict and row[a] == row[b]:
+            row[b] += 1
+
+
+@dataclass(frozen=True)
+class Together(Rule):
+    """The columns are all set or all null."""
+
+    kind = "together"
+
+    def violated(self, row: Row) -> bool:
+        a, b = (row.get(c) for c in self.columns)
+        return missing(a) != missing(b)
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        a, b = self._arrays(values)
+        return _valid(a) != _valid(b)
+
+    def json_schema(self) -> dict[str, Any] | None:
+        a, b = self.columns
+        return self._subschema({"if": _is_set(a), "then": _is_set(b), "else": _is_unset(b)})
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        a, b = self.columns
+        row[b] = None if missing(row[a]) else draft.draw(b)
+
+
+@dataclass(frozen=True)
+class RequiredIf(Rule):
+    """``columns[1]`` is set exactly when ``columns[0]`` is one of ``values``."""
+
+    kind = "required_if"
+    values: tuple[str, ...] = ()
+
+    def violated(self, row: Row) -> bool:
+        a, b = (row.get(c) for c in self.columns)
+        return (a in self.values) == missing(b)
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        a, b = self._arrays(values)
+        chosen = flags(pc.is_in(a, pa.array(self.values, type=a.type)))
+        return chosen != _valid(b)
+
+    def json_schema(self) -> dict[str, Any] | None:
+        a, b = self.columns
+        when = {"required": [a], "properties": {a: {"enum": list(self.values)}}}
+        return self._subschema({"if": when, "then": _is_set(b), "else": _is_unset(b)})
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        a, b = self.columns
+        row[b] = draft.draw(b) if row[a] in self.values else None
+
+
+@dataclass(frozen=True)
+class Differs(Rule):
+    """``columns[0] != columns[1]`` where both are set."""
+
+    kind = "differs"
+
+    def violated(self, row: Row) -> bool:
+        a, b = (row.get(c) for c in self.columns)
+        return not missing(a) and not missing(b) and bool(a == b)
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        a, b = self._arrays(values)
+        return flags(pc.equal(a, b))
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        b = self.columns[1]
+        row[b] = None if draft.nullable(b) else draft.draw(b)
+
+
+@dataclass(frozen=True)
+class Implies(Rule):
+    """``columns[1]`` is set wherever ``columns[0]`` is set."""
+
+    kind = "implies"
+
+    def violated(self, row: Row) -> bool:
+        a, b = (row.get(c) for c in self.columns)
+        return not missing(a) and missing(b)
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        a, b = self._arrays(values)
+        return _valid(a) & ~_valid(b)
+
+    def json_schema(self) -> dict[str, Any] | None:
+        a, b = self.columns
+        return self._subschema({"if": _is_set(a), "then": _is_set(b)})
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        row[self.columns[1]] = draft.draw(self.columns[1])
+
+
+@dataclass(frozen=True)
+class Within(Rule):
+    """``columns[0]`` lies between ``columns[1]`` and ``columns[2]`` (inclusive), as far as they are set."""
+
+    kind = "within"
+
+    @property
+    def column(self) -> str:
+        return self.columns[0]
+
+    def violated(self, row: Row) -> bool:
+        value, low, high = (row.get(c) for c in self.columns)
+        if missing(value):
+            return False
+        return bool((not missing(low) and value < low) or (not missing(high) and value > high))
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        value, low, high = self._arrays(values)
+        return flags(pc.less(value, low)) | flags(pc.greater(value, high))
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        value, low, high = self.columns
+        if not missing(row[low]) and row[value] < row[low]:
+            row[value] = row[low]
+        if not missing(row[high]) and row[value] > row[high]:
+            row[value] = row[high]
+
+
+@dataclass(frozen=True)
+class Maps(Rule):
+    """``columns[1]`` is what ``mapping`` gives for ``columns[0]`` (null where it gives None)."""
+
+    kind = "maps"
+    mapping: tuple[tuple[str, str | None], ...] = ()
+
+    def violated(self, row: Row) -> bool:
+        a, b = (row.get(c) for c in self.columns)
+        table = dict(self.mapping)
+        if missing(a) or a not in table:
+            return False
+        expected = table[a]
+        return (None if missing(b) else b) != expected
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        table = dict(self.mapping)
+        b = _comparable(values[self.columns[1]])
+        results, indices = _per_value(values[self.columns[0]], lambda key: (key in table, table.get(key)))
+        if not results:
+            return np.zeros(len(b), dtype=bool)
+        known = flags(pc.take(pa.array([r[0] for r in results]), indices))
+        expected = pc.take(pa.array([r[1] for r in results], type=pa.string()), indices)
+        has, given = _valid(expected), _valid(b)
+        return known & ((has != given) | (has & given & ~flags(pc.equal(expected, b))))
+
+    def json_schema(self) -> dict[str, Any] | None:
+        a, b = self.columns
+        groups: dict[str | None, list[str]] = {}
+        for key, value in self.mapping:
+            groups.setdefault(value, []).append(key)
+        cases = []
+        for value, keys in groups.items():
+            when = {"required": [a], "properties": {a: {"enum": keys}}}
+            then = _is_unset(b) if value is None else {"required": [b], "properties": {b: {"const": value}}}
+            cases.append({"if": when, "then": then})
+        return self._subschema({"allOf": cases})
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        a, b = self.columns
+        row[b] = dict(self.mapping).get(row[a])
+
+
+def _per_value(values: Any, read: Callable[[Any], Any]) -> tuple[list[Any], Any]:
+    """``read`` of each distinct value of a column (of few distinct values), as (results, the rows' indices into them)."""
+    import pyarrow as pa
+
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    encoded = values if pa.types.is_dictionary(values.type) else plain_array(values).dictionary_encode()
+    return [read(v) for v in encoded.dictionary.to_pylist()], encoded.indices
+
+
+@dataclass(frozen=True)
+class EdtfBound(Rule):
+    """A date column holds the first (``side="start"``) or last day of the EDTF string in ``columns[0]``.
+
+    An open start (``../2007``) leaves the start date null; an open end
+    (``2005/..``) leaves the end date free (null, or the bound of the source's
+    knowledge, such as its publication).
+    """
+
+    kind = "edtf_bound"
+    side: str = "start"
+
+    def _bound(self, text: str) -> tuple[bool, datetime.date | None]:
+        """(whether the string bounds the date on this side, the bound); a string that is not EDTF bounds nothing."""
+        try:
+            first, last = edtf_bounds(text)
+        except ValueError:
+            return False, None
+        bound = first if self.side == "start" else last
+        return (self.side == "start" or bound is not None), bound
+
+    def violated(self, row: Row) -> bool:
+        edtf, date = (row.get(c) for c in self.columns)
+        if missing(edtf):
+            return False
+        binding, bound = self._bound(edtf)
+        if not binding:
+            return False
+        value = None if missing(date) else (date.date() if isinstance(date, datetime.datetime) else date)
+        return value != bound
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        date = _comparable(values[self.columns[1]])
+        results, indices = _per_value(values[self.columns[0]], self._bound)
+        if not results:
+            return np.zeros(len(date), dtype=bool)
+        binding = flags(pc.take(pa.array([r[0] for r in results]), indices))
+        bounds = pc.take(pa.array([r[1] for r in results], type=pa.date32()), indices)
+        has, given = _valid(bounds), _valid(date)
+        differs = has & given & ~flags(pc.equal(bounds, date))
+        return binding & ((has != given) | differs)
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        edtf, date = self.columns
+        binding, bound = self._bound(row[edtf])
+        row[date] = bound if binding else None
+
+
+@dataclass(frozen=True)
+class EdtfPrecision(Rule):
+    """The precision column names the precision of the EDTF string's first date, or ``unspecified``."""
+
+    kind = "edtf_precision"
+    unspecified: str = "unknown"
+
+    def violated(self, row: Row) -> bool:
+        edtf, precision = (row.get(c) for c in self.columns)
+        if missing(edtf) or missing(precision) or precision == self.unspecified:
+            return False
+        return bool(edtf_precision(edtf) != precision)
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        precision = _comparable(values[self.columns[1]])
+        results, indices = _per_value(values[self.columns[0]], edtf_precision)
+        if not results:
+            return np.zeros(len(precision), dtype=bool)
+        expected = pc.take(pa.array(results, type=pa.string()), indices)
+        given = _valid(precision) & ~flags(pc.equal(precision, self.unspecified))
+        return _valid(indices) & given & ~flags(pc.equal(expected, precision))
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        edtf, precision = self.columns
+        row[precision] = edtf_precision(row[edtf]) or self.unspecified
+
+
+def _unit_start(day: datetime.date, precision: str) -> datetime.date:
+    """The first day of the ``precision`` unit (month, year, decade) that ``day`` lies in."""
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    if precision == "decade":
+        return day.replace(year=day.year - day.year % 10, month=1, day=1)
+    return day
+
+
+@dataclass(frozen=True)
+class UnitStart(Rule):
+    """The date in ``columns[0]`` is the first day of its precision's unit (a month, a year, a decade)."""
+
+    kind = "unit_start"
+
+    @property
+    def column(self) -> str:
+        return self.columns[0]
+
+    def violated(self, row: Row) -> bool:
+        day, precision = (row.get(c) for c in self.columns)
+        if missing(day) or missing(precision):
+            return False
+        day = day.date() if isinstance(day, datetime.datetime) else day
+        return bool(_unit_start(day, precision) != day)
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        day, precision = self._arrays(values)
+        first_of_month = flags(pc.equal(pc.day(day), 1))
+        first_of_year = first_of_month & flags(pc.equal(pc.month(day), 1))
+        first_of_decade = first_of_year & (pc.fill_null(pc.year(day), 0).to_numpy() % 10 == 0)
+
+        def of(unit: str) -> np.ndarray:
+            return flags(pc.equal(precision, unit))
+
+        return _valid(day) & ((of("month") & ~first_of_month) | (of("year") & ~first_of_year) | (of("decade") & ~first_of_decade))
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        day, precision = self.columns
+        row[day] = _unit_start(row[day], row[precision])
+
+
+@dataclass(frozen=True)
+class SpanLength(Rule):
+    """The text in ``columns[2]`` is ``columns[1] - columns[0]`` characters long (Unicode code points)."""
+
+    kind = "span_length"
+
+    def violated(self, row: Row) -> bool:
+        start, end, text = (row.get(c) for c in self.columns)
+        if missing(start) or missing(end) or missing(text):
+            return False
+        return bool(end - start != len(text))
+
+    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+        import pyarrow.compute as pc
+
+        start, end, text = self._arrays(values)
+        return flags(pc.not_equal(pc.subtract(end, start), pc.utf8_length(text).cast(end.type)))
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        start, end, text = self.columns
+        row[end] = row[start] + len(row[text])
+
+
+#: Every column rule kind, by the name a failure gives it.
+COLUMN_RULES: dict[str, type[ColumnRule]] = {k.kind: k for k in (Vocabulary, Pattern, Minimum, Maximum, Normalized)}
+#: Every row rule kind, by name.
+ROW_RULES: dict[str, type[Rule]] = {
+    k.kind: k for k in (Ordered, Together, RequiredIf, Differs, Implies, Within, Maps, EdtfBound, EdtfPrecision, UnitStart, SpanLength)
+}
+#: The precisions an EDTF string can have; the ``date_precision`` vocabulary names each of them.
+EDTF_PRECISION_NAMES = tuple(EDTF_PRECISIONS)

@@ -1,0 +1,299 @@
+"""Reading what a user gives ``validate`` into Arrow columns: CSV and Parquet files, frames of every kind, records.
+
+Each input becomes a :class:`Source`: the column names as given (repeated or
+odd names included) and each column as Arrow, once. A pandas column that
+Arrow cannot hold as one type (text and numbers mixed, numbers too large for
+64 bits) is kept as its Python objects, which the column type then reads one
+by one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..declarations import TABLES, Table, get_table
+from ..errors import InputError
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_PANDAS_INDEX = re.compile(r"__index_level_[0-9]+__")  # the index pandas stores beside the columns
+SUFFIXES = (".csv", ".parquet")
+
+
+@dataclass
+class Source:
+    """One table's data as read: column names as given, each column as Arrow (or Python objects)."""
+
+    table: Table
+    names: list[str]
+    columns: list[Any]
+    rows: int
+    label: str | None = None
+    """The file's name, for the report."""
+    csv: bool = False
+    """The cells are CSV text."""
+    lines: Callable[[Sequence[int]], list[int]] | None = field(default=None, repr=False)
+    """For a CSV file: the spreadsheet line of each of some rows."""
+
+    def original(self, column: str, rows: Sequence[int]) -> list[Any]:
+        """The values of the first column named ``column`` at ``rows``, as they were given."""
+        import pyarrow as pa
+
+        values = self.columns[self.names.index(column)]
+        if isinstance(values, (pa.Array, pa.ChunkedArray)):
+            return list(values.take(pa.array(rows, type=pa.int64())).to_pylist())
+        return [values[r] for r in rows]
+
+
+# --------------------------------------------------------------------------
+# Frames
+# --------------------------------------------------------------------------
+
+
+#: What ``pandas.api.types.infer_dtype`` says of Python objects that Arrow reads as one type without converting any.
+_ONE_KIND = ("string", "empty", "integer", "floating", "mixed-integer-float", "boolean", "datetime", "date")
+
+
+def _pandas_column(series: Any) -> Any:
+    """A pandas column as Arrow, or as its Python objects when Arrow cannot hold it as one type.
+
+    Objects of several kinds stay Python objects: Arrow would convert some of
+    them quietly (a whole number beside dates, read as nanoseconds).
+    """
+    import numpy as np
+    import pyarrow as pa
+    from pandas.api.types import infer_dtype
+
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind == "O" and infer_dtype(series, skipna=True) not in _ONE_KIND:
+        return series.tolist()
+    try:
+        return pa.array(series, from_pandas=True)
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        return series.astype(object).tolist()
+
+
+def from_frame(obj: Any, table: Table, label: str | None = None) -> Source:
+    """A pandas, polars or Arrow table as a :class:`Source`; InputError for anything else."""
+    import pandas as pd
+
+    if isinstance(obj, pd.DataFrame):
+        if isinstance(obj.columns, pd.MultiIndex):
+            raise InputError("the DataFrame has several levels of column names; give it one name per column")
+        names = [str(c) for c in obj.columns]
+        return Source(table, names, [_pandas_column(obj.iloc[:, i]) for i in range(obj.shape[1])], len(obj), label)
+    arrow = as_arrow(obj, "the data")
+    return Source(table, list(arrow.column_names), list(arrow.columns), arrow.num_rows, label)
+
+
+def as_arrow(obj: Any, what: str) -> Any:
+    """An Arrow table from an Arrow table or a polars DataFrame; InputError otherwise (pandas is handled by the caller)."""
+    module = type(obj).__module__.split(".")[0]
+    if module == "pyarrow" and hasattr(obj, "column_names"):
+        return obj
+    if module == "polars" and hasattr(obj, "to_arrow"):
+        return obj.to_arrow()
+    raise InputError(
+        f"cannot validate a {type(obj).__name__} as {what}: pass a DataFrame (pandas, polars or Arrow), a file path or a table name"
+    )
+
+
+def from_records(table: Table, records: Sequence[Mapping[str, Any]]) -> Source:
+    """Python records (mappings of column to value) as a :class:`Source`: the declared columns, and any other key a record has."""
+    names = list(table.column_names)
+    for record in records:
+        names += [k for k in record if k not in names]
+    return Source(table, names, [[record.get(n) for record in records] for n in names], len(records))
+
+
+# --------------------------------------------------------------------------
+# Files
+# --------------------------------------------------------------------------
+
+
+def _check_text(path: Path, data: bytes) -> None:
+    """Raise :class:`InputError` if ``data`` is not UTF-8 CSV text with a header row."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            raise InputError(f"{path.name} is encoded as {encoding}; save it as UTF-8 CSV")
+    if b"\0" in data[:65536]:
+        raise InputError(f"{path.name} is a binary file, or text in UTF-16/UTF-32 without a byte-order mark; save it as UTF-8 CSV")
+    if not data.removeprefix(_UTF8_BOM).strip():
+        raise InputError(f"{path.name} holds only blank space, no header row")
+
+
+def _not_utf8(path: Path, data: bytes) -> InputError:
+    """The error for a file that is not UTF-8, naming the first byte that cannot be decoded."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return InputError(f"{path.name} is not UTF-8: byte 0x{data[exc.start]:02x} on line {line} cannot be decoded; save it as UTF-8 CSV")
+    return InputError(f"{path.name} is not UTF-8; save it as UTF-8 CSV")
+
+
+def _records(data: bytes) -> Any:
+    return csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))
+
+
+def _spreadsheet_lines(data: bytes, rows: int) -> Callable[[Sequence[int]], list[int]]:
+    """The line a spreadsheet shows each data row on: the header is line 1, and every record or blank line is one line.
+
+    When every record is one line of the file (no blank line, no line break
+    inside a quoted cell), data row N is on line N + 2; otherwise the records
+    are counted, once, when a failure first needs its line.
+    """
+    simple = data.count(b"\n") == rows + 1 and b"\r\r" not in data and data.count(b"\r") in (0, rows + 1)
+    found: list[int] = []
+
+    def lines(numbers: Sequence[int]) -> list[int]:
+        if simple:
+            return [n + 2 for n in numbers]
+        if not found:
+            header_seen = False
+            for line, record in enumerate(_records(data), 1):
+                if record and header_seen:
+                    found.append(line)
+                header_seen = header_seen or bool(record)
+        return [found[n] for n in numbers]
+
+    return lines
+
+
+def _read_csv(path: Path, table: Table) -> Source:
+    """Every cell as text (empty cells missing); the header as the first record, its names as written.
+
+    pyarrow's CSV reader refuses a record with the wrong number of fields and
+    text that is not UTF-8, and reads a large file without copying it as
+    Python text. The header is read as the first record, so a quoted line
+    break in a column name is read like one in a value.
+    """
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    data = path.read_bytes()
+    _check_text(path, data)
+    if not data.endswith((b"\n", b"\r")):
+        data += b"\n"  # a last record without its line end, as a single header line may be
+    try:
+        width = next((len(record) for record in _records(data) if record), 0)  # Arrow skips empty lines too
+    except UnicodeDecodeError:
+        raise _not_utf8(path, data) from None
+    except csv.Error as exc:
+        raise InputError(f"cannot read {path.name} as CSV: {exc}") from None
+    slots = [f"f{i}" for i in range(width)]  # the header's names may repeat; Arrow's options are keyed by name
+    try:
+        arrow = pv.read_csv(
+            io.BytesIO(data),
+            read_options=pv.ReadOptions(autogenerate_column_names=True, use_threads=False),
+            parse_options=pv.ParseOptions(newlines_in_values=True),
+            convert_options=pv.ConvertOptions(column_types=dict.fromkeys(slots, pa.string()), null_values=[""], strings_can_be_null=True),
+        )
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc):
+            raise _not_utf8(path, data) from None
+        reason = str(exc).strip().splitlines()[0].removeprefix("CSV parse error: ")
+        raise InputError(f"cannot read {path.name} as CSV: {reason[:120]}") from None
+    header = ["" if name is None else name for name in arrow.slice(0, 1).to_pylist()[0].values()]  # an empty name reads as null
+    body = arrow.slice(1)
+    rows = body.num_rows
+    return Source(table, header, list(body.columns), rows, path.name, csv=True, lines=_spreadsheet_lines(data, rows))
+
+
+def _read_parquet(path: Path, table: Table) -> Source:
+    """The file's columns as they are stored, without the pandas metadata (dtypes, index) it may carry."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with path.open("rb") as f:
+        start = f.read(4)
+        f.seek(-4, 2)
+        end = f.read(4)
+    if start != b"PAR1" or end != b"PAR1":
+        raise InputError(f"{path.name} is not a Parquet file (no Parquet marker at its start and end)")
+    try:
+        arrow = pq.ParquetFile(pa.BufferReader(path.read_bytes())).read(use_threads=False, use_pandas_metadata=False)
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise InputError(f"cannot read {path.name} as Parquet: {str(exc).strip().splitlines()[0]}") from None
+    arrow = arrow.drop_columns([n for n in arrow.column_names if _PANDAS_INDEX.fullmatch(n)])
+    return Source(table, list(arrow.column_names), list(arrow.columns), arrow.num_rows, path.name)
+
+
+def check_file(path: Path) -> None:
+    """Raise :class:`InputError` for a path that is not a readable .csv or .parquet file."""
+    if path.is_dir():
+        raise InputError(f"{path} is a directory, not a file")
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(f"cannot read {path.name}: use a .csv or .parquet file")
+
+
+def read_file(path: Path, table: Table) -> Source:
+    """Read a CSV or Parquet file of ``table``.
+
+    Raises :class:`InputError`, saying what is wrong, for a missing or empty
+    file, a directory, a file that is not UTF-8 CSV or not Parquet.
+    """
+    check_file(path)
+    try:
+        if path.stat().st_size == 0:
+            raise InputError(f"{path.name} is empty")
+        return _read_csv(path, table) if path.suffix.lower() == ".csv" else _read_parquet(path, table)
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+
+
+def table_of(path: Path, table: str | None) -> Table:
+    """The table a file holds: ``table`` if given, else the file's name (``events.csv``)."""
+    if table is not None:
+        return get_table(table)
+    if path.stem not in TABLES:
+        raise InputError.keyed(
+            f"cannot tell which table {path.name} holds; pass {{table}} (one of: {', '.join(TABLES)}), or name the file after its table"
+        )
+    return TABLES[path.stem]
+
+
+def read(obj: Any, table: str | None) -> Source:
+    """What ``validate`` was given, read: a shipped table's name, a file path, or a frame."""
+    if table is not None:
+        get_table(table)  # an unknown table is named before anything is read
+    if isinstance(obj, str) and obj in TABLES and not Path(obj).exists():
+        from ..loaders import load
+
+        return from_frame(load(obj, backend="arrow"), get_table(table or obj))
+    if isinstance(obj, (str, Path)):
+        path = Path(obj)
+        check_file(path)
+        return read_file(path, table_of(path, table))
+    if table is None:
+        import pandas as pd
+
+        if isinstance(obj, pd.DataFrame) or type(obj).__module__.split(".")[0] in ("pyarrow", "polars"):
+            raise InputError.keyed(f"pass {{table}} to say which table the DataFrame holds (one of: {', '.join(TABLES)})")
+        as_arrow(obj, "the data")
+    return from_frame(obj, get_table(table))  # type: ignore[arg-type]
+
+
+def folder_files(folder: Path) -> dict[str, Path]:
+    """The table files in ``folder``, by table: ``events.csv`` or ``events.parquet``; InputError if there are none or two of one."""
+    found: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() in SUFFIXES and path.stem in TABLES:
+            if path.stem in found:
+                raise InputError(f"{folder} holds two files of {path.stem}: {found[path.stem].name} and {path.name}; keep one")
+            found[path.stem] = path
+    if not found:
+        raise InputError(f"{folder} holds no table file: name each file after its table, as events.csv or actors.parquet")
+    return {name: found[name] for name in TABLES if name in found}

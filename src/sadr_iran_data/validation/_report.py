@@ -1,0 +1,143 @@
+"""What validation reports: one failure per broken rule and cell, and the report of a table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import SchemaValidationError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Columns of :meth:`ValidationReport.to_frame`.
+FRAME_COLUMNS = ("table", "column", "row", "row_number", "line", "rule", "message", "value")
+
+
+@dataclass(frozen=True)
+class ValidationFailure:
+    """One broken rule: where (table, column, row) and which rule.
+
+    ``row`` is the row's id where it has a usable one, ``row N`` otherwise, or
+    ``table`` for a failure of the whole table (a missing column);
+    ``row_number`` is N, the row's position from 0 (``df.iloc[N]``); ``line``
+    is, for a CSV file, the row's line as a spreadsheet shows it (the header
+    is line 1).
+    """
+
+    table: str
+    column: str | None
+    row: str
+    rule: str
+    message: str
+    value: Any = None
+    row_number: int | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def format(self, *, position: bool = True) -> str:
+        """The failure in one line; ``position=False`` leaves out the row number and line, keeping the id."""
+        column = self.column
+        if column is not None and not _PLAIN_NAME.fullmatch(column):
+            column = repr(column)  # an empty, blank or odd name stays visible
+        where = self.table if column is None else f"{self.table}.{column}"
+        parts = [self.row]
+        if position and self.row_number is not None and self.row != f"row {self.row_number}":
+            parts.append(f"row {self.row_number}")
+        if position and self.line is not None:
+            parts.append(f"line {self.line}")
+        shown = "" if self.value is None else f" (value: {self.value!r})"
+        return f"{where} [{', '.join(parts)}]: {self.message}{shown} (rule: {self.rule})"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What :func:`~sadr_iran_data.validate` found: ``ok`` is True when ``failures`` is empty."""
+
+    table: str
+    rows: int
+    failures: tuple[ValidationFailure, ...]
+    source: str | None = None
+    """The file validated, if it was a file."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def raise_for_errors(self) -> ValidationReport:
+        """Raise :class:`~sadr_iran_data.SchemaValidationError` listing every failure, if any."""
+        if self.failures:
+            raise SchemaValidationError(self.failures)
+        return self
+
+    def counts(self) -> dict[tuple[str | None, str], int]:
+        """How many failures each (column, rule) has, most frequent first."""
+        tally: dict[tuple[str | None, str], int] = {}
+        for f in self.failures:
+            tally[f.column, f.rule] = tally.get((f.column, f.rule), 0) + 1
+        return dict(sorted(tally.items(), key=lambda item: -item[1]))
+
+    def to_frame(self) -> pd.DataFrame:
+        """The failures as a DataFrame: table, column, row, row_number, line, rule, message, value."""
+        import pandas as pd
+
+        frame = pd.DataFrame([[getattr(f, c) for c in FRAME_COLUMNS] for f in self.failures], columns=list(FRAME_COLUMNS))
+        return frame.astype({"row_number": "Int64", "line": "Int64"})
+
+    def heading(self) -> str:
+        """One line: what was checked and the outcome."""
+        what = f"{self.source} ({self.table})" if self.source else self.table
+        outcome = "valid" if self.ok else f"{len(self.failures)} failure(s)"
+        return f"{what}: {self.rows} rows, {outcome}"
+
+    def __str__(self) -> str:
+        return "\n".join([self.heading(), *(f"  {f}" for f in self.failures)])
+
+
+@dataclass(frozen=True)
+class Places:
+    """How to name the rows of one table in failures: by id, position and (for CSV) line."""
+
+    table: str
+    ids: Any
+    """The typed primary key column (Arrow), or None when it is missing."""
+    original: Callable[[str, Sequence[int]], list[Any]]
+    """The values of a column at some rows, as they were given."""
+    lines: Callable[[Sequence[int]], list[int]] | None = None
+
+    def failures(self, column: str | None, rule: str, mask: np.ndarray, message: str | Callable[[Any], str], *, values: bool = True) -> list[ValidationFailure]:
+        """One failure per row where ``mask`` is True: the row named, the value as given."""
+        import numpy as np
+        import pyarrow as pa
+
+        rows = np.flatnonzero(mask)
+        if not len(rows):
+            return []
+        numbers = [int(r) for r in rows]
+        labels = self.ids.take(pa.array(rows)).to_pylist() if self.ids is not None else [None] * len(rows)
+        given = self.original(column, numbers) if values and column is not None else [None] * len(rows)
+        lines = self.lines(numbers) if self.lines is not None else [None] * len(rows)
+        say = message if callable(message) else (lambda _value, text=message: text)
+        return [
+            ValidationFailure(
+                self.table,
+                column,
+                label if isinstance(label, str) and label else f"row {number}",
+                rule,
+                say(value),
+                value,
+                number,
+                line,
+            )
+            for number, label, value, line in zip(numbers, labels, given, lines, strict=True)
+        ]
+
+    def of_table(self, column: str | None, rule: str, message: str) -> ValidationFailure:
+        """A failure of the whole table (a column missing, repeated or unknown)."""
+        return ValidationFailure(self.table, column, "table", rule, message)
