@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from bad_inputs import BAD_FILES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data.cli import main
+from sadr_iran_data._formats import EXPORT_FORMATS
+from sadr_iran_data.cli import _parser, main
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -208,3 +216,175 @@ def test_an_unexpected_error_while_checking_a_file_is_one_line(tmp_path, capsys,
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.strip() == f"sadr-iran-data validate: cannot check {path}: RuntimeError: something no test foresaw"
+
+
+# --------------------------------------------------------------------------
+# Words, order of checks, folders
+# --------------------------------------------------------------------------
+
+
+def test_messages_use_the_command_lines_words_and_pythons_in_python(tmp_path, capsys):
+    odd = tmp_path / "odd.csv"
+    odd.write_text("a\n1\n", encoding="utf-8")
+    assert main(["validate", str(odd)]) == 1
+    err = capsys.readouterr().err
+    assert "pass --table" in err and "table=" not in err
+    with pytest.raises(sid.InputError, match="pass table="):
+        sid.validate(odd)
+    sid.export("csv", tmp_path, tables=["events"])
+    assert main(["export", str(tmp_path), "--format", "csv", "--table", "events"]) == 1
+    err = capsys.readouterr().err
+    assert "pass --force" in err and "force=True" not in err
+    with pytest.raises(sid.SadrIranDataError, match=r"pass force=True"):
+        sid.export("csv", tmp_path, tables=["events"])
+
+
+def test_an_unknown_table_is_named_before_a_missing_file(capsys):
+    assert main(["validate", "no/such/events.csv", "--table", "event"]) == 1
+    assert capsys.readouterr().err.strip() == f"sadr-iran-data validate: unknown table 'event'; the tables are: {', '.join(sid.tables())}"
+    assert main(["validate", "no/such/events.csv", "--table", "events"]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_a_folder_of_tables_is_validated_against_each_other(tmp_path, capsys):
+    sid.export("csv", tmp_path, tables=["locations", "events"])
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"locations.csv (locations): {len(sid.load_locations())} rows, valid" in out and "events.csv (events)" in out
+    events = (tmp_path / "events.csv").read_bytes().replace(b",loc-mehran,", b",loc-my-town,", 1)
+    (tmp_path / "events.csv").write_bytes(events)
+    assert main(["validate", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "events.location_id [" in err and "refers to no row of locations (value: 'loc-my-town')" in err
+    assert main(["validate", str(tmp_path), "--table", "events"]) == 1
+    assert "leave out --table" in capsys.readouterr().err
+    (tmp_path / "events.csv").write_bytes(events.replace(b",loc-my-town,", b",loc-mehran,", 1))
+    places = (tmp_path / "locations.csv").read_bytes().splitlines(keepends=True)
+    (tmp_path / "locations.csv").write_bytes(b"".join(places[:1] + [p for p in places if p.startswith(b"loc-mehran,")]))
+    assert main(["validate", str(tmp_path)]) == 0  # the folder's one place, and the shipped ones
+    capsys.readouterr()
+    assert main(["validate", str(tmp_path), "--replace-references"]) == 1  # the folder's one place only
+    assert "refers to no row of locations (value: 'loc-iran')" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["show", "events", "--limit", "-1"], "--limit"),
+        (["show", "events", "--limit", "two"], "--limit"),
+        (["show", "event"], "unknown table 'event'"),
+        (["export", "out", "--format", "xlsx"], "--format"),
+        (["cite", "--format", "ris"], "--format"),
+        (["validate"], "PATH"),
+        (["validate", ""], "PATH"),
+        (["export", "", "--format", "csv"], "DIR"),
+        (["frobnicate"], "COMMAND"),
+        (["build", "--date", "2027-01-01"], "--release"),
+    ],
+)
+def test_bad_arguments_are_one_line_naming_the_option(argv, fragment, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with contextlib.suppress(SystemExit):
+        main(argv)
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and fragment in err and "Traceback" not in err, err
+
+
+def test_show_prints_exactly_the_rows_asked_for(capsys):
+    rows = len(sid.load_events())
+    for limit in (0, 1, rows, rows + 5):
+        assert main(["show", "events", "--limit", str(limit), "--format", "json"]) == 0
+        assert len(json.loads(capsys.readouterr().out)) == min(limit, rows)
+
+
+# --------------------------------------------------------------------------
+# Every command fuzzed over its arguments: one line and a non-zero exit, or a right result
+# --------------------------------------------------------------------------
+
+
+def _commands():
+    parser = _parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices
+
+
+COMMANDS = _commands()
+ODD_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12)
+VALUES = st.one_of(
+    st.sampled_from([*sid.tables(), "event", "evnts", "", "EVENTS"]),
+    st.sampled_from(["-1", "0", "3", "99999999999999999999", "1.5", "abc", "-0", "1e3"]),
+    st.sampled_from([*EXPORT_FORMATS, "xlsx", "CSV", "table", "json", "text", "bibtex", "error", "ignore"]),
+    st.sampled_from(["out", "out/inner", "..", ".", "a file.csv", "žalm.parquet", "events.csv", "events.parquet", "missing/events.csv", "blocker/x"]),
+    ODD_TEXT,
+)
+
+
+@st.composite
+def argv_of(draw, name):
+    command = COMMANDS[name]
+    options = [a for a in command._actions if a.option_strings and "--help" not in a.option_strings]
+    positionals = [a for a in command._actions if not a.option_strings]
+    tables = st.sampled_from(sid.tables())
+    argv = [name, *(draw(tables if a.dest == "table" and draw(st.booleans()) else VALUES) for a in positionals if draw(st.integers(0, 9)))]
+    for _ in range(draw(st.integers(0, 3))):
+        action = draw(st.sampled_from(options)) if options else None
+        if action is None:
+            break
+        argv.append(draw(st.sampled_from(action.option_strings)))
+        if action.nargs != 0:
+            argv.append(draw(st.sampled_from(action.choices)) if action.choices and draw(st.booleans()) else draw(VALUES))
+    if draw(st.integers(0, 9)) == 0:
+        argv.append(draw(ODD_TEXT))
+    return argv
+
+
+@pytest.fixture(scope="module")
+def playground(tmp_path_factory):
+    """A folder with a valid table file, a broken one, a plain file in the way, and nothing else from the clone."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    sid.export("csv", folder, tables=["events"])
+    sid.load_actors().head(3).to_parquet(folder / "events.parquet")
+    (folder / "blocker").write_text("a file where a folder is expected", encoding="utf-8")
+    (folder / "a file.csv").write_text("x,y\n1,2\n", encoding="utf-8")
+    return folder
+
+
+def _run_in_process(argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as exc:
+            status = exc.code if isinstance(exc.code, int) else 1
+    return status, out.getvalue(), err.getvalue()
+
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_fuzzed_over_its_arguments_answers_in_one_line_or_rightly(name, playground, monkeypatch):
+    monkeypatch.chdir(playground)
+
+    @FUZZ
+    @given(argv_of(name))
+    def check(argv):
+        status, out, err = _run_in_process(argv)
+        assert "Traceback" not in err and "Traceback" not in out
+        if status != 0:
+            if argv[0] == "validate" and status == 1 and re.search(r"\): \d+ rows, \d+ failure\(s\)$", err.splitlines()[0]):
+                return  # a report of invalid data, not a mistake
+            assert len(err.strip().splitlines()) == 1 and err.startswith("sadr-iran-data"), (argv, err)
+            return
+        assert err == "" or argv[0] == "validate", (argv, err)
+        if "--help" in argv or "-h" in argv:
+            return
+        args = _parser().parse_args(argv)  # as the command read them (the last of a repeated option counts)
+        if argv[0] == "show" and args.format == "json":
+            rows = len(sid.load(args.table))
+            assert len(json.loads(out)) == (rows if args.limit is None else min(args.limit, rows)), argv
+        if argv[0] == "export":
+            assert out and all(Path(line).is_file() for line in out.splitlines()), (argv, out)
+
+    check()

@@ -65,6 +65,22 @@ def test_data_dictionary_comes_from_the_declarations(build_docs):
     assert build_docs.data_dictionary_page().endswith(render_markdown())
 
 
+def test_readme_numbers_and_citation_are_current(build_docs):
+    committed = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert committed == build_docs.readme(committed), "README.md's generated blocks are stale: run sadr-iran-data build"
+    assert "<!-- generated:numbers -->" in committed and "<!-- generated:citation -->" in committed
+
+
+def test_loader_docstrings_list_their_tables_columns(build_docs):
+    committed = build_docs.LOADERS.read_text(encoding="utf-8")
+    assert committed == build_docs.loader_docstrings(committed), "loaders.py's column lists are stale: run sadr-iran-data build"
+    import sadr_iran_data as sid
+
+    for name in sid.tables():
+        doc = getattr(sid, f"load_{name}").__doc__
+        assert all(f"``{column}``" in doc for column in sid.declarations.TABLES[name].column_names), name
+
+
 def test_cli_reference_is_current(build_docs):
     committed = (DOCS / "cli.md").read_text(encoding="utf-8")
     assert committed == build_docs.cli_page(), "docs/cli.md is stale: run sadr-iran-data build"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv as csv_module
 import datetime
+import io
 import json
 import re
 
@@ -575,3 +577,169 @@ def test_references_must_be_tables_with_their_key():
             sid.validate(events, table="events", references=references)
     as_arrow = {name: sid.load(name, backend="arrow") for name in ("locations", "citations")}
     assert sid.validate(events, table="events", references=as_arrow).ok
+
+
+# --------------------------------------------------------------------------
+# What people who extend the data need
+# --------------------------------------------------------------------------
+
+
+def test_a_near_miss_in_a_vocabulary_gets_a_suggestion_and_a_short_vocabulary_is_listed():
+    events = sid.load_events().head(2).astype({"certainty": "string", "event_type": "string"})
+    events.loc[0, "certainty"] = "rumoured"
+    events.loc[1, "event_type"] = "meetng"
+    failures = {f.column: str(f) for f in sid.validate(events, table="events", references=False).failures}
+    assert "did you mean 'rumored'?" in failures["certainty"]
+    assert "(allowed: stated, known, likely, rumored, claimed, alleged, expected)" in failures["certainty"]
+    assert "did you mean 'meeting'?" in failures["event_type"]
+    assert "allowed:" not in failures["event_type"]  # thirty values are too many to list; the data dictionary has them
+
+
+def _events_csv(tmp_path, text_edit=None):
+    sid.export("csv", tmp_path, tables=["events"])
+    path = tmp_path / "events.csv"
+    if text_edit:
+        path.write_bytes(text_edit(path.read_bytes().decode("utf-8")).encode("utf-8"))
+    return path
+
+
+def _break_row(text: str, row: int) -> str:
+    """The CSV text with the certainty of data row ``row`` (counted from 0) made 'surely'."""
+    lines = text.split("\r\n")
+    for certainty in TABLES["events"].column("certainty").vocabulary.values:
+        if f",{certainty}," in lines[row + 1]:
+            lines[row + 1] = lines[row + 1].replace(f",{certainty},", ",surely,", 1)
+            return "\r\n".join(lines)
+    raise AssertionError(lines[row + 1])
+
+
+@pytest.mark.parametrize(
+    "layout, line",
+    [
+        ("plain", 5),
+        ("a blank line before it", 6),
+        ("a line break inside an earlier cell", 5),  # a spreadsheet shows a record as one row, however many lines it spans
+    ],
+)
+def test_a_csv_failure_names_the_line_a_spreadsheet_shows(tmp_path, layout, line):
+    def edit(text: str) -> str:
+        text = _break_row(text, 3)
+        lines = text.split("\r\n")
+        if layout == "a blank line before it":
+            lines.insert(3, "")
+        if layout == "a line break inside an earlier cell":
+            summary = TABLES["events"].column_names.index("summary")
+            cells = next(csv_module.reader([lines[1]]))
+            cells[summary] = cells[summary] + "\nsecond line"
+            buffer = io.StringIO()
+            csv_module.writer(buffer, lineterminator="\r\n").writerow(cells)
+            lines[1] = buffer.getvalue().removesuffix("\r\n")
+        return "\r\n".join(lines)
+
+    report = sid.validate(_events_csv(tmp_path, edit), references=False)
+    [failure] = report.failures
+    assert (failure.rule, failure.row_number, failure.line) == ("vocabulary", 3, line)
+    assert f"row 3, line {line}]" in str(failure)
+    assert report.to_frame()["line"].tolist() == [line]
+
+
+def test_frames_carry_no_line_numbers():
+    events = sid.load_events().head(2).astype({"certainty": "string"})
+    events.loc[1, "certainty"] = "surely"
+    [failure] = sid.validate(events, table="events", references=False).failures
+    assert failure.line is None and "line" not in str(failure)
+
+
+def _new_place_and_event():
+    places = sid.load_locations()
+    town = places[places["location_id"] == "loc-mehran"].assign(location_id="loc-my-town", name="My Town", wikidata_id=None)
+    town["wikidata_source"] = None
+    events = sid.load_events().head(3).copy()
+    events.loc[0, "location_id"] = "loc-my-town"
+    return town.reset_index(drop=True), events
+
+
+def test_references_add_to_the_shipped_tables_by_default_or_replace_them():
+    town, events = _new_place_and_event()
+    report = sid.validate(events, table="events")
+    assert [(f.column, f.rule, f.value) for f in report.failures] == [("location_id", "foreign_key", "loc-my-town")]
+    assert sid.validate(events, table="events", references={"locations": town}).ok  # the new place and the shipped ones
+    replaced = sid.validate(events, table="events", references={"locations": town}, references_mode="replace")
+    shipped_places = set(events["location_id"].dropna()) - {"loc-my-town"}
+    assert {f.value for f in replaced.failures} == shipped_places and {f.rule for f in replaced.failures} == {"foreign_key"}
+    with pytest.raises(sid.InputError, match="references_mode must be"):
+        sid.validate(events, table="events", references_mode="merge")
+
+
+def test_a_folder_or_a_mapping_of_tables_is_checked_against_each_other(tmp_path):
+    town, events = _new_place_and_event()
+    events.to_parquet(tmp_path / "events.parquet")
+    town.to_parquet(tmp_path / "locations.parquet")
+    (tmp_path / "notes.txt").write_text("not a table", encoding="utf-8")
+    reports = sid.validate_tables(tmp_path)
+    assert list(reports) == ["locations", "events"] and all(r.ok for r in reports.values())
+    assert reports["events"].source == "events.parquet"
+    replaced = sid.validate_tables(tmp_path, references_mode="replace")  # the folder's one place replaces the shipped ones
+    assert {f.value for f in replaced["events"].failures} == set(events["location_id"].dropna()) - {"loc-my-town"}
+    assert [f.value for f in replaced["locations"].failures] == ["loc-ilam-province"]  # its parent is a shipped place
+    assert all(r.ok for r in sid.validate_tables({"events": events, "locations": town}).values())
+    assert not sid.validate_tables({"events": events}, references_mode="replace")["events"].ok
+    with pytest.raises(sid.InputError, match="holds no table file"):
+        sid.validate_tables(tmp_path / "empty" if (tmp_path / "empty").mkdir() is None else tmp_path)
+    (tmp_path / "events.csv").write_text("event_id\n", encoding="utf-8")
+    with pytest.raises(sid.InputError, match="two files of events"):
+        sid.validate_tables(tmp_path)
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_the_csv_export_loaded_with_pandas_and_edited_validates(name, tmp_path):
+    sid.export("csv", tmp_path, tables=[name])
+    as_text = pd.read_csv(tmp_path / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[""])
+    assert sid.validate(as_text, table=name).ok, name
+    guessed = pd.read_csv(tmp_path / f"{name}.csv")  # pandas guesses types: list cells stay JSON text
+    report = sid.validate(guessed, table=name)
+    for failure in report.failures:  # only digits in text columns (a volume '5'), which pandas read as numbers
+        assert failure.rule == "type" and TABLES[name].column(failure.column).column_type.text, str(failure)
+        assert "dtype=str" in failure.message
+    edited = as_text.copy()
+    edited.loc[0, TABLES[name].columns[-1].name] = edited.loc[0, TABLES[name].columns[-1].name]
+    assert sid.validate(edited, table=name).ok
+
+
+def test_list_columns_written_as_json_arrays_are_read_from_frames_too():
+    actors = sid.load_actors().head(3)
+    actors["aliases"] = actors["aliases"].map(lambda v: json.dumps(list(v)))
+    assert sid.validate(actors, table="actors", references=False).ok
+    actors.loc[1, "aliases"] = "Qom"  # a bare string in a frame is not a list (in CSV, values may be joined with ;)
+    assert _one(sid.validate(actors, table="actors", references=False)) == [("aliases", 1, "type", "Qom")]
+
+
+def _first(df, mask):
+    return int(df.index[mask][0])
+
+
+BROKEN_BY_RULE = {
+    "edtf_start": ("events", lambda d: _first(d, d["date_edtf"].str.fullmatch(r"\d{4}-\d{2}").fillna(False)), "date_start", pd.Timestamp("1999-01-01")),
+    "edtf_end": ("events", lambda d: _first(d, d["date_edtf"].str.fullmatch(r"\d{4}").fillna(False)), "date_end", pd.Timestamp("2001-06-30")),
+    "edtf_precision": ("events", lambda d: _first(d, d["date_precision"].eq("month").fillna(False)), "date_precision", "day"),
+    "known_date_in_period": ("events", lambda d: _first(d, d["known_date"].notna() & d["date_start"].notna()), "known_date", pd.Timestamp("1700-01-01")),
+    "plover_of_event_type": ("events", lambda d: _first(d, d["plover_type"].notna()), "plover_type", "SANCTION"),
+    "date_unit": ("citations", lambda d: _first(d, d["date_precision"].eq("year").fillna(False)), "date", pd.Timestamp("2007-03-08")),
+    "quote_length": ("evidence", lambda d: 0, "char_end", None),
+    "nfc": ("actors", lambda d: 0, "description", "Cafe\u0301 in Qum"),
+}
+
+
+@pytest.mark.parametrize("rule", BROKEN_BY_RULE)
+def test_every_rule_the_codebook_states_is_enforced_for_users_data(rule):
+    name, pick, column, value = BROKEN_BY_RULE[rule]
+    df = sid.load(name)
+    row = pick(df)
+    if rule == "quote_length":
+        value = int(df.loc[row, "char_end"]) + 1
+    if rule in ("edtf_precision", "plover_of_event_type"):
+        df = df.astype({column: "string"})
+    df.loc[row, column] = value
+    report = sid.validate(df, table=name, references=False)
+    assert {(f.rule, f.row_number) for f in report.failures} == {(rule, row)}, str(report)
+    assert sid.validate(sid.load(name), table=name, references=False).ok

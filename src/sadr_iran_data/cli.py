@@ -45,6 +45,13 @@ def _count(text: str) -> int:
     return number
 
 
+def _path(text: str) -> Path:
+    """A path given on the command line; an empty one is a mistake, not the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a path is needed, not an empty string")
+    return Path(text)
+
+
 def _info(args: argparse.Namespace) -> int:
     from .identity import NAME, article_citation
     from .integrity import read_manifest
@@ -94,7 +101,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .errors import InputError
     from .validation import validate, validate_tables
 
-    path = Path(args.path)
+    path: Path = args.path
     mode = "replace" if args.replace_references else "add"
     try:
         if path.is_dir():
@@ -157,7 +164,7 @@ def _cite(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .exports import export
 
-    for path in export(args.format, Path(args.folder), force=args.force, tables=args.table, formula_guard=args.formula_guard):
+    for path in export(args.format, args.folder, force=args.force, tables=args.table, formula_guard=args.formula_guard):
         print(path)
     return 0
 
@@ -194,7 +201,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--format", choices=("table", "csv", "json"), default="table")
     formula_guard(show, "csv")
     val = command("validate", _validate, "validate a CSV or Parquet file, or a folder of them, against the tables' declarations")
-    val.add_argument("path", metavar="PATH", help="a .csv or .parquet file, or a folder of files named after their tables")
+    val.add_argument("path", metavar="PATH", type=_path, help="a .csv or .parquet file, or a folder of files named after their tables")
     val.add_argument("--table", help="table the file holds (default: from the file name)")
     val.add_argument("--no-references", action="store_true", help="skip the foreign-key checks")
     val.add_argument(
@@ -219,14 +226,14 @@ def _parser() -> argparse.ArgumentParser:
         "--source", action=argparse.BooleanOptionalAction, default=None, help="also cite the source article (default: only in cff)"
     )
     exp = command("export", _export, "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML or a Data Package")
-    exp.add_argument("folder", metavar="DIR")
+    exp.add_argument("folder", metavar="DIR", type=_path)
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--table", action="append", metavar="TABLE", help="export only this table (repeatable; default: all)")
     exp.add_argument("--force", action="store_true", help="overwrite existing files")
     formula_guard(exp, "csv, datapackage")
     bld = command("build", _build, "build the tables and every generated file from data/curated/ (in a clone of the repository)")
-    bld.add_argument("--root", type=Path, help="the repository (default: found from the current folder)")
-    bld.add_argument("--out", type=Path, help="write only the data files, into this folder, and leave the repository as it is")
+    bld.add_argument("--root", type=_path, help="the repository (default: found from the current folder)")
+    bld.add_argument("--out", type=_path, help="write only the data files, into this folder, and leave the repository as it is")
     bld.add_argument("--release", metavar="X.Y.Z", help="release this version: set it, rebuild, regenerate every generated file, archive it")
     bld.add_argument("--date", metavar="YYYY-MM-DD", help="with --release: its date (default: the one recorded for it, or today)")
     return parser

@@ -200,6 +200,10 @@ class ColumnType:
 
     # ---- declared types in other systems ----------------------------------
 
+    def failure(self, value: Any) -> str:
+        """What a failure says about ``value``, which is not of the type."""
+        return self.message
+
     def python_type(self, col: ColumnSpec) -> Any:
         """The type of the column's values in a pydantic model."""
         raise NotImplementedError
@@ -329,6 +333,11 @@ class _Text(ColumnType):
         import polars as pl
 
         return pl.String
+
+    def failure(self, value: Any) -> str:
+        if isinstance(value, numbers.Number) and not isinstance(value, bool):
+            return f"{self.message}; pandas reads a column of digits as numbers: read the file with pd.read_csv(…, dtype=str), or validate the file itself"
+        return self.message
 
     def convert(self, value: Any) -> Any:
         return value if isinstance(value, str) else BAD

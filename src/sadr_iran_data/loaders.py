@@ -449,11 +449,12 @@ def changes(since: str | None = None) -> pd.DataFrame:
     from . import _version
     from .versions import version_key
 
-    arrow = _read_arrow(read_verified("changes"))
+    manifest = read_manifest()
+    arrow = _read_arrow(read_verified("changes", manifest=manifest))
     df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
     if since is None:
         return df
-    known = set(df["version"]) | set(df["previous_version"]) | {_version.__version__}
+    known = {*manifest.get("releases", ()), *df["version"], *df["previous_version"], _version.__version__}
     if since not in known:
         raise SadrIranDataError(f"unknown release {since!r}; releases: {', '.join(sorted(known, key=version_key))}")
     after = version_key(since)

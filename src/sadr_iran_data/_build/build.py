@@ -23,7 +23,7 @@ from ..integrity import MANIFEST, sha256_bytes
 from ..validation import check_records
 from .curated import Rows, derive_rows, find_root, package_data, read_curated, read_sources, source_article
 from .files import write_parquet, write_text
-from .releases import release_files
+from .releases import release_files, released_versions
 
 #: The manifest's keys of the source article, copied from its curated record.
 SOURCE_KEYS = ("citation_id", "author", "title", "outlet", "volume", "issue", "publisher", "date", "url", "text_sha256")
@@ -86,6 +86,7 @@ def build_tables(root: Path | None = None, out: Path | None = None) -> Built:
             "schema_fingerprint": table.fingerprint,
             "description": table.description,
         }
+    manifest["releases"] = released_versions(root)
     manifest["files"] = {}
     for path in release_files(root, rows, out):
         data = path.read_bytes()

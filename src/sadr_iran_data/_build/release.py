@@ -135,17 +135,17 @@ def _name_changelog_section(root: Path, version: str, released: str) -> None:
 
 def build_command(root: Path | None = None, out: Path | None = None, release: str | None = None, date: str | None = None) -> int:
     """What ``sadr-iran-data build`` does (see the module's description); returns the exit status."""
+    if out is not None and (release is not None or date is not None):
+        raise BuildError("--out writes only the data files; a release regenerates the repository's files: leave out --out")
+    if date is not None and release is None:
+        raise BuildError("--date is the date of a release: give --release X.Y.Z too")
     root = (root or find_root()).resolve()
     if not (root / "data" / "curated").is_dir():
         raise BuildError(f"{root} holds no data/curated/ folder: run the build from a clone of the repository")
     if out is not None:
-        if release is not None or date is not None:
-            raise BuildError("--out writes only the data files; a release regenerates the repository's files: leave out --out")
         manifest = build_tables(root, out).manifest
         _say(f"built {manifest['version']} into {out}: " + ", ".join(f"{n} {t['rows']}" for n, t in manifest["tables"].items()))
         return 0
-    if date is not None and release is None:
-        raise BuildError("--date is the date of a release: give --release X.Y.Z too")
     if release is None:
         for line in regenerate(root):
             _say(line)

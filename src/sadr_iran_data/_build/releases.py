@@ -150,6 +150,11 @@ def release_files(root: Path, rows: dict[str, list[dict[str, Any]]], out: Path) 
     return write_release_files(out, changelog(archives, version, current), retired)
 
 
+def released_versions(root: Path) -> list[str]:
+    """Every release, oldest first: the archived ones and this version."""
+    return sorted({*read_archives(root), _version.__version__}, key=version_key)
+
+
 def archive(root: Path, rows: dict[str, list[dict[str, Any]]]) -> Path | None:
     """Archive ``rows`` as the release of this version, unless it is archived already (with the same rows: the build checked)."""
     version = _version.__version__

@@ -109,7 +109,7 @@ def type_table(source: Source, extra_columns: str = "error") -> Typed:
     for col in table.columns:
         if col.name not in typed.values:
             continue
-        typed.failures += places.failures(col.name, "type", typed.reported[col.name], col.column_type.message)
+        typed.failures += places.failures(col.name, "type", typed.reported[col.name], col.column_type.failure)
         if not col.nullable:
             _required(typed, col)
         for rule in col.constraints:

@@ -1,0 +1,117 @@
+"""The release command, run in a scratch copy of the repository: idempotent, byte-identical, and complete."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, needs_repository
+
+import sadr_iran_data as sid
+
+pytestmark = [needs_repository, pytest.mark.slow]
+
+#: What a copy of the repository leaves out: caches, environments, the version control.
+SKIP = shutil.ignore_patterns(".git", ".venv", ".ci-*", "__pycache__", ".hypothesis", ".pytest_cache", ".ruff_cache", "site", "dist", "build")
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not any(part.startswith((".", "__pycache__")) for part in p.relative_to(root).parts)
+    }
+
+
+def _run(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The copy's own command, with the copy's package first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([sys.executable, "-m", "sadr_iran_data.cli", *args], cwd=copy, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("release") / "repo"
+    shutil.copytree(ROOT, target, ignore=SKIP)
+    return target
+
+
+def test_a_build_of_the_committed_data_rewrites_every_generated_file_byte_for_byte(copy):
+    before = _files(copy)
+    out = _run(copy, "build")
+    assert out.returncode == 0, out.stdout + out.stderr
+    after = _files(copy)
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert changed == [] or _figures_drawn_by_another_matplotlib(before, changed), f"the committed files are not what the build writes: {changed}"
+
+
+def _figures_drawn_by_another_matplotlib(before: dict[str, bytes], changed: list[str]) -> bool:
+    """The figures' bytes depend on matplotlib's version, which their files name."""
+    import matplotlib
+
+    return all(name.startswith("docs/figures/") for name in changed) and all(
+        f"Matplotlib v{matplotlib.__version__},".encode() not in before[name] for name in changed
+    )
+
+
+def test_a_release_sets_the_version_everywhere_archives_it_and_a_second_run_changes_nothing(copy):
+    out = _run(copy, "build", "--release", "1.0.1rc1", "--date", "2027-01-02")
+    assert out.returncode == 0, out.stdout + out.stderr
+    version = (copy / "src/sadr_iran_data/_version.py").read_text(encoding="utf-8")
+    assert '__version__ = "1.0.1rc1"' in version and '__released__ = "2027-01-02"' in version
+    manifest = copy / "src/sadr_iran_data/data/manifest.json"
+    assert json.loads(manifest.read_text(encoding="utf-8"))["version"] == "1.0.1rc1"
+    assert f'__manifest_sha256__ = "{hashlib.sha256(manifest.read_bytes()).hexdigest()}"' in version
+    cff = yaml.safe_load((copy / "CITATION.cff").read_text(encoding="utf-8"))
+    assert (cff["version"], cff["date-released"]) == ("1.0.1rc1", "2027-01-02")
+    readme = (copy / "README.md").read_text(encoding="utf-8")
+    assert "pip install sadr-iran-data==1.0.1rc1" in readme and "Version 1.0.1rc1 holds" in readme
+    assert "This is version **1.0.1rc1**" in (copy / "docs/citing.md").read_text(encoding="utf-8")
+    assert "## [Unreleased]\n\n## [1.0.1rc1] - 2027-01-02" in (copy / "CHANGELOG.md").read_text(encoding="utf-8")
+    archive = json.loads(gzip.decompress((copy / "data/releases/1.0.1rc1.json.gz").read_bytes()))
+    assert archive["version"] == "1.0.1rc1"
+    check = _run(copy, "verify")
+    assert check.returncode == 0, check.stderr
+    since = subprocess.run(
+        [sys.executable, "-c", "import sadr_iran_data as sid; print(len(sid.changes(since='1.0.0')), sid.__version__)"],
+        env={**os.environ, "PYTHONPATH": str(copy / "src")},
+        capture_output=True,
+        text=True,
+    )
+    assert since.stdout.split() == ["0", "1.0.1rc1"], since.stderr  # the same rows: no change since 1.0.0
+
+    before = _files(copy)
+    again = _run(copy, "build", "--release", "1.0.1rc1")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert _files(copy) == before, "a second run of the same release changed files"
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--release", "0.9.0"], "is older than"),
+        (["--release", "one"], "not a version"),
+        (["--release", "v2.0.0"], "write the version as 2.0.0"),
+        (["--release", "2.0.0", "--date", "soon"], "--date must be a day"),
+        (["--out", "somewhere", "--release", "2.0.0"], "leave out --out"),
+    ],
+)
+def test_a_release_refuses_what_would_go_backwards_or_is_no_version(copy, argv, message):
+    before = (copy / "src/sadr_iran_data/_version.py").read_bytes()
+    out = _run(copy, "build", *argv)
+    assert out.returncode == 1 and message in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert (copy / "src/sadr_iran_data/_version.py").read_bytes() == before
+
+
+def test_the_installed_version_is_a_release_of_this_repository():
+    version = re.escape(sid.__version__)
+    assert re.search(rf"^## \[{version}\]", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.MULTILINE)
