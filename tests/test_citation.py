@@ -15,8 +15,8 @@ from conftest import ROOT
 import sadr_iran_data as sid
 from sadr_iran_data import citation
 from sadr_iran_data.citation import FORMATS, cite, cite_source
-from sadr_iran_data.identity import SOURCE
 from sadr_iran_data.errors import SadrIranDataError
+from sadr_iran_data.identity import SOURCE
 
 CFF_DIR = Path(__file__).parent / "cff"
 SCHEMA_SHA256 = "0b8d22140da702d766df318dcff3a91af2f39521298dcf36d76315fd99cc169b"

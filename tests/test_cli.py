@@ -314,7 +314,9 @@ VALUES = st.one_of(
     st.sampled_from([*sid.tables(), "event", "evnts", "", "EVENTS"]),
     st.sampled_from(["-1", "0", "3", "99999999999999999999", "1.5", "abc", "-0", "1e3"]),
     st.sampled_from([*EXPORT_FORMATS, "xlsx", "CSV", "table", "json", "text", "bibtex", "error", "ignore"]),
-    st.sampled_from(["out", "out/inner", "..", ".", "a file.csv", "žalm.parquet", "events.csv", "events.parquet", "missing/events.csv", "blocker/x"]),
+    st.sampled_from(
+        ["out", "out/inner", "..", ".", "a file.csv", "žalm.parquet", "events.csv", "events.parquet", "missing/events.csv", "blocker/x"]
+    ),
     ODD_TEXT,
 )
 

@@ -38,7 +38,11 @@ def test_every_descriptor_and_citation_takes_title_licence_and_source_from_the_i
     assert package["licenses"][0]["name"] == identity.DATA_LICENSE.id
     assert package["sources"][0]["description"] == identity.article_citation()
     metadata = _datasette_metadata(("events",))
-    assert (metadata["title"], metadata["license"], metadata["source"]) == (identity.TITLE, identity.DATA_LICENSE.id, identity.article_citation())
+    assert (metadata["title"], metadata["license"], metadata["source"]) == (
+        identity.TITLE,
+        identity.DATA_LICENSE.id,
+        identity.article_citation(),
+    )
     cff = yaml.safe_load(sid.cite("cff"))
     assert (cff["title"], cff["abstract"], tuple(cff["keywords"])) == (identity.TITLE, identity.DESCRIPTION, identity.KEYWORDS)
     assert identity.TITLE in sid.cite("apa") and identity.article_citation() == sid.cite_source("text")

@@ -55,7 +55,7 @@ def _imports(tree: ast.AST) -> list[tuple[ast.Import | ast.ImportFrom, bool]]:
 
 
 def _targets(module: str, node: ast.Import | ast.ImportFrom) -> set[str]:
-    """The package's modules an import statement runs: the module named (or, for names that are modules, those), and the packages above them.
+    """The package's modules an import statement runs: the module named (or the names that are modules), and the packages above them.
 
     A package above the importing module is initialised before it, so running
     it again is no edge; a name taken from it (``from . import x``, where x is

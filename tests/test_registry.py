@@ -137,7 +137,9 @@ _PIECE = st.one_of(
     st.just(".."),
     st.text("0123456789X-./ ", max_size=12),
 )
-NEAR_EDTF = st.one_of(_PIECE, st.builds(lambda a, b: f"{a}/{b}", _PIECE, _PIECE), st.builds(lambda a, b, c: f"{a}/{b}/{c}", _PIECE, _PIECE, _PIECE))
+NEAR_EDTF = st.one_of(
+    _PIECE, st.builds(lambda a, b: f"{a}/{b}", _PIECE, _PIECE), st.builds(lambda a, b, c: f"{a}/{b}/{c}", _PIECE, _PIECE, _PIECE)
+)
 
 
 def _reads(text: str) -> bool:

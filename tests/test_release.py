@@ -21,7 +21,9 @@ import sadr_iran_data as sid
 pytestmark = [needs_repository, pytest.mark.slow]
 
 #: What a copy of the repository leaves out: caches, environments, the version control.
-SKIP = shutil.ignore_patterns(".git", ".venv", ".ci-*", "__pycache__", ".hypothesis", ".pytest_cache", ".ruff_cache", "site", "dist", "build")
+SKIP = shutil.ignore_patterns(
+    ".git", ".venv", ".ci-*", "__pycache__", ".hypothesis", ".pytest_cache", ".ruff_cache", "site", "dist", "build"
+)
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -51,7 +53,9 @@ def test_a_build_of_the_committed_data_rewrites_every_generated_file_byte_for_by
     assert out.returncode == 0, out.stdout + out.stderr
     after = _files(copy)
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    assert changed == [] or _figures_drawn_by_another_matplotlib(before, changed), f"the committed files are not what the build writes: {changed}"
+    assert changed == [] or _figures_drawn_by_another_matplotlib(before, changed), (
+        f"the committed files are not what the build writes: {changed}"
+    )
 
 
 def _figures_drawn_by_another_matplotlib(before: dict[str, bytes], changed: list[str]) -> bool:

@@ -207,6 +207,7 @@ def test_pydantic_models_accept_shipped_rows_and_reject_broken_ones():
 # Minimally broken rows: one cell changed, the report names its column and row
 # --------------------------------------------------------------------------
 
+
 def _wrong_typed(col):
     """Values of other types than ``col``'s, as its column type lists them."""
     return st.sampled_from(col.column_type.misfits)
@@ -719,10 +720,25 @@ def _first(df, mask):
 
 
 BROKEN_BY_RULE = {
-    "edtf_start": ("events", lambda d: _first(d, d["date_edtf"].str.fullmatch(r"\d{4}-\d{2}").fillna(False)), "date_start", pd.Timestamp("1999-01-01")),
-    "edtf_end": ("events", lambda d: _first(d, d["date_edtf"].str.fullmatch(r"\d{4}").fillna(False)), "date_end", pd.Timestamp("2001-06-30")),
+    "edtf_start": (
+        "events",
+        lambda d: _first(d, d["date_edtf"].str.fullmatch(r"\d{4}-\d{2}").fillna(False)),
+        "date_start",
+        pd.Timestamp("1999-01-01"),
+    ),
+    "edtf_end": (
+        "events",
+        lambda d: _first(d, d["date_edtf"].str.fullmatch(r"\d{4}").fillna(False)),
+        "date_end",
+        pd.Timestamp("2001-06-30"),
+    ),
     "edtf_precision": ("events", lambda d: _first(d, d["date_precision"].eq("month").fillna(False)), "date_precision", "day"),
-    "known_date_in_period": ("events", lambda d: _first(d, d["known_date"].notna() & d["date_start"].notna()), "known_date", pd.Timestamp("1700-01-01")),
+    "known_date_in_period": (
+        "events",
+        lambda d: _first(d, d["known_date"].notna() & d["date_start"].notna()),
+        "known_date",
+        pd.Timestamp("1700-01-01"),
+    ),
     "plover_of_event_type": ("events", lambda d: _first(d, d["plover_type"].notna()), "plover_type", "SANCTION"),
     "date_unit": ("citations", lambda d: _first(d, d["date_precision"].eq("year").fillna(False)), "date", pd.Timestamp("2007-03-08")),
     "quote_length": ("evidence", lambda d: 0, "char_end", None),

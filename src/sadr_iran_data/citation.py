@@ -87,8 +87,12 @@ def _authors() -> tuple[dict[str, str], ...]:
         meta = metadata(NAME)
     except PackageNotFoundError:
         return ({"name": _FALLBACK_AUTHOR},)
+
+    def field(name: str) -> str | None:
+        return meta[name] if name in meta else None
+
     for role in ("Author", "Maintainer"):
-        people = _people(meta.get(role), meta.get(f"{role}-email"))
+        people = _people(field(role), field(f"{role}-email"))
         if people:
             return people
     return ({"name": _FALLBACK_AUTHOR},)

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 from ._formats import CITATION_FORMATS, EXPORT_FORMATS
 from ._version import __version__
@@ -102,7 +102,7 @@ def _validate(args: argparse.Namespace) -> int:
     from .validation import validate, validate_tables
 
     path: Path = args.path
-    mode = "replace" if args.replace_references else "add"
+    mode: Literal["add", "replace"] = "replace" if args.replace_references else "add"
     try:
         if path.is_dir():
             if args.table is not None:
@@ -234,7 +234,9 @@ def _parser() -> argparse.ArgumentParser:
     bld = command("build", _build, "build the tables and every generated file from data/curated/ (in a clone of the repository)")
     bld.add_argument("--root", type=_path, help="the repository (default: found from the current folder)")
     bld.add_argument("--out", type=_path, help="write only the data files, into this folder, and leave the repository as it is")
-    bld.add_argument("--release", metavar="X.Y.Z", help="release this version: set it, rebuild, regenerate every generated file, archive it")
+    bld.add_argument(
+        "--release", metavar="X.Y.Z", help="release this version: set it, rebuild, regenerate every generated file, archive it"
+    )
     bld.add_argument("--date", metavar="YYYY-MM-DD", help="with --release: its date (default: the one recorded for it, or today)")
     return parser
 

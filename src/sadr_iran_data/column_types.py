@@ -36,8 +36,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 if TYPE_CHECKING:
     import numpy as np
+    import numpy.typing as npt
     import pyarrow as pa
     from hypothesis.strategies import SearchStrategy
+
+    #: True or False for each row of a column.
+    Mask = npt.NDArray[np.bool_]
 
 
 class ColumnSpec(Protocol):
@@ -69,7 +73,7 @@ class Parsed:
     """
 
     values: pa.Array
-    bad: np.ndarray
+    bad: Mask
 
 
 class _Bad:
@@ -102,7 +106,7 @@ def missing(value: Any) -> bool:
 # --------------------------------------------------------------------------
 
 
-def flags(array: Any) -> np.ndarray:
+def flags(array: Any) -> Mask:
     """A boolean Arrow array (or chunked array) as a numpy mask, nulls False."""
     import numpy as np
     import pyarrow as pa
@@ -112,7 +116,8 @@ def flags(array: Any) -> np.ndarray:
         array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
     if array.null_count:
         array = pc.fill_null(array, False)
-    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=bool)
+    mask: Mask = np.asarray(array.to_numpy(zero_copy_only=False), dtype=np.bool_)
+    return mask
 
 
 def plain_array(values: Any) -> pa.Array:
@@ -227,7 +232,7 @@ class ColumnType:
         return {}
 
     def pandera_checks(self) -> list[Any]:
-        """pandera checks every column of the type has, beyond its dtype."""
+        """Pandera checks every column of the type has, beyond its dtype."""
         return []
 
     def sqlite_checks(self, quoted: str) -> list[str]:
@@ -314,7 +319,7 @@ class _Text(ColumnType):
     sqlite = "TEXT"
     duckdb = "VARCHAR"
     message = "must be text"
-    misfits = (7, 2.5, True)
+    misfits: ClassVar[tuple[Any, ...]] = (7, 2.5, True)
 
     def python_type(self, col: ColumnSpec) -> Any:
         return str
@@ -336,7 +341,8 @@ class _Text(ColumnType):
 
     def failure(self, value: Any) -> str:
         if isinstance(value, numbers.Number) and not isinstance(value, bool):
-            return f"{self.message}; pandas reads a column of digits as numbers: read the file with pd.read_csv(…, dtype=str), or validate the file itself"
+            hint = "pandas reads a column of digits as numbers: read the file with pd.read_csv(…, dtype=str), or validate the file itself"
+            return f"{self.message}; {hint}"
         return self.message
 
     def convert(self, value: Any) -> Any:
@@ -373,12 +379,12 @@ class StringType(_Text):
 class CategoryType(_Text):
     name = "category"
     description = "a value of a controlled vocabulary"
-    misfits = (7, 2.5)
+    misfits: ClassVar[tuple[Any, ...]] = (7, 2.5)
 
     def python_type(self, col: ColumnSpec) -> Any:
         from typing import Literal
 
-        return Literal[col.categories]  # type: ignore[valid-type]
+        return Literal[col.categories]
 
     def arrow_type(self) -> pa.DataType:
         import pyarrow as pa
@@ -388,7 +394,7 @@ class CategoryType(_Text):
     def pandas_dtype(self, col: ColumnSpec) -> Any:
         import pandas as pd
 
-        return pd.CategoricalDtype(pd.Index(col.categories, dtype=pd.StringDtype("pyarrow")))
+        return pd.CategoricalDtype(pd.Index(list(col.categories or ()), dtype=pd.StringDtype("pyarrow")))
 
     def polars_dtype(self, col: ColumnSpec) -> Any:
         import polars as pl
@@ -410,8 +416,11 @@ def _whole(value: Any) -> int | None:
         number = int(text) if re.fullmatch(_INT_TEXT, text) else None
     elif isinstance(value, numbers.Integral):
         number = int(value)
-    elif isinstance(value, (numbers.Real, decimal.Decimal)):
-        number = int(value) if math.isfinite(float(value)) and value == int(value) else None
+    elif isinstance(value, decimal.Decimal):
+        number = int(value) if value.is_finite() and value == value.to_integral_value() else None
+    elif isinstance(value, numbers.Real):
+        real = float(value)
+        number = int(real) if math.isfinite(real) and real.is_integer() else None
     else:
         return None
     return number if number is not None and INT64[0] <= number <= INT64[1] else None
@@ -425,7 +434,7 @@ class IntType(ColumnType):
     sqlite = "INTEGER"
     duckdb = "BIGINT"
     graphml = "long"
-    misfits = ("twelve", "12abc", 1.5, True, "1.5")
+    misfits: ClassVar[tuple[Any, ...]] = ("twelve", "12abc", 1.5, True, "1.5")
 
     def python_type(self, col: ColumnSpec) -> Any:
         return int
@@ -517,7 +526,7 @@ class FloatType(ColumnType):
     sqlite = "REAL"
     duckdb = "DOUBLE"
     graphml = "double"
-    misfits = ("abc", "1,5", True, "inf")
+    misfits: ClassVar[tuple[Any, ...]] = ("abc", "1,5", True, "inf")
 
     def python_type(self, col: ColumnSpec) -> Any:
         return float
@@ -593,7 +602,7 @@ class BoolType(ColumnType):
     sqlite = "INTEGER"
     duckdb = "BOOLEAN"
     graphml = "boolean"
-    misfits = ("maybe", 2, 1.0)
+    misfits: ClassVar[tuple[Any, ...]] = ("maybe", 2, 1.0)
 
     def python_type(self, col: ColumnSpec) -> Any:
         return bool
@@ -673,7 +682,17 @@ class DateType(ColumnType):
     table_schema_type = "date"
     sqlite = "TEXT"
     duckdb = "DATE"
-    misfits = (20070101, 1.5, "2007-02-30", "2007-13-01", "2007-00-10", "1066-01-01", "2300-01-01", "2007-1-1", "01/02/2007")
+    misfits: ClassVar[tuple[Any, ...]] = (
+        20070101,
+        1.5,
+        "2007-02-30",
+        "2007-13-01",
+        "2007-00-10",
+        "1066-01-01",
+        "2300-01-01",
+        "2007-1-1",
+        "01/02/2007",
+    )
 
     def python_type(self, col: ColumnSpec) -> Any:
         return datetime.date
@@ -779,7 +798,7 @@ class ListType(ColumnType):
     table_schema_type = "array"
     sqlite = "TEXT"
     duckdb = "VARCHAR[]"
-    misfits = (5, "Qom", [1, 2])
+    misfits: ClassVar[tuple[Any, ...]] = (5, "Qom", [1, 2])
 
     def python_type(self, col: ColumnSpec) -> Any:
         return list[str]
@@ -933,7 +952,7 @@ class EdtfType(_Text):
     name = "edtf"
     description = "an EDTF date or interval: 2004-04-02, 2004-04, 2004, 198X, joined by / with .. for an open end"
     message = "must be an EDTF date or interval: YYYY-MM-DD, YYYY-MM, YYYY or YYYX, or two of them joined by / (.. for an open end)"
-    misfits = (2004, "--", "April 2004", "2007-02-30", "2004/2005/2006")
+    misfits: ClassVar[tuple[Any, ...]] = (2004, "--", "April 2004", "2007-02-30", "2004/2005/2006")
 
     def python_type(self, col: ColumnSpec) -> Any:
         from typing import Annotated

@@ -87,7 +87,10 @@ def render_markdown() -> str:
         parts.append(
             _markdown_table(
                 ("column", "type", "null", "rules", "description"),
-                [(f"`{c.name}`", _type_cell(c), "yes" if c.nullable else "no", _rules_cell(table, c), c.description) for c in table.columns],
+                [
+                    (f"`{c.name}`", _type_cell(c), "yes" if c.nullable else "no", _rules_cell(table, c), c.description)
+                    for c in table.columns
+                ],
             )
         )
         if table.checks:
@@ -154,13 +157,13 @@ def _rules_cell(table: Table, col: Column) -> str:
     return "; ".join(rules)
 
 
-def _present(value: object) -> bool:
+def _present(value: Any) -> bool:
     import pandas as pd
 
     return not pd.isna(value)
 
 
-def _text(value: object) -> str:
+def _text(value: Any) -> str:
     return "" if not _present(value) else str(value)
 
 

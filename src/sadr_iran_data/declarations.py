@@ -44,8 +44,10 @@ from .rules import (
     SpanLength,
     Together,
     UnitStart,
-    Vocabulary as VocabularyRule,
     Within,
+)
+from .rules import (
+    Vocabulary as VocabularyRule,
 )
 
 if TYPE_CHECKING:
@@ -187,7 +189,7 @@ class Table:
         return hashlib.sha256(json.dumps(shape, sort_keys=True, default=list).encode()).hexdigest()
 
 
-def _vocab(name: str, description: str, *terms: tuple[str, ...]) -> Vocabulary:
+def _vocab(name: str, description: str, *terms: tuple[Any, ...]) -> Vocabulary:
     return Vocabulary(name, description, tuple(Term(*t) for t in terms))
 
 

@@ -60,7 +60,8 @@ def _arrow(name: str) -> Any:
 
 def _rows(name: str) -> list[_Row]:
     """Table ``name`` as plain Python records (str, int, float, bool, date, list, None)."""
-    return _arrow(name).to_pylist()
+    rows: list[_Row] = _arrow(name).to_pylist()
+    return rows
 
 
 def _text(col: Column, value: Any) -> str:

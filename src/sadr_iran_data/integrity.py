@@ -109,15 +109,15 @@ def check_manifest_digest(manifest: Manifest) -> None:
 
 
 def read_verified(name: str, folder: Path | None = None, manifest: Manifest | None = None, *, check_manifest: bool = True) -> bytes:
-    """The bytes of table ``name``'s file, after checking them against the manifest, and (unless told not to) the manifest against the release."""
+    """The bytes of table ``name``'s file, checked against the manifest, and (unless told not to) the manifest against the release."""
     manifest = manifest or read_manifest(folder)
     folder = folder or data_dir()
     entry = manifest["tables"].get(name) or manifest.get("files", {}).get(name)
     if entry is None:
         raise DataIntegrityError(f"{MANIFEST} has no entry for {name!r}; {_REINSTALL}")
-    path = folder / entry["file"]
+    path = folder / str(entry["file"])
     try:
-        data = path.read_bytes()
+        data: bytes = path.read_bytes()
     except OSError as exc:
         raise DataIntegrityError(f"{path.name} cannot be read ({exc.strerror or exc}); {_REINSTALL}") from None
     if len(data) != entry["bytes"]:

@@ -72,7 +72,7 @@ def _to_pandas(table: Table, data: pa.Table) -> pd.DataFrame:
         # list types hash by their item field's name ("item" or "element"): compare by equality
         return next((dtype for declared, dtype in by_arrow if declared == arrow_type), None)
 
-    df = data.to_pandas(types_mapper=mapper, coerce_temporal_nanoseconds=True, date_as_object=False, use_threads=False)
+    df: pd.DataFrame = data.to_pandas(types_mapper=mapper, coerce_temporal_nanoseconds=True, date_as_object=False, use_threads=False)
     for col in table.columns:
         if col.type == "category":
             df[col.name] = df[col.name].cat.set_categories(dtypes[col.name].categories)
@@ -194,7 +194,8 @@ def load_citations() -> pd.DataFrame:
     >>> sid.load_citations().loc[0, "kind"]
     'article'
     """
-    return load("citations")
+    frame: pd.DataFrame = load("citations")
+    return frame
 
 
 def load_actors() -> pd.DataFrame:
@@ -232,7 +233,8 @@ def load_actors() -> pd.DataFrame:
     >>> "act-moqtada-al-sadr" in set(sid.load_actors()["actor_id"])
     True
     """
-    return load("actors")
+    frame: pd.DataFrame = load("actors")
+    return frame
 
 
 def load_locations() -> pd.DataFrame:
@@ -274,7 +276,8 @@ def load_locations() -> pd.DataFrame:
     >>> sid.load_locations().set_index("location_id").loc["loc-qum", "country"]
     'IRN'
     """
-    return load("locations")
+    frame: pd.DataFrame = load("locations")
+    return frame
 
 
 def load_events() -> pd.DataFrame:
@@ -313,7 +316,8 @@ def load_events() -> pd.DataFrame:
     >>> str(sid.load_events()["date_start"].dtype)
     'datetime64[ns]'
     """
-    return load("events")
+    frame: pd.DataFrame = load("events")
+    return frame
 
 
 def load_event_actors() -> pd.DataFrame:
@@ -341,7 +345,8 @@ def load_event_actors() -> pd.DataFrame:
     >>> bool(sid.load_event_actors()["event_id"].str.startswith("evt-").all())
     True
     """
-    return load("event_actors")
+    frame: pd.DataFrame = load("event_actors")
+    return frame
 
 
 def load_relations() -> pd.DataFrame:
@@ -380,7 +385,8 @@ def load_relations() -> pd.DataFrame:
     >>> sid.load_relations()["relation_type"].dtype.name
     'category'
     """
-    return load("relations")
+    frame: pd.DataFrame = load("relations")
+    return frame
 
 
 def load_evidence() -> pd.DataFrame:
@@ -412,7 +418,8 @@ def load_evidence() -> pd.DataFrame:
     >>> bool((ev["char_end"] - ev["char_start"] == ev["quote"].str.len()).all())
     True
     """
-    return load("evidence")
+    frame: pd.DataFrame = load("evidence")
+    return frame
 
 
 # --------------------------------------------------------------------------
@@ -451,7 +458,7 @@ def changes(since: str | None = None) -> pd.DataFrame:
 
     manifest = read_manifest()
     arrow = _read_arrow(read_verified("changes", manifest=manifest))
-    df = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
+    df: pd.DataFrame = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
     if since is None:
         return df
     known = {*manifest.get("releases", ()), *df["version"], *df["previous_version"], _version.__version__}
@@ -459,7 +466,8 @@ def changes(since: str | None = None) -> pd.DataFrame:
         raise SadrIranDataError(f"unknown release {since!r}; releases: {', '.join(sorted(known, key=version_key))}")
     after = version_key(since)
     keep = df["version"].map(lambda v: version_key(v) > after)
-    return df[keep].reset_index(drop=True)
+    kept: pd.DataFrame = df[keep].reset_index(drop=True)
+    return kept
 
 
 def retired() -> list[dict[str, Any]]:

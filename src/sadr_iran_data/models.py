@@ -42,7 +42,12 @@ class Record(BaseModel):
     def _check_rules(self) -> Record:
         table = TABLES[self.__table_name__]
         row = self.model_dump()
-        broken = [f"{col.name}: {rule.message(row[col.name])} (rule: {rule.kind})" for col in table.columns for rule in _unchecked(col) if row[col.name] is not None and rule.violated(row[col.name])]
+        broken = [
+            f"{col.name}: {rule.message(row[col.name])} (rule: {rule.kind})"
+            for col in table.columns
+            for rule in _unchecked(col)
+            if row[col.name] is not None and rule.violated(row[col.name])
+        ]
         broken += [f"{r.description} (rule: {r.name})" for r in table.checks if r.violated(row)]
         if broken:
             raise ValueError("; ".join(broken))

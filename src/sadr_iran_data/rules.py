@@ -33,9 +33,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from .column_types import EDTF_PRECISIONS, edtf_bounds, edtf_precision, flags, missing, plain_array
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandera.pandas as pandera
     import pyarrow as pa
+
+    from .column_types import Mask
 
 Row = Mapping[str, Any]
 
@@ -59,7 +60,12 @@ def _comparable(array: Any) -> pa.Array:
     return array
 
 
-def _valid(array: pa.Array) -> np.ndarray:
+def _cells(row: Row, columns: tuple[str, ...]) -> list[Any]:
+    """The values of ``columns`` in one record (None for a missing key)."""
+    return [row.get(c) for c in columns]
+
+
+def _valid(array: pa.Array) -> Mask:
     return flags(array.is_valid())
 
 
@@ -78,7 +84,7 @@ class ColumnRule:
         """Whether one present value breaks the rule."""
         raise NotImplementedError
 
-    def mask(self, values: pa.Array) -> np.ndarray:
+    def mask(self, values: pa.Array) -> Mask:
         """True where a present value of the typed column breaks the rule."""
         raise NotImplementedError
 
@@ -123,7 +129,7 @@ class Vocabulary(ColumnRule):
     def violated(self, value: Any) -> bool:
         return value not in self.values
 
-    def mask(self, values: pa.Array) -> np.ndarray:
+    def mask(self, values: pa.Array) -> Mask:
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -178,7 +184,7 @@ class Pattern(ColumnRule):
 
         return re.search(self.pattern, value) is None
 
-    def mask(self, values: pa.Array) -> np.ndarray:
+    def mask(self, values: pa.Array) -> Mask:
         import pyarrow.compute as pc
 
         values = _comparable(values)
@@ -212,7 +218,7 @@ class Minimum(ColumnRule):
     def violated(self, value: Any) -> bool:
         return bool(value < self.bound)
 
-    def mask(self, values: pa.Array) -> np.ndarray:
+    def mask(self, values: pa.Array) -> Mask:
         import pyarrow.compute as pc
 
         return flags(pc.less(values, self.bound))
@@ -248,7 +254,7 @@ class Maximum(ColumnRule):
     def violated(self, value: Any) -> bool:
         return bool(value > self.bound)
 
-    def mask(self, values: pa.Array) -> np.ndarray:
+    def mask(self, values: pa.Array) -> Mask:
         import pyarrow.compute as pc
 
         return flags(pc.greater(values, self.bound))
@@ -288,7 +294,7 @@ class Normalized(ColumnRule):
         texts = [value] if isinstance(value, str) else list(value)
         return any(isinstance(t, str) and _not_nfc(t) for t in texts)
 
-    def mask(self, values: pa.Array) -> np.ndarray:
+    def mask(self, values: pa.Array) -> Mask:
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -360,7 +366,7 @@ class Rule:
         """Whether one record (a mapping of column to value) breaks the rule."""
         raise NotImplementedError
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         """Vectorised :meth:`violated`: True where a row of the typed Arrow columns breaks the rule."""
         raise NotImplementedError
 
@@ -398,12 +404,12 @@ class Ordered(Rule):
     strict: bool = False
 
     def violated(self, row: Row) -> bool:
-        a, b = (row.get(c) for c in self.columns)
+        a, b = _cells(row, self.columns)
         if missing(a) or missing(b):
             return False
         return bool(a >= b if self.strict else a > b)
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import pyarrow.compute as pc
 
         a, b = self._arrays(values)
@@ -423,12 +429,13 @@ class Together(Rule):
     kind = "together"
 
     def violated(self, row: Row) -> bool:
-        a, b = (row.get(c) for c in self.columns)
+        a, b = _cells(row, self.columns)
         return missing(a) != missing(b)
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         a, b = self._arrays(values)
-        return _valid(a) != _valid(b)
+        broken: Mask = _valid(a) != _valid(b)
+        return broken
 
     def json_schema(self) -> dict[str, Any] | None:
         a, b = self.columns
@@ -447,16 +454,17 @@ class RequiredIf(Rule):
     values: tuple[str, ...] = ()
 
     def violated(self, row: Row) -> bool:
-        a, b = (row.get(c) for c in self.columns)
+        a, b = _cells(row, self.columns)
         return (a in self.values) == missing(b)
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import pyarrow as pa
         import pyarrow.compute as pc
 
         a, b = self._arrays(values)
         chosen = flags(pc.is_in(a, pa.array(self.values, type=a.type)))
-        return chosen != _valid(b)
+        broken: Mask = chosen != _valid(b)
+        return broken
 
     def json_schema(self) -> dict[str, Any] | None:
         a, b = self.columns
@@ -475,10 +483,10 @@ class Differs(Rule):
     kind = "differs"
 
     def violated(self, row: Row) -> bool:
-        a, b = (row.get(c) for c in self.columns)
+        a, b = _cells(row, self.columns)
         return not missing(a) and not missing(b) and bool(a == b)
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import pyarrow.compute as pc
 
         a, b = self._arrays(values)
@@ -496,10 +504,10 @@ class Implies(Rule):
     kind = "implies"
 
     def violated(self, row: Row) -> bool:
-        a, b = (row.get(c) for c in self.columns)
+        a, b = _cells(row, self.columns)
         return not missing(a) and missing(b)
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         a, b = self._arrays(values)
         return _valid(a) & ~_valid(b)
 
@@ -522,12 +530,12 @@ class Within(Rule):
         return self.columns[0]
 
     def violated(self, row: Row) -> bool:
-        value, low, high = (row.get(c) for c in self.columns)
+        value, low, high = _cells(row, self.columns)
         if missing(value):
             return False
         return bool((not missing(low) and value < low) or (not missing(high) and value > high))
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import pyarrow.compute as pc
 
         value, low, high = self._arrays(values)
@@ -549,14 +557,14 @@ class Maps(Rule):
     mapping: tuple[tuple[str, str | None], ...] = ()
 
     def violated(self, row: Row) -> bool:
-        a, b = (row.get(c) for c in self.columns)
+        a, b = _cells(row, self.columns)
         table = dict(self.mapping)
         if missing(a) or a not in table:
             return False
         expected = table[a]
         return (None if missing(b) else b) != expected
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -569,7 +577,8 @@ class Maps(Rule):
         known = flags(pc.take(pa.array([r[0] for r in results]), indices))
         expected = pc.take(pa.array([r[1] for r in results], type=pa.string()), indices)
         has, given = _valid(expected), _valid(b)
-        return known & ((has != given) | (has & given & ~flags(pc.equal(expected, b))))
+        broken: Mask = known & ((has != given) | (has & given & ~flags(pc.equal(expected, b))))
+        return broken
 
     def json_schema(self) -> dict[str, Any] | None:
         a, b = self.columns
@@ -620,7 +629,7 @@ class EdtfBound(Rule):
         return (self.side == "start" or bound is not None), bound
 
     def violated(self, row: Row) -> bool:
-        edtf, date = (row.get(c) for c in self.columns)
+        edtf, date = _cells(row, self.columns)
         if missing(edtf):
             return False
         binding, bound = self._bound(edtf)
@@ -629,7 +638,7 @@ class EdtfBound(Rule):
         value = None if missing(date) else (date.date() if isinstance(date, datetime.datetime) else date)
         return value != bound
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -642,7 +651,8 @@ class EdtfBound(Rule):
         bounds = pc.take(pa.array([r[1] for r in results], type=pa.date32()), indices)
         has, given = _valid(bounds), _valid(date)
         differs = has & given & ~flags(pc.equal(bounds, date))
-        return binding & ((has != given) | differs)
+        broken: Mask = binding & ((has != given) | differs)
+        return broken
 
     def repair(self, row: dict[str, Any], draft: Draft) -> None:
         edtf, date = self.columns
@@ -658,12 +668,12 @@ class EdtfPrecision(Rule):
     unspecified: str = "unknown"
 
     def violated(self, row: Row) -> bool:
-        edtf, precision = (row.get(c) for c in self.columns)
+        edtf, precision = _cells(row, self.columns)
         if missing(edtf) or missing(precision) or precision == self.unspecified:
             return False
         return bool(edtf_precision(edtf) != precision)
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
@@ -703,13 +713,13 @@ class UnitStart(Rule):
         return self.columns[0]
 
     def violated(self, row: Row) -> bool:
-        day, precision = (row.get(c) for c in self.columns)
+        day, precision = _cells(row, self.columns)
         if missing(day) or missing(precision):
             return False
         day = day.date() if isinstance(day, datetime.datetime) else day
         return bool(_unit_start(day, precision) != day)
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import pyarrow.compute as pc
 
         day, precision = self._arrays(values)
@@ -717,10 +727,11 @@ class UnitStart(Rule):
         first_of_year = first_of_month & flags(pc.equal(pc.month(day), 1))
         first_of_decade = first_of_year & (pc.fill_null(pc.year(day), 0).to_numpy() % 10 == 0)
 
-        def of(unit: str) -> np.ndarray:
+        def of(unit: str) -> Mask:
             return flags(pc.equal(precision, unit))
 
-        return _valid(day) & ((of("month") & ~first_of_month) | (of("year") & ~first_of_year) | (of("decade") & ~first_of_decade))
+        broken: Mask = _valid(day) & ((of("month") & ~first_of_month) | (of("year") & ~first_of_year) | (of("decade") & ~first_of_decade))
+        return broken
 
     def repair(self, row: dict[str, Any], draft: Draft) -> None:
         day, precision = self.columns
@@ -734,12 +745,12 @@ class SpanLength(Rule):
     kind = "span_length"
 
     def violated(self, row: Row) -> bool:
-        start, end, text = (row.get(c) for c in self.columns)
+        start, end, text = _cells(row, self.columns)
         if missing(start) or missing(end) or missing(text):
             return False
         return bool(end - start != len(text))
 
-    def mask(self, values: Mapping[str, Any]) -> np.ndarray:
+    def mask(self, values: Mapping[str, Any]) -> Mask:
         import pyarrow.compute as pc
 
         start, end, text = self._arrays(values)

@@ -36,7 +36,7 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _generator() -> Any:
-    """pydantic's JSON Schema generator, writing a nullable field as ``"type": [t, "null"]`` and no field titles."""
+    """Pydantic's JSON Schema generator, writing a nullable field as ``"type": [t, "null"]`` and no field titles."""
     from pydantic.json_schema import GenerateJsonSchema
 
     class Generator(GenerateJsonSchema):
@@ -197,12 +197,12 @@ def datapackage(tables: Iterable[str] | None = None) -> dict[str, Any]:
 
 
 def dumps(descriptor: Any) -> str:
-    """Deterministic JSON text: sorted keys, indent 2, UTF-8 as is, trailing newline.
+    r"""Deterministic JSON text: sorted keys, indent 2, UTF-8 as is, trailing newline.
 
     Examples
     --------
     >>> dumps({"b": 1, "a": [1, 2]})
-    '{\\n  "a": [\\n    1,\\n    2\\n  ],\\n  "b": 1\\n}\\n'
+    '{\n  "a": [\n    1,\n    2\n  ],\n  "b": 1\n}\n'
     """
     return json.dumps(descriptor, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 

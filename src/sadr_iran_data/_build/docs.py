@@ -18,7 +18,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +138,7 @@ def _counts(series: Any, vocabulary: tuple[str, ...]) -> list[tuple[str, int]]:
     return [(value, int(counts.get(value, 0))) for value in vocabulary if counts.get(value, 0)]
 
 
-def _table(header: tuple[str, str], rows: list[tuple[str, object]]) -> str:
+def _table(header: tuple[str, str], rows: Sequence[tuple[str, object]]) -> str:
     lines = [f"| {header[0]} | {header[1]} |", "| --- | ---: |"]
     lines += [f"| {a} | {b} |" for a, b in rows]
     return "\n".join(lines)

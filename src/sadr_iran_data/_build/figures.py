@@ -24,6 +24,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
 
@@ -65,7 +66,7 @@ TIMELINE_START = 1980.0
 BREAK_YEAR = 2002.0
 TIMELINE_END = 2010.0
 
-RC_PARAMS = {
+RC_PARAMS: Any = {
     "svg.hashsalt": "sadr-iran-data",
     "svg.fonttype": "path",
     "font.family": "DejaVu Sans",
@@ -89,7 +90,7 @@ def _year(value: Any) -> float:
     day = value.date() if hasattr(value, "date") else value
     start = dt.date(day.year, 1, 1)
     length = (dt.date(day.year + 1, 1, 1) - start).days
-    return day.year + (day - start).days / length
+    return float(day.year + (day - start).days / length)
 
 
 def _events_label(n: int) -> str:
@@ -376,7 +377,10 @@ def draw_network(path: Path, layout: Layout = network_layout) -> Path:
     degree = Counter(a for edge in edges for a in edge)
 
     present = [t for t in RELATION_TYPE.values if t in set(relations["relation_type"])]
-    palette = plt.get_cmap("tab20").colors
+    tab20 = plt.get_cmap("tab20")
+    if not isinstance(tab20, ListedColormap):
+        raise TypeError("matplotlib's tab20 is no longer a list of colours")
+    palette: Any = tab20.colors
     colours = {t: palette[i % len(palette)] for i, t in enumerate(present)}
 
     fig, ax = plt.subplots(figsize=(8.6, 9.6))

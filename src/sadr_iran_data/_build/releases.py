@@ -41,7 +41,8 @@ def snapshot(rows: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, dict[
         name: {row[TABLES[name].primary_key]: {k: canonical(v) for k, v in row.items()} for row in table_rows}
         for name, table_rows in rows.items()
     }
-    return json.loads(json.dumps(tables, ensure_ascii=False))
+    copied: dict[str, dict[str, dict[str, Any]]] = json.loads(json.dumps(tables, ensure_ascii=False))
+    return copied
 
 
 def write_archive(root: Path, version: str, rows: dict[str, list[dict[str, Any]]]) -> Path:

@@ -32,8 +32,8 @@ Examples
 True
 >>> bad = sid.load_events().head(2).astype({"certainty": "string"})
 >>> bad.loc[0, "certainty"] = "rumoured"
->>> print(sid.validate(bad, table="events", references=False).failures[0])  # doctest: +ELLIPSIS
-events.certainty [evt-..., row 0]: not in the certainty vocabulary; did you mean 'rumored'? (allowed: ...) (value: 'rumoured') (rule: vocabulary)
+>>> print(sid.validate(bad, table="events", references=False).failures[0].message)  # doctest: +ELLIPSIS
+not in the certainty vocabulary; did you mean 'rumored'? (allowed: stated, known, likely, rumored, ...)
 """
 
 from __future__ import annotations

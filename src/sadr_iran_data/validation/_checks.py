@@ -20,8 +20,9 @@ from ._read import Source
 from ._report import Places, ValidationFailure, ValidationReport
 
 if TYPE_CHECKING:
-    import numpy as np
     import pyarrow as pa
+
+    from ..column_types import Mask
 
 #: The keys of a table that a foreign key may refer to.
 Keys = Callable[[str], "pa.Array"]
@@ -34,10 +35,10 @@ class Typed:
     source: Source
     places: Places
     values: dict[str, Any] = field(default_factory=dict)
-    reported: dict[str, np.ndarray] = field(default_factory=dict)
+    reported: dict[str, Mask] = field(default_factory=dict)
     failures: list[ValidationFailure] = field(default_factory=list)
 
-    def usable(self, name: str) -> np.ndarray:
+    def usable(self, name: str) -> Mask:
         """Rows where the column holds a value of its type that no failure has reported yet."""
         return flags(self.values[name].is_valid()) & ~self.reported[name]
 

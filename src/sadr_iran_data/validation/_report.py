@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from ..errors import SchemaValidationError
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandas as pd
+
+    from ..column_types import Mask
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Columns of :meth:`ValidationReport.to_frame`.
@@ -111,7 +112,9 @@ class Places:
     """The values of a column at some rows, as they were given."""
     lines: Callable[[Sequence[int]], list[int]] | None = None
 
-    def failures(self, column: str | None, rule: str, mask: np.ndarray, message: str | Callable[[Any], str], *, values: bool = True) -> list[ValidationFailure]:
+    def failures(
+        self, column: str | None, rule: str, mask: Mask, message: str | Callable[[Any], str], *, values: bool = True
+    ) -> list[ValidationFailure]:
         """One failure per row where ``mask`` is True: the row named, the value as given."""
         import numpy as np
         import pyarrow as pa
