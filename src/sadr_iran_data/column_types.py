@@ -739,13 +739,16 @@ class DateType(ColumnType):
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        trimmed = _trimmed(text)
-        stamps = pc.strptime(trimmed, format="%Y-%m-%d", unit="s", error_is_null=True)
-        exact = pc.and_kleene(pc.match_substring_regex(trimmed, _DATE_TEXT), pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), trimmed))
+        # A column holds few distinct days (a few hundred thousand at most): read each once.
+        encoded = text.dictionary_encode()
+        distinct = _trimmed(encoded.dictionary)
+        stamps = pc.strptime(distinct, format="%Y-%m-%d", unit="s", error_is_null=True)
+        exact = pc.and_kleene(pc.match_substring_regex(distinct, _DATE_TEXT), pc.equal(pc.strftime(stamps, format="%Y-%m-%d"), distinct))
         year = pc.year(stamps)
-        ok = flags(pc.and_kleene(exact, pc.and_kleene(pc.greater_equal(year, YEARS[0]), pc.less_equal(year, YEARS[1]))))
-        days = pc.if_else(pa.array(ok), stamps, pa.scalar(None, stamps.type)).cast(pa.date32())
-        return Parsed(days, flags(text.is_valid()) & ~ok)
+        fine = pc.and_kleene(exact, pc.and_kleene(pc.greater_equal(year, YEARS[0]), pc.less_equal(year, YEARS[1])))
+        days = pc.if_else(pc.fill_null(fine, False), stamps, pa.scalar(None, stamps.type)).cast(pa.date32())
+        ok = flags(pc.take(fine, encoded.indices))
+        return Parsed(pc.take(days, encoded.indices), flags(text.is_valid()) & ~ok)
 
     def from_arrow(self, array: pa.Array) -> Parsed:
         import pyarrow as pa

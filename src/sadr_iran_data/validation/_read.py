@@ -28,6 +28,7 @@ _BOMS = (
     (b"\xfe\xff", "UTF-16"),
 )
 _PANDAS_INDEX = re.compile(r"__index_level_[0-9]+__")  # the index pandas stores beside the columns
+_BLANK = re.compile(rb"\s*\Z")
 SUFFIXES = (".csv", ".parquet")
 
 
@@ -128,7 +129,7 @@ def _check_text(path: Path, data: bytes) -> None:
             raise InputError(f"{path.name} is encoded as {encoding}; save it as UTF-8 CSV")
     if b"\0" in data[:65536]:
         raise InputError(f"{path.name} is a binary file, or text in UTF-16/UTF-32 without a byte-order mark; save it as UTF-8 CSV")
-    if not data.removeprefix(_UTF8_BOM).strip():
+    if _BLANK.match(data, len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0):  # stops at the first character that is not blank
         raise InputError(f"{path.name} holds only blank space, no header row")
 
 
@@ -153,11 +154,13 @@ def _spreadsheet_lines(data: bytes, rows: int) -> Callable[[Sequence[int]], list
     inside a quoted cell), data row N is on line N + 2; otherwise the records
     are counted, once, when a failure first needs its line.
     """
-    simple = data.count(b"\n") == rows + 1 and b"\r\r" not in data and data.count(b"\r") in (0, rows + 1)
+    simple: list[bool] = []
     found: list[int] = []
 
     def lines(numbers: Sequence[int]) -> list[int]:
-        if simple:
+        if not simple:
+            simple.append(data.count(b"\n") == rows + 1 and b"\r\r" not in data and data.count(b"\r") in (0, rows + 1))
+        if simple[0]:
             return [n + 2 for n in numbers]
         if not found:
             header_seen = False
