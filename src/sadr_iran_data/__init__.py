@@ -11,9 +11,36 @@ Examples
 True
 """
 
-from typing import Any
+from __future__ import annotations
 
 from ._version import __version__
+
+TYPE_CHECKING = False  # not typing's: importing typing would double the cost of importing the package
+if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
+    from typing import Any
+
+    from . import declarations, errors, identity, models, schemas
+    from .citation import cite, cite_source
+    from .data_dictionary import codebook, vocabularies
+    from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
+    from .exports import export, to_networkx
+    from .integrity import verify
+    from .loaders import (
+        changes,
+        load,
+        load_actors,
+        load_all,
+        load_citations,
+        load_event_actors,
+        load_events,
+        load_evidence,
+        load_locations,
+        load_relations,
+        lookup,
+        retired,
+        tables,
+    )
+    from .validation import ValidationFailure, ValidationReport, validate, validate_tables
 
 # public name -> module that defines it
 _LAZY = {

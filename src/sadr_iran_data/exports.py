@@ -451,6 +451,10 @@ _FORMATS: dict[str, _Format] = {
 }
 
 
+if tuple(_FORMATS) != EXPORT_FORMATS:
+    raise ImportError(f"_formats.EXPORT_FORMATS {EXPORT_FORMATS} does not list the export formats {tuple(_FORMATS)}")
+
+
 def _selection(tables: Iterable[str] | str | None) -> tuple[str, ...]:
     if tables is None:
         return tuple(TABLES)

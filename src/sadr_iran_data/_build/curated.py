@@ -225,7 +225,7 @@ def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
             if not isinstance(record_id, str):
                 raise BuildError(f"{name}: a record has no {table.primary_key}: {str(record)[:80]}")
             if name == "events":
-                row["plover_type"] = plover.get(row.get("event_type"))  # type: ignore[arg-type]
+                row["plover_type"] = plover.get(str(row.get("event_type")))
             if isinstance(row.get("date_edtf"), str):
                 with contextlib.suppress(ValueError):  # a string that is not EDTF: the typed pass reports it
                     start, end = period(row["date_edtf"], open_end)

@@ -128,7 +128,8 @@ def draw_map(path: Path) -> Path:
     for side in ("top", "right"):
         ax.spines[side].set_visible(True)
 
-    for place in places.itertuples():
+    located: Any = places.itertuples()  # each row's values as pandas holds them
+    for place in located:
         n = counts.get(place.location_id, 0)
         colour = COUNTRY_COLOURS.get(place.country, OTHER_COUNTRY)
         key = place.location_id in KEY_PLACES
@@ -385,7 +386,8 @@ def draw_network(path: Path, layout: Layout = network_layout) -> Path:
 
     fig, ax = plt.subplots(figsize=(8.6, 9.6))
     seen: Counter[frozenset[str]] = Counter()
-    for rel in relations.itertuples():
+    edges_drawn: Any = relations.itertuples()
+    for rel in edges_drawn:
         pair = frozenset((rel.source_actor_id, rel.target_actor_id))
         # Repeated pairs fan out as arcs: 0, +0.15, -0.15, +0.3, ...
         k = seen[pair]

@@ -280,13 +280,13 @@ def read(obj: Any, table: str | None) -> Source:
         path = Path(obj)
         check_file(path)
         return read_file(path, table_of(path, table))
-    if table is None:
-        import pandas as pd
+    import pandas as pd
 
-        if isinstance(obj, pd.DataFrame) or type(obj).__module__.split(".")[0] in ("pyarrow", "polars"):
-            raise InputError.keyed(f"pass {{table}} to say which table the DataFrame holds (one of: {', '.join(TABLES)})")
-        as_arrow(obj, "the data")
-    return from_frame(obj, get_table(table))  # type: ignore[arg-type]
+    if not isinstance(obj, pd.DataFrame):
+        as_arrow(obj, "the data")  # refuses what is no table at all
+    if table is None:
+        raise InputError.keyed(f"pass {{table}} to say which table the DataFrame holds (one of: {', '.join(TABLES)})")
+    return from_frame(obj, get_table(table))
 
 
 def folder_files(folder: Path) -> dict[str, Path]:
