@@ -23,7 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import decimal
 import json
@@ -32,6 +31,7 @@ import numbers
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 if TYPE_CHECKING:
@@ -899,12 +899,16 @@ _EDTF_DATE = f"(?:{_DAY}|{_MONTH}|{_YEAR}|{_DECADE})"
 EDTF_PATTERN = rf"^(?:{_EDTF_DATE}|{_EDTF_DATE}/{_EDTF_DATE}|\.\./{_EDTF_DATE}|{_EDTF_DATE}/\.\.)$"
 #: The precision of each form of an EDTF date, named as in the ``date_precision`` vocabulary.
 EDTF_PRECISIONS = {
-    "day": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
-    "month": re.compile(r"[0-9]{4}-[0-9]{2}"),
-    "year": re.compile(r"[0-9]{4}"),
-    "decade": re.compile(r"[0-9]{3}X"),
+    "day": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+    "month": r"[0-9]{4}-[0-9]{2}",
+    "year": r"[0-9]{4}",
+    "decade": r"[0-9]{3}X",
 }
-_EDTF = re.compile(EDTF_PATTERN)
+
+
+@cache
+def _edtf() -> re.Pattern[str]:
+    return re.compile(EDTF_PATTERN)  # compiled on first use: it is long, and most imports never need it
 
 
 def _unit(text: str) -> tuple[datetime.date, datetime.date]:
@@ -916,6 +920,8 @@ def _unit(text: str) -> tuple[datetime.date, datetime.date]:
         day = datetime.date(*parts)
         return day, day
     if len(parts) == 2:
+        import calendar
+
         year, month = parts
         return datetime.date(year, month, 1), datetime.date(year, month, calendar.monthrange(year, month)[1])
     return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
@@ -933,7 +939,7 @@ def edtf_bounds(text: str) -> tuple[datetime.date | None, datetime.date | None]:
     >>> edtf_bounds("2005/..")
     (datetime.date(2005, 1, 1), None)
     """
-    if not _EDTF.fullmatch(text):
+    if not _edtf().fullmatch(text):
         raise ValueError(f"not an EDTF date or interval of this dataset: {text!r}")
     first, _, last = text.partition("/") if "/" in text else (text, "", text)
     return (None if first == ".." else _unit(first)[0]), (None if last == ".." else _unit(last)[1])
@@ -948,7 +954,7 @@ def edtf_precision(text: str) -> str | None:
     ('month', None)
     """
     first = text.partition("/")[0]
-    return next((name for name, shape in EDTF_PRECISIONS.items() if shape.fullmatch(first)), None)
+    return next((name for name, shape in EDTF_PRECISIONS.items() if re.fullmatch(shape, first)), None)
 
 
 class EdtfType(_Text):
@@ -973,7 +979,7 @@ class EdtfType(_Text):
         return [pandera.Check.str_matches(EDTF_PATTERN, name="type", error=self.message)]
 
     def convert(self, value: Any) -> Any:
-        return value if isinstance(value, str) and _EDTF.fullmatch(value) else BAD
+        return value if isinstance(value, str) and _edtf().fullmatch(value) else BAD
 
     def from_text(self, text: pa.Array, *, csv: bool) -> Parsed:
         import pyarrow as pa

@@ -19,8 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -179,6 +177,9 @@ class Table:
     @cached_property
     def fingerprint(self) -> str:
         """sha256 of the table's structure: names, types, nullability, keys, column and row rules."""
+        import hashlib
+        import json
+
         shape = {
             "columns": [
                 [c.name, c.type, c.nullable, c.references, c.references_table_in, [r.fingerprint() for r in c.constraints]]

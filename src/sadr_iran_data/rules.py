@@ -24,8 +24,6 @@ Examples
 from __future__ import annotations
 
 import datetime
-import difflib
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -137,6 +135,8 @@ class Vocabulary(ColumnRule):
         return _valid(values) & ~flags(pc.is_in(values, pa.array(self.values, type=values.type)))
 
     def message(self, value: Any) -> str:
+        import difflib
+
         text = f"not in the {self.name} vocabulary"
         close = difflib.get_close_matches(str(value), self.values, n=1, cutoff=0.6) if value is not None else []
         if not close and value is not None:
@@ -281,11 +281,12 @@ class Maximum(ColumnRule):
 
 
 def _not_nfc(text: str) -> bool:
+    import unicodedata
+
     return not unicodedata.is_normalized("NFC", text)
 
 
-@dataclass(frozen=True)
-class Normalized(ColumnRule):
+class Normalized(ColumnRule):  # no fields of its own: the base's dataclass serves
     """Text (or each text of a list) is NFC-normalised Unicode, as the dataset's text is."""
 
     kind = "nfc"
@@ -422,8 +423,7 @@ class Ordered(Rule):
             row[b] += 1
 
 
-@dataclass(frozen=True)
-class Together(Rule):
+class Together(Rule):  # no fields of its own: the base's dataclass serves
     """The columns are all set or all null."""
 
     kind = "together"
@@ -476,8 +476,7 @@ class RequiredIf(Rule):
         row[b] = draft.draw(b) if row[a] in self.values else None
 
 
-@dataclass(frozen=True)
-class Differs(Rule):
+class Differs(Rule):  # no fields of its own: the base's dataclass serves
     """``columns[0] != columns[1]`` where both are set."""
 
     kind = "differs"
@@ -497,8 +496,7 @@ class Differs(Rule):
         row[b] = None if draft.nullable(b) else draft.draw(b)
 
 
-@dataclass(frozen=True)
-class Implies(Rule):
+class Implies(Rule):  # no fields of its own: the base's dataclass serves
     """``columns[1]`` is set wherever ``columns[0]`` is set."""
 
     kind = "implies"
@@ -519,8 +517,7 @@ class Implies(Rule):
         row[self.columns[1]] = draft.draw(self.columns[1])
 
 
-@dataclass(frozen=True)
-class Within(Rule):
+class Within(Rule):  # no fields of its own: the base's dataclass serves
     """``columns[0]`` lies between ``columns[1]`` and ``columns[2]`` (inclusive), as far as they are set."""
 
     kind = "within"
@@ -702,8 +699,7 @@ def _unit_start(day: datetime.date, precision: str) -> datetime.date:
     return day
 
 
-@dataclass(frozen=True)
-class UnitStart(Rule):
+class UnitStart(Rule):  # no fields of its own: the base's dataclass serves
     """The date in ``columns[0]`` is the first day of its precision's unit (a month, a year, a decade)."""
 
     kind = "unit_start"
@@ -738,8 +734,7 @@ class UnitStart(Rule):
         row[day] = _unit_start(row[day], row[precision])
 
 
-@dataclass(frozen=True)
-class SpanLength(Rule):
+class SpanLength(Rule):  # no fields of its own: the base's dataclass serves
     """The text in ``columns[2]`` is ``columns[1] - columns[0]`` characters long (Unicode code points)."""
 
     kind = "span_length"
