@@ -205,23 +205,36 @@ class ColumnType:
 
     # ---- declared types in other systems ----------------------------------
 
+    #: The type of the values in a pydantic model.
+    python: ClassVar[Any]
+    #: The type's names in pyarrow (a factory), pandas (a dtype) and polars (a data type), resolved when asked.
+    arrow: ClassVar[str]
+    pandas: ClassVar[str]
+    polars: ClassVar[str]
+
     def failure(self, value: Any) -> str:
         """What a failure says about ``value``, which is not of the type."""
         return self.message
 
     def python_type(self, col: ColumnSpec) -> Any:
         """The type of the column's values in a pydantic model."""
-        raise NotImplementedError
+        return self.python
 
     def arrow_type(self) -> pa.DataType:
-        raise NotImplementedError
+        import pyarrow as pa
+
+        return getattr(pa, self.arrow)()
 
     def pandas_dtype(self, col: ColumnSpec) -> Any:
         """The dtype of the column in a loaded pandas DataFrame (identical on pandas 2 and 3)."""
-        raise NotImplementedError
+        import pandas as pd
+
+        return pd.api.types.pandas_dtype(self.pandas)
 
     def polars_dtype(self, col: ColumnSpec) -> Any:
-        raise NotImplementedError
+        import polars as pl
+
+        return getattr(pl, self.polars)
 
     def table_schema(self) -> dict[str, Any]:
         """The field's ``type`` and ``format`` (and what else the type adds) in a Frictionless Table Schema."""
@@ -314,30 +327,16 @@ def id_strategy(prefix: str) -> SearchStrategy[str]:
 
 
 class _Text(ColumnType):
+    python = str
+    arrow = "string"
+    pandas = "string[pyarrow]"
+    polars = "String"
     text = True
     table_schema_type = "string"
     sqlite = "TEXT"
     duckdb = "VARCHAR"
     message = "must be text"
     misfits: ClassVar[tuple[Any, ...]] = (7, 2.5, True)
-
-    def python_type(self, col: ColumnSpec) -> Any:
-        return str
-
-    def arrow_type(self) -> pa.DataType:
-        import pyarrow as pa
-
-        return pa.string()
-
-    def pandas_dtype(self, col: ColumnSpec) -> Any:
-        import pandas as pd
-
-        return pd.StringDtype("pyarrow")
-
-    def polars_dtype(self, col: ColumnSpec) -> Any:
-        import polars as pl
-
-        return pl.String
 
     def failure(self, value: Any) -> str:
         if isinstance(value, numbers.Number) and not isinstance(value, bool):
@@ -429,30 +428,16 @@ def _whole(value: Any) -> int | None:
 class IntType(ColumnType):
     name = "int"
     description = "a whole number (64 bits)"
+    python = int
+    arrow = "int64"
+    pandas = "Int64"
+    polars = "Int64"
     message = "must be a whole number that fits 64 bits"
     table_schema_type = "integer"
     sqlite = "INTEGER"
     duckdb = "BIGINT"
     graphml = "long"
     misfits: ClassVar[tuple[Any, ...]] = ("twelve", "12abc", 1.5, True, "1.5")
-
-    def python_type(self, col: ColumnSpec) -> Any:
-        return int
-
-    def arrow_type(self) -> pa.DataType:
-        import pyarrow as pa
-
-        return pa.int64()
-
-    def pandas_dtype(self, col: ColumnSpec) -> Any:
-        import pandas as pd
-
-        return pd.Int64Dtype()
-
-    def polars_dtype(self, col: ColumnSpec) -> Any:
-        import polars as pl
-
-        return pl.Int64
 
     def convert(self, value: Any) -> Any:
         whole = _whole(value)
@@ -521,30 +506,16 @@ def _put(values: pa.Array, positions: Any, items: list[Any], kind: pa.DataType) 
 class FloatType(ColumnType):
     name = "float"
     description = "a finite number"
+    python = float
+    arrow = "float64"
+    pandas = "Float64"
+    polars = "Float64"
     message = "must be a finite number"
     table_schema_type = "number"
     sqlite = "REAL"
     duckdb = "DOUBLE"
     graphml = "double"
     misfits: ClassVar[tuple[Any, ...]] = ("abc", "1,5", True, "inf")
-
-    def python_type(self, col: ColumnSpec) -> Any:
-        return float
-
-    def arrow_type(self) -> pa.DataType:
-        import pyarrow as pa
-
-        return pa.float64()
-
-    def pandas_dtype(self, col: ColumnSpec) -> Any:
-        import pandas as pd
-
-        return pd.Float64Dtype()
-
-    def polars_dtype(self, col: ColumnSpec) -> Any:
-        import polars as pl
-
-        return pl.Float64
 
     def to_text(self, value: Any) -> str:
         return repr(float(value))
@@ -597,30 +568,16 @@ class FloatType(ColumnType):
 class BoolType(ColumnType):
     name = "bool"
     description = "true or false"
+    python = bool
+    arrow = "bool_"
+    pandas = "boolean"
+    polars = "Boolean"
     message = "must be true or false"
     table_schema_type = "boolean"
     sqlite = "INTEGER"
     duckdb = "BOOLEAN"
     graphml = "boolean"
     misfits: ClassVar[tuple[Any, ...]] = ("maybe", 2, 1.0)
-
-    def python_type(self, col: ColumnSpec) -> Any:
-        return bool
-
-    def arrow_type(self) -> pa.DataType:
-        import pyarrow as pa
-
-        return pa.bool_()
-
-    def pandas_dtype(self, col: ColumnSpec) -> Any:
-        import pandas as pd
-
-        return pd.BooleanDtype()
-
-    def polars_dtype(self, col: ColumnSpec) -> Any:
-        import polars as pl
-
-        return pl.Boolean
 
     def sqlite_checks(self, quoted: str) -> list[str]:
         return [f"{quoted} IN (0, 1)"]
@@ -678,6 +635,10 @@ def _date_text(text: str) -> datetime.date | None:
 class DateType(ColumnType):
     name = "date"
     description = f"a calendar day, in the years {YEARS[0]}-{YEARS[1]}"
+    python = datetime.date
+    arrow = "date32"
+    pandas = "datetime64[ns]"
+    polars = "Date"
     message = f"must be a real day (YYYY-MM-DD, no time of day) in the years {YEARS[0]}-{YEARS[1]}"
     table_schema_type = "date"
     sqlite = "TEXT"
@@ -693,22 +654,6 @@ class DateType(ColumnType):
         "2007-1-1",
         "01/02/2007",
     )
-
-    def python_type(self, col: ColumnSpec) -> Any:
-        return datetime.date
-
-    def arrow_type(self) -> pa.DataType:
-        import pyarrow as pa
-
-        return pa.date32()
-
-    def pandas_dtype(self, col: ColumnSpec) -> Any:
-        return "datetime64[ns]"
-
-    def polars_dtype(self, col: ColumnSpec) -> Any:
-        import polars as pl
-
-        return pl.Date
 
     def to_text(self, value: Any) -> str:
         return str(value.isoformat())
@@ -797,14 +742,12 @@ def _text_list(text: str, *, csv: bool) -> Any:
 class ListType(ColumnType):
     name = "list"
     description = "a list of texts (in CSV: a JSON array)"
+    python = list[str]
     message = "must be a list of texts, none missing (in CSV: a JSON array of strings)"
     table_schema_type = "array"
     sqlite = "TEXT"
     duckdb = "VARCHAR[]"
     misfits: ClassVar[tuple[Any, ...]] = (5, "Qom", [1, 2])
-
-    def python_type(self, col: ColumnSpec) -> Any:
-        return list[str]
 
     def arrow_type(self) -> pa.DataType:
         import pyarrow as pa

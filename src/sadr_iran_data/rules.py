@@ -209,75 +209,57 @@ class Pattern(ColumnRule):
 
 
 @dataclass(frozen=True)
-class Minimum(ColumnRule):
+class _Bound(ColumnRule):
+    """A number on the right side of ``bound``: one class for both sides, each subclass names its side."""
+
+    bound: float
+    _compare: ClassVar[str]  # pyarrow.compute's name of the comparison that breaks the rule
+    _words: ClassVar[tuple[str, str, str, str]]  # (failure wording, SQL operator, pydantic keyword, sign)
+
+    def violated(self, value: Any) -> bool:
+        return bool(value < self.bound if self._compare == "less" else value > self.bound)
+
+    def mask(self, values: pa.Array) -> Mask:
+        import pyarrow.compute as pc
+
+        return flags(getattr(pc, self._compare)(values, self.bound))
+
+    def message(self, value: Any) -> str:
+        return f"must be {self._words[0]} {self.bound:g}"
+
+    def table_schema(self) -> dict[str, Any]:
+        return {self.kind: _number(self.bound)}
+
+    def sql(self, quoted: str) -> str | None:
+        return f"{quoted} {self._words[1]} {_sql_literal(self.bound)}"
+
+    def pydantic(self) -> dict[str, Any]:
+        return {self._words[2]: _number(self.bound)}
+
+    def pandera(self) -> pandera.Check:
+        import pandera.pandas as pandera
+
+        check: pandera.Check = getattr(pandera.Check, self._words[2])(self.bound, name=self.kind, error=self.message(None))
+        return check
+
+    def describe(self) -> str:
+        return f"{self._words[3]} {self.bound:g}"
+
+
+class Minimum(_Bound):
     """The number is at least ``bound``."""
 
     kind = "minimum"
-    bound: float
-
-    def violated(self, value: Any) -> bool:
-        return bool(value < self.bound)
-
-    def mask(self, values: pa.Array) -> Mask:
-        import pyarrow.compute as pc
-
-        return flags(pc.less(values, self.bound))
-
-    def message(self, value: Any) -> str:
-        return f"must be at least {self.bound:g}"
-
-    def table_schema(self) -> dict[str, Any]:
-        return {"minimum": _number(self.bound)}
-
-    def sql(self, quoted: str) -> str | None:
-        return f"{quoted} >= {_sql_literal(self.bound)}"
-
-    def pydantic(self) -> dict[str, Any]:
-        return {"ge": _number(self.bound)}
-
-    def pandera(self) -> pandera.Check:
-        import pandera.pandas as pandera
-
-        return pandera.Check.ge(self.bound, name=self.kind, error=self.message(None))
-
-    def describe(self) -> str:
-        return f"≥ {self.bound:g}"
+    _compare = "less"
+    _words = ("at least", ">=", "ge", "≥")
 
 
-@dataclass(frozen=True)
-class Maximum(ColumnRule):
+class Maximum(_Bound):
     """The number is at most ``bound``."""
 
     kind = "maximum"
-    bound: float
-
-    def violated(self, value: Any) -> bool:
-        return bool(value > self.bound)
-
-    def mask(self, values: pa.Array) -> Mask:
-        import pyarrow.compute as pc
-
-        return flags(pc.greater(values, self.bound))
-
-    def message(self, value: Any) -> str:
-        return f"must be at most {self.bound:g}"
-
-    def table_schema(self) -> dict[str, Any]:
-        return {"maximum": _number(self.bound)}
-
-    def sql(self, quoted: str) -> str | None:
-        return f"{quoted} <= {_sql_literal(self.bound)}"
-
-    def pydantic(self) -> dict[str, Any]:
-        return {"le": _number(self.bound)}
-
-    def pandera(self) -> pandera.Check:
-        import pandera.pandas as pandera
-
-        return pandera.Check.le(self.bound, name=self.kind, error=self.message(None))
-
-    def describe(self) -> str:
-        return f"≤ {self.bound:g}"
+    _compare = "greater"
+    _words = ("at most", "<=", "le", "≤")
 
 
 def _not_nfc(text: str) -> bool:
