@@ -340,10 +340,13 @@ class Rule:
     columns: tuple[str, ...]
     description: str
 
+    #: Which of ``columns`` a failure is reported on (the last, unless a kind says otherwise).
+    reported: ClassVar[int] = -1
+
     @property
     def column(self) -> str:
         """The column a failure of the rule is reported on."""
-        return self.columns[-1]
+        return self.columns[self.reported]
 
     def violated(self, row: Row) -> bool:
         """Whether one record (a mapping of column to value) breaks the rule."""
@@ -503,10 +506,7 @@ class Within(Rule):  # no fields of its own: the base's dataclass serves
     """``columns[0]`` lies between ``columns[1]`` and ``columns[2]`` (inclusive), as far as they are set."""
 
     kind = "within"
-
-    @property
-    def column(self) -> str:
-        return self.columns[0]
+    reported = 0
 
     def violated(self, row: Row) -> bool:
         value, low, high = _cells(row, self.columns)
@@ -685,10 +685,7 @@ class UnitStart(Rule):  # no fields of its own: the base's dataclass serves
     """The date in ``columns[0]`` is the first day of its precision's unit (a month, a year, a decade)."""
 
     kind = "unit_start"
-
-    @property
-    def column(self) -> str:
-        return self.columns[0]
+    reported = 0
 
     def violated(self, row: Row) -> bool:
         day, precision = _cells(row, self.columns)
