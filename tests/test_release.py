@@ -15,10 +15,17 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, needs_repository
+from packaging.version import Version
 
 import sadr_iran_data as sid
 
 pytestmark = [needs_repository, pytest.mark.slow]
+
+_CURRENT = Version(sid.__version__)
+#: The release the tests make in the copy: a prerelease of the next patch.
+NEXT = f"{_CURRENT.major}.{_CURRENT.minor}.{_CURRENT.micro + 1}rc1"
+#: A version after every release so far.
+LATER = f"{_CURRENT.major + 1}.0.0"
 
 #: What a copy of the repository leaves out: caches, environments, the version control.
 SKIP = shutil.ignore_patterns(
@@ -68,33 +75,33 @@ def _figures_drawn_by_another_matplotlib(before: dict[str, bytes], changed: list
 
 
 def test_a_release_sets_the_version_everywhere_archives_it_and_a_second_run_changes_nothing(copy):
-    out = _run(copy, "build", "--release", "1.0.1rc1", "--date", "2027-01-02")
+    out = _run(copy, "build", "--release", NEXT, "--date", "2027-01-02")
     assert out.returncode == 0, out.stdout + out.stderr
     version = (copy / "src/sadr_iran_data/_version.py").read_text(encoding="utf-8")
-    assert '__version__ = "1.0.1rc1"' in version and '__released__ = "2027-01-02"' in version
+    assert f'__version__ = "{NEXT}"' in version and '__released__ = "2027-01-02"' in version
     manifest = copy / "src/sadr_iran_data/data/manifest.json"
-    assert json.loads(manifest.read_text(encoding="utf-8"))["version"] == "1.0.1rc1"
+    assert json.loads(manifest.read_text(encoding="utf-8"))["version"] == NEXT
     assert f'__manifest_sha256__ = "{hashlib.sha256(manifest.read_bytes()).hexdigest()}"' in version
     cff = yaml.safe_load((copy / "CITATION.cff").read_text(encoding="utf-8"))
-    assert (cff["version"], cff["date-released"]) == ("1.0.1rc1", "2027-01-02")
+    assert (cff["version"], cff["date-released"]) == (NEXT, "2027-01-02")
     readme = (copy / "README.md").read_text(encoding="utf-8")
-    assert "pip install sadr-iran-data==1.0.1rc1" in readme and "Version 1.0.1rc1 holds" in readme
-    assert "This is version **1.0.1rc1**" in (copy / "docs/citing.md").read_text(encoding="utf-8")
-    assert "## [Unreleased]\n\n## [1.0.1rc1] - 2027-01-02" in (copy / "CHANGELOG.md").read_text(encoding="utf-8")
-    archive = json.loads(gzip.decompress((copy / "data/releases/1.0.1rc1.json.gz").read_bytes()))
-    assert archive["version"] == "1.0.1rc1"
+    assert f"pip install sadr-iran-data=={NEXT}" in readme and f"Version {NEXT} holds" in readme
+    assert f"This is version **{NEXT}**" in (copy / "docs/citing.md").read_text(encoding="utf-8")
+    assert f"## [Unreleased]\n\n## [{NEXT}] - 2027-01-02" in (copy / "CHANGELOG.md").read_text(encoding="utf-8")
+    archive = json.loads(gzip.decompress((copy / f"data/releases/{NEXT}.json.gz").read_bytes()))
+    assert archive["version"] == NEXT
     check = _run(copy, "verify")
     assert check.returncode == 0, check.stderr
     since = subprocess.run(
-        [sys.executable, "-c", "import sadr_iran_data as sid; print(len(sid.changes(since='1.0.0')), sid.__version__)"],
+        [sys.executable, "-c", f"import sadr_iran_data as sid; print(len(sid.changes(since={sid.__version__!r})), sid.__version__)"],
         env={**os.environ, "PYTHONPATH": str(copy / "src")},
         capture_output=True,
         text=True,
     )
-    assert since.stdout.split() == ["0", "1.0.1rc1"], since.stderr  # the same rows: no change since 1.0.0
+    assert since.stdout.split() == ["0", NEXT], since.stderr  # the same rows: no change since the last release
 
     before = _files(copy)
-    again = _run(copy, "build", "--release", "1.0.1rc1")
+    again = _run(copy, "build", "--release", NEXT)
     assert again.returncode == 0, again.stdout + again.stderr
     assert _files(copy) == before, "a second run of the same release changed files"
 
@@ -104,9 +111,9 @@ def test_a_release_sets_the_version_everywhere_archives_it_and_a_second_run_chan
     [
         (["--release", "0.9.0"], "is older than"),
         (["--release", "one"], "not a version"),
-        (["--release", "v2.0.0"], "write the version as 2.0.0"),
-        (["--release", "2.0.0", "--date", "soon"], "--date must be a day"),
-        (["--out", "somewhere", "--release", "2.0.0"], "leave out --out"),
+        (["--release", f"v{LATER}"], f"write the version as {LATER}"),
+        (["--release", LATER, "--date", "soon"], "--date must be a day"),
+        (["--out", "somewhere", "--release", LATER], "leave out --out"),
     ],
 )
 def test_a_release_refuses_what_would_go_backwards_or_is_no_version(copy, argv, message):

@@ -157,4 +157,6 @@ def build_command(root: Path | None = None, out: Path | None = None, release: st
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root / "src"), os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-m", "sadr_iran_data._build", "--root", str(root), "--archive"]
     child = subprocess.run(command, env=env, check=False)  # noqa: S603 (this interpreter, fixed arguments)
+    if child.returncode == 0:
+        _say(f"reinstall the package (pip install -e '.[build]') so that its installed metadata says {release} too")
     return child.returncode
