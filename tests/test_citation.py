@@ -112,7 +112,8 @@ def test_lazy_import_cost():
 def test_text():
     first, second = cite("text", include_source=True).splitlines()
     assert first == (
-        f"sadr-iran-data maintainers ({citation.__released__[:4]}). {citation.TITLE}, version {sid.__version__} [data set, CC-BY-4.0]. {citation.REPOSITORY_URL}"
+        f"sadr-iran-data maintainers ({citation.__released__[:4]}). {citation.TITLE}, version {sid.__version__} "
+        f"[data set, CC-BY-4.0]. {citation.REPOSITORY_URL}"
     )
     assert second == cite_source("text")
     assert cite("text") == first

@@ -136,7 +136,7 @@ def test_the_graph_sees_every_module_and_its_local_imports():
     assert edges[f"{NAME}.cli"][f"{NAME}._build.release"] is True  # function-local, and still an edge
     outside = _targets(f"{NAME}.cli", ast.parse("from .validation._read import Source").body[0])
     assert outside == {f"{NAME}.validation._read", f"{NAME}.validation"}  # the package its module runs first
-    inside = _targets(f"{NAME}.validation._checks", ast.parse("from ._read import Source").body[0])
+    inside = _targets(f"{NAME}.validation._rules", ast.parse("from ._read import Source").body[0])
     assert inside == {f"{NAME}.validation._read"}  # its own package is initialised already
 
 

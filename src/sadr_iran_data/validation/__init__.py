@@ -44,9 +44,10 @@ from typing import Any, Literal
 
 from ..declarations import TABLES, get_table
 from ..errors import InputError
-from ._checks import Keys, Typed, finish, type_table
 from ._read import Source, as_arrow, folder_files, from_frame, from_records, read, read_file
 from ._report import ValidationFailure, ValidationReport
+from ._rules import check_columns, finish
+from ._typing import Keys, Typed, type_table
 
 __all__ = ["ValidationFailure", "ValidationReport", "check_records", "validate", "validate_tables"]
 
@@ -169,6 +170,7 @@ def validate(
     source = read(obj, table)
     given = _reference_keys(references) if isinstance(references, Mapping) else {}
     typed = type_table(source, extra_columns)
+    check_columns(typed)
     keys = None if references is False else _keys({source.table.name: typed}, given, references_mode)
     return finish(typed, keys)
 
@@ -229,6 +231,8 @@ def _check_all(
     sources: Mapping[str, Source], *, references: bool, references_mode: str, extra_columns: str
 ) -> tuple[dict[str, Typed], dict[str, ValidationReport]]:
     typed = {name: type_table(source, extra_columns) for name, source in sources.items()}
+    for each in typed.values():
+        check_columns(each)  # before any table's keys are used: a key that breaks its column's rules refers to nothing
     keys = _keys(typed, {}, references_mode) if references else None
     return typed, {name: finish(t, keys) for name, t in typed.items()}
 
