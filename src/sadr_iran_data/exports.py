@@ -33,6 +33,7 @@ from ._formats import EXPORT_FORMATS
 from .declarations import TABLES, Column, Table, get_table
 from .errors import SadrIranDataError
 from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
+from .rules import sql_literal as _sql_literal
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -211,10 +212,6 @@ def _ndjson(staged: dict[str, Path], names: tuple[str, ...]) -> None:
 
 def _ident(name: str) -> str:
     return f'"{name}"'
-
-
-def _sql_literal(value: Any) -> str:
-    return str(value) if isinstance(value, int | float) else "'" + str(value).replace("'", "''") + "'"
 
 
 def _column_sql(table: Table, col: Column, *, sqlite: bool) -> list[str]:

@@ -44,7 +44,8 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _sql_literal(value: Any) -> str:
+def sql_literal(value: Any) -> str:
+    """A number as it is, anything else as a quoted SQL string."""
     return str(value) if isinstance(value, int | float) else "'" + str(value).replace("'", "''") + "'"
 
 
@@ -152,7 +153,7 @@ class Vocabulary(ColumnRule):
         return {"enum": list(self.values)}
 
     def sql(self, quoted: str) -> str | None:
-        return f"{quoted} IN ({', '.join(_sql_literal(v) for v in self.values)})"
+        return f"{quoted} IN ({', '.join(sql_literal(v) for v in self.values)})"
 
     def pandera(self) -> pandera.Check:
         import pandera.pandas as pandera
@@ -231,7 +232,7 @@ class _Bound(ColumnRule):
         return {self.kind: _number(self.bound)}
 
     def sql(self, quoted: str) -> str | None:
-        return f"{quoted} {self._words[1]} {_sql_literal(self.bound)}"
+        return f"{quoted} {self._words[1]} {sql_literal(self.bound)}"
 
     def pydantic(self) -> dict[str, Any]:
         return {self._words[2]: _number(self.bound)}
