@@ -9,4 +9,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.0.0"
 __released__ = "2026-11-27"
-__manifest_sha256__ = "7e70d10809e09c199169083ccf83483e1814ba37bec090b19b4ec48c32b0809e"
+__manifest_sha256__ = "336ff7b34a220137270bc7312600ae6899ea8f651e261a1f02130388d93489d7"

@@ -46,21 +46,18 @@ def _read_arrow(data: bytes) -> pa.Table:
     return pq.ParquetFile(pa.BufferReader(data)).read(use_threads=False)
 
 
-def _read_polars(name: str, data: bytes) -> Any:
+def _read_polars(name: str, data: bytes, manifest: Manifest) -> Any:
     import io
 
     try:
         import polars as pl
     except ImportError:
         raise SadrIranDataError("the polars backend needs polars: pip install 'sadr-iran-data[polars]'") from None
-    from .declarations import get_table
-
-    table = get_table(name)
+    # Parquet holds vocabularies as dictionaries, which polars reads as text: cast them to the declared enums,
+    # whose values the build wrote into the manifest (so that this path needs no declarations).
+    categories: dict[str, list[str]] = manifest["tables"][name].get("categories") or {}
     df = pl.read_parquet(io.BytesIO(data))
-    # Parquet holds vocabularies as dictionaries, which polars reads as text: cast them to the declared types.
-    return df.with_columns(
-        [pl.col(c.name).cast(pl.String).cast(c.column_type.polars_dtype(c)) for c in table.columns if c.type == "category"]
-    )
+    return df.with_columns([pl.col(column).cast(pl.String).cast(pl.Enum(values)) for column, values in categories.items()])
 
 
 def _to_pandas(table: Table, data: pa.Table) -> pd.DataFrame:
@@ -122,7 +119,7 @@ def _load(name: str, backend: str, manifest: Manifest, data: bytes | None = None
     if data is None:
         data = read_verified(name, manifest=manifest)
     if backend == "polars":
-        return _read_polars(name, data)
+        return _read_polars(name, data, manifest)
     arrow = _read_arrow(data)
     if backend == "arrow":
         return arrow

@@ -85,6 +85,8 @@ def build_tables(root: Path | None = None, out: Path | None = None) -> Built:
             "content_sha256": content_sha256(arrow[name]),
             "schema_fingerprint": table.fingerprint,
             "description": table.description,
+            # what the polars loader needs of the declarations, without importing them
+            "categories": {c.name: list(c.categories or ()) for c in table.columns if c.type == "category"},
         }
     manifest["releases"] = released_versions(root)
     manifest["files"] = {}
