@@ -184,11 +184,13 @@ def _evidence_id(record_table: str, record_id: str, span: Span) -> str:
 
 
 def _publication_bound(citations: list[dict[str, Any]]) -> datetime.date:
-    """Last day the source article may have been published: the end of its date's unit."""
+    """Last day the source article may have been published: its sourced ``published_by``, else the end of its date's unit."""
     articles = [r for r in citations if r.get("kind") == "article" and r.get("cited_in") is None and r.get("date")]
     if len(articles) != 1:
         raise BuildError("citations: exactly one article (kind article, not cited in another) with a date is needed")
     article = articles[0]
+    if article.get("published_by"):
+        return article["published_by"]
     unit = {"day": 10, "month": 7, "year": 4}.get(article.get("date_precision"), 4)
     return _unit_bounds(article["date"].isoformat()[:unit])[1]
 
