@@ -89,7 +89,7 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
     block = re.search(r"\n- actor_id: act-serbs\n.*?(?=\n- actor_id|\Z)", text, re.S).group(0)
     (repo / "data/curated/actors.yaml").write_text(text.replace(block, ""), encoding="utf-8")
     for table, ref in (
-        ("events", "    - {actor_id: act-serbs, role: target}\n"),
+        ("events", "    - {actor_id: act-serbs, role: subject}\n"),
         ("events", "    - {actor_id: act-serbs, role: participant}\n"),
     ):
         _edit(repo, table, ref, "")
@@ -100,7 +100,8 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
     with pytest.raises(BuildError, match=r"actors \[act-serbs\] was released in .* but is gone: list it in"):
         build(repo, repo / "out")
 
-    retired = [
+    retired = yaml.safe_load((repo / "data/curated/retired.yaml").read_text(encoding="utf-8")) or []
+    retired += [
         {"id": "act-serbs", "table": "actors", "retired_in": "99.0.0", "reason": "a test removal", "replaced_by": "act-muslim-bosnians"},
         {"id": "rel-0063", "table": "relations", "retired_in": "99.0.0", "reason": "its target was retired"},
     ]

@@ -2,11 +2,13 @@
 
 Written by the release command (``sadr-iran-data build --release X.Y.Z``),
 never by hand. Semantic versioning for data: major = a breaking schema change
-or retired ids, minor = new records or columns, patch = corrections of values.
+or a record removed with no replacement; minor = new records or columns,
+re-coded values, ids retired with a pointer to their replacement; patch =
+corrections that change no coding.
 Every load checks the shipped ``manifest.json`` against ``__manifest_sha256__``,
 so a data file edited together with its manifest entry is refused too.
 """
 
-__version__ = "1.0.0"
-__released__ = "2026-11-27"
-__manifest_sha256__ = "336ff7b34a220137270bc7312600ae6899ea8f651e261a1f02130388d93489d7"
+__version__ = "1.1.0"
+__released__ = "2026-11-30"
+__manifest_sha256__ = "4a7b3e730711d388bf16d1a019254a5b7e5055853f5632a1726db6f5f1bc65ff"

@@ -210,14 +210,27 @@ CERTAINTY = _vocab(
     ("expected", "A forecast or possibility: 'could', 'may', 'will'."),
 )
 
+ATTRIBUTION_KIND = _vocab(
+    "attribution_kind",
+    "Whose claim a row is: the author's own, a cited source's, a named holder's view, a rumour, or an unnamed belief.",
+    ("author", "The author asserts it in his own voice, with or without a footnote; his own hedges ('likely', 'it is known') included."),
+    ("source", "A source the author cites or quotes asserts it (an interviewee's claim); the author only reports it."),
+    (
+        "view",
+        "The belief, perception, fear or aim of an actor the text names ('Tehran considers', 'al-Sadr fears'), as the author reports it.",
+    ),
+    ("rumour", "Reported as a rumour with no source: 'it is rumored'."),
+    ("unnamed", "A belief or allegation whose holder the text does not identify ('is believed', 'alleged')."),
+)
+
 DATE_PRECISION = _vocab(
     "date_precision",
-    "How precisely the source dates a record; date_start/date_end span that unit.",
-    ("day", "A calendar day: date_start = date_end."),
-    ("month", "A calendar month: first to last day of the month."),
-    ("year", "A calendar year, or a span of whole years."),
-    ("decade", "A decade or span of decades: '1980s and 1990s'."),
-    ("unknown", "Undated; bounded only by what the text implies (e.g. before publication)."),
+    "How precisely the source dates the start of a record (a point, or the start of a period).",
+    ("day", "The start is a calendar day; for a point, date_start = date_end."),
+    ("month", "The start is a calendar month; for a point, the first to the last day of the month."),
+    ("year", "The start is a calendar year; for a point, the whole year."),
+    ("decade", "The start is a decade: '1980s and 1990s'."),
+    ("unknown", "The source does not date the start; date_start is null or a bound the text implies (e.g. after his first trip)."),
 )
 
 CITATION_KIND = _vocab(
@@ -332,7 +345,7 @@ RELATION_TYPE = _vocab(
     ("represents", "The source speaks for or represents the target."),
     ("follows", "The source is a follower of the target (a cleric or a movement)."),
     ("part_of", "The source is an organisational part of the target."),
-    ("kin", "Kinship; the summary says which (e.g. father of)."),
+    ("kin", "Kinship between two persons; the summary says which (e.g. father of). Belonging to a family group is member_of."),
     ("succeeds", "The source succeeded the target (in a position or following)."),
     ("emulates", "The source takes the target as a model."),
     ("admires", "The source admires or looks up to the target."),
@@ -372,6 +385,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (
         CERTAINTY,
+        ATTRIBUTION_KIND,
         DATE_PRECISION,
         CITATION_KIND,
         ACTOR_TYPE,
@@ -403,9 +417,19 @@ def _fk(name: str, table: str, description: str, *, nullable: bool = False) -> C
 
 def _period(subject: str) -> tuple[Column, ...]:
     return (
-        Column("date_start", "date", f"First day the {subject} may have begun, at the source's precision.", nullable=True),
-        Column("date_end", "date", f"Last day the {subject} may have held; the publication date bounds open periods.", nullable=True),
-        Column("date_precision", "category", "Precision of the source's dating.", vocabulary=DATE_PRECISION),
+        Column(
+            "date_start",
+            "date",
+            f"First day the {subject} may have begun, as the source dates it; null when the source gives no start.",
+            nullable=True,
+        ),
+        Column(
+            "date_end",
+            "date",
+            f"Last day the {subject} may have held, as the source dates it; open periods end at the publication bound; null for forecasts.",
+            nullable=True,
+        ),
+        Column("date_precision", "category", "How precisely the source dates the start.", vocabulary=DATE_PRECISION),
         Column("date_edtf", "edtf", "The dating as an EDTF string (2004-04, 198X/199X, 2005/..).", nullable=True),
     )
 
@@ -413,7 +437,8 @@ def _period(subject: str) -> tuple[Column, ...]:
 def _claim(subject: str) -> tuple[Column, ...]:
     return (
         Column("certainty", "category", f"How the source words the {subject}.", vocabulary=CERTAINTY),
-        Column("attributed_to", "string", f"Who asserts the {subject}: 'author', or the source the author relies on."),
+        Column("attribution_kind", "category", f"Whose claim the {subject} is.", vocabulary=ATTRIBUTION_KIND),
+        Column("attributed_to", "string", f"Who asserts the {subject}: 'author', or the holder or source the author reports, in words."),
         _fk("citation_id", "citations", "The footnote that supports it, if any.", nullable=True),
         Column("coding_note", "string", "Why the row is coded as it is, where that is not obvious.", nullable=True),
     )
@@ -479,6 +504,14 @@ CITATIONS = Table(
         Column(
             "text_sha256", "string", "SHA-256 of the stored text that evidence offsets refer to.", nullable=True, pattern=r"^[0-9a-f]{64}$"
         ),
+        Column(
+            "published_by",
+            "date",
+            "Latest day by which the document is known to have been published, from an outside source, where its own date is less precise.",
+            nullable=True,
+            source_column="published_by_source",
+        ),
+        Column("published_by_source", "string", "The outside source of published_by.", nullable=True),
         Column("metadata_source", "string", "Where bibliographic details not printed in the text come from.", nullable=True),
         Column("description", "string", "What the citation is, in one line.", nullable=True),
     ),

@@ -181,6 +181,9 @@ def load_citations() -> pd.DataFrame:
     - ``anonymous`` (bool, may be null): Whether the source is anonymous.
     - ``url`` (string, may be null): URL of the document, where known.
     - ``text_sha256`` (string, may be null): SHA-256 of the stored text that evidence offsets refer to.
+    - ``published_by`` (date, may be null): Latest day by which the document is known to have been published, from an outside
+      source, where its own date is less precise.
+    - ``published_by_source`` (string, may be null): The outside source of published_by.
     - ``metadata_source`` (string, may be null): Where bibliographic details not printed in the text come from.
     - ``description`` (string, may be null): What the citation is, in one line.
     <!-- /columns:citations -->
@@ -294,13 +297,16 @@ def load_events() -> pd.DataFrame:
     - ``event_type`` (category): What kind of event it is.
     - ``plover_type`` (string, may be null): PLOVER event type the event_type maps to, where one fits.
     - ``summary`` (string): One-line summary, claiming no more than the source.
-    - ``date_start`` (date, may be null): First day the event may have begun, at the source's precision.
-    - ``date_end`` (date, may be null): Last day the event may have held; the publication date bounds open periods.
-    - ``date_precision`` (category): Precision of the source's dating.
+    - ``date_start`` (date, may be null): First day the event may have begun, as the source dates it; null when the source gives
+      no start.
+    - ``date_end`` (date, may be null): Last day the event may have held, as the source dates it; open periods end at the
+      publication bound; null for forecasts.
+    - ``date_precision`` (category): How precisely the source dates the start.
     - ``date_edtf`` (edtf, may be null): The dating as an EDTF string (2004-04, 198X/199X, 2005/..).
     - ``location_id`` (id, may be null): Where it happened, if the source says.
     - ``certainty`` (category): How the source words the event.
-    - ``attributed_to`` (string): Who asserts the event: 'author', or the source the author relies on.
+    - ``attribution_kind`` (category): Whose claim the event is.
+    - ``attributed_to`` (string): Who asserts the event: 'author', or the holder or source the author reports, in words.
     - ``citation_id`` (id, may be null): The footnote that supports it, if any.
     - ``coding_note`` (string, may be null): Why the row is coded as it is, where that is not obvious.
     - ``known_date`` (date, may be null): Exact day from an outside source where the article gives less.
@@ -366,12 +372,15 @@ def load_relations() -> pd.DataFrame:
     - ``support_form`` (category, may be null): Form of support, for relation_type 'supports'.
     - ``directed`` (bool): Whether the relation runs one way (source -> target).
     - ``summary`` (string): One-line summary, claiming no more than the source.
-    - ``date_start`` (date, may be null): First day the relation may have begun, at the source's precision.
-    - ``date_end`` (date, may be null): Last day the relation may have held; the publication date bounds open periods.
-    - ``date_precision`` (category): Precision of the source's dating.
+    - ``date_start`` (date, may be null): First day the relation may have begun, as the source dates it; null when the source
+      gives no start.
+    - ``date_end`` (date, may be null): Last day the relation may have held, as the source dates it; open periods end at the
+      publication bound; null for forecasts.
+    - ``date_precision`` (category): How precisely the source dates the start.
     - ``date_edtf`` (edtf, may be null): The dating as an EDTF string (2004-04, 198X/199X, 2005/..).
     - ``certainty`` (category): How the source words the relation.
-    - ``attributed_to`` (string): Who asserts the relation: 'author', or the source the author relies on.
+    - ``attribution_kind`` (category): Whose claim the relation is.
+    - ``attributed_to`` (string): Who asserts the relation: 'author', or the holder or source the author reports, in words.
     - ``citation_id`` (id, may be null): The footnote that supports it, if any.
     - ``coding_note`` (string, may be null): Why the row is coded as it is, where that is not obvious.
     <!-- /columns:relations -->

@@ -171,8 +171,11 @@ def source_article(citations: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def publication_bound(citations: list[dict[str, Any]]) -> datetime.date:
-    """Last day the source article may have been published: the end of its date's unit."""
+    """Last day the source article may have been published: its sourced ``published_by``, else the end of its date's unit."""
     article = source_article(citations)
+    if article.get("published_by"):
+        bound: datetime.date = article["published_by"]
+        return bound
     unit = {"day": 10, "month": 7, "year": 4}.get(article.get("date_precision") or "", 4)
     return period(article["date"].isoformat()[:unit], article["date"])[1]
 

@@ -26,6 +26,7 @@ import sadr_iran_data as sid
 
 from ..identity import NAME
 from .files import write_text
+from .reliability import reliability_page
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
@@ -185,6 +186,7 @@ PAGES: dict[str, Callable[[], str]] = {
     "citing.md": citing_page,
     "changelog.md": changelog_page,
     "numbers.md": numbers_page,
+    "reliability.md": reliability_page,
 }
 
 
