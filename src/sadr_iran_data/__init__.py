@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from typing import Any
 
     from . import declarations, errors, identity, models, schemas
+    from .article import ArticleCheck, QuoteCheck, check_article
     from .citation import cite, cite_source
     from .data_dictionary import codebook, vocabularies
     from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
@@ -55,6 +56,9 @@ _LAZY = {
     "load_relations": "loaders",
     "load_evidence": "loaders",
     "verify": "integrity",
+    "check_article": "article",
+    "ArticleCheck": "article",
+    "QuoteCheck": "article",
     "export": "exports",
     "to_networkx": "exports",
     "changes": "loaders",
@@ -78,8 +82,10 @@ _LAZY = {
 _SUBMODULES = ("models", "schemas", "declarations", "errors", "identity")
 
 __all__ = [
+    "ArticleCheck",
     "DataIntegrityError",
     "InputError",
+    "QuoteCheck",
     "RetiredIdError",
     "SadrIranDataError",
     "SchemaValidationError",
@@ -88,6 +94,7 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "changes",
+    "check_article",
     "cite",
     "cite_source",
     "codebook",

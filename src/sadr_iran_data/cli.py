@@ -146,6 +146,30 @@ def _summary(report: ValidationReport) -> str:
     return "\n".join(lines)
 
 
+def _check_article(args: argparse.Namespace) -> int:
+    from .article import check_article
+
+    report = check_article(args.path)
+    if args.format in ("csv", "json"):
+        frame = report.to_frame()
+        if args.format == "csv":
+            frame.to_csv(sys.stdout, index=False)
+        else:
+            print(frame.to_json(orient="records", force_ascii=False, indent=1))
+        if not report.ok:
+            print(report, file=sys.stderr)
+        return 0 if report.ok else 1
+    if report.ok:
+        print(report)
+        return 0
+    missing = sorted((q for q in report.quotes if q.status == "missing"), key=lambda q: (q.char_start, q.evidence_id))
+    lines = [str(report), *(f"  missing: {q.evidence_id} ({q.record_id}) at {q.char_start}-{q.char_end}" for q in missing[:_SHOWN])]
+    if len(missing) > _SHOWN:
+        lines.append(f"  … and {len(missing) - _SHOWN} more: --format csv lists every quote")
+    print("\n".join(lines), file=sys.stderr)
+    return 1
+
+
 def _verify(args: argparse.Namespace) -> int:
     from .integrity import verify
 
@@ -220,6 +244,15 @@ def _parser() -> argparse.ArgumentParser:
         help="text: a report (on stderr if invalid); csv, json: every failure on stdout",
     )
     command("verify", _verify, "check every shipped file against the manifest")
+    art = command("check-article", _check_article, "check your copy of the article: is every evidence quote in it, and where")
+    art.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article")
+    art.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="text: a one-line summary (on stderr, with the missing quotes, if any is missing); "
+        "csv, json: every quote's old and new offsets on stdout",
+    )
     cit = command("cite", _cite, "cite this dataset version (and the source article)")
     cit.add_argument("--format", choices=CITATION_FORMATS, default="text")
     cit.add_argument(
