@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from .citation import cite, cite_source
     from .data_dictionary import codebook, vocabularies
     from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
-    from .exports import export, to_networkx
+    from .exports import export, to_networkx, to_web_annotations
     from .integrity import verify
     from .loaders import (
         changes,
@@ -61,6 +61,7 @@ _LAZY = {
     "QuoteCheck": "article",
     "export": "exports",
     "to_networkx": "exports",
+    "to_web_annotations": "exports",
     "changes": "loaders",
     "retired": "loaders",
     "lookup": "loaders",
@@ -117,6 +118,7 @@ __all__ = [
     "schemas",
     "tables",
     "to_networkx",
+    "to_web_annotations",
     "validate",
     "validate_tables",
     "verify",

@@ -258,7 +258,11 @@ def _parser() -> argparse.ArgumentParser:
     cit.add_argument(
         "--source", action=argparse.BooleanOptionalAction, default=None, help="also cite the source article (default: only in cff)"
     )
-    exp = command("export", _export, "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML or a Data Package")
+    exp = command(
+        "export",
+        _export,
+        "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML, a Data Package or W3C Web Annotations",
+    )
     exp.add_argument("folder", metavar="DIR", type=_path)
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--table", action="append", metavar="TABLE", help="export only this table (repeatable; default: all)")

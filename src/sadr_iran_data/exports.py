@@ -1,8 +1,8 @@
 """Export the shipped tables to other formats and tools.
 
 ``export(format, folder)`` writes the tables as CSV, Parquet, JSON, NDJSON, a
-SQLite or DuckDB database, GeoJSON layers, a GraphML network or a Frictionless
-Data Package, and returns the paths written. An existing file is never
+SQLite or DuckDB database, GeoJSON layers, a GraphML network, a Frictionless
+Data Package or W3C Web Annotations, and returns the paths written. An existing file is never
 overwritten unless ``force=True``, and every file is written to a temporary
 name in the target folder first and renamed only once all of them are
 complete, so an interrupted export leaves no half-written file.
@@ -34,6 +34,7 @@ from .declarations import TABLES, Column, Table, get_table
 from .errors import SadrIranDataError
 from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
 from .rules import sql_literal as _sql_literal
+from .web_annotations import TABLES_USED, annotate
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 FORMATS = EXPORT_FORMATS
 #: File stem of the SQLite and DuckDB databases (and datasette's database name).
 DATABASE = PACKAGE
+
+#: File of the ``annotations`` export.
+ANNOTATIONS = "annotations.jsonld"
 
 _Row = dict[str, Any]
 _GRAPH_SOURCE, _GRAPH_TARGET = "source_actor_id", "target_actor_id"
@@ -421,6 +425,10 @@ def _datapackage(staged: dict[str, Path], names: tuple[str, ...], *, formula_gua
     _write_text_file(staged["datapackage.json"], dumps(descriptor))
 
 
+def _annotations(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    _write_text_file(staged[ANNOTATIONS], _json_text(to_web_annotations()))
+
+
 @dataclass(frozen=True)
 class _Format:
     files: Callable[[tuple[str, ...]], list[str]]
@@ -445,6 +453,7 @@ _FORMATS: dict[str, _Format] = {
     "geojson": _Format(lambda names: [f"{n}.geojson" for n in ("locations", "events") if n in names], _geojson, ("locations", "events")),
     "graphml": _Format(lambda names: ["actors_relations.graphml"], _graphml, ("actors", "relations")),
     "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage, csv=True),
+    "annotations": _Format(lambda names: [ANNOTATIONS], _annotations, ("evidence",)),
 }
 
 
@@ -479,7 +488,9 @@ def export(
     - ``geojson``: ``locations.geojson`` (located places) and ``events.geojson`` (events at their place's point);
     - ``graphml``: ``actors_relations.graphml``, actors as nodes and relations as directed edges;
     - ``datapackage``: the CSV files (guarded like ``csv``) and a Frictionless ``datapackage.json``
-      with their hashes.
+      with their hashes;
+    - ``annotations``: ``annotations.jsonld``, the evidence as a JSON array of W3C Web Annotations
+      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include.
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
     exists and ``force`` is False (checked before anything is written, and
@@ -542,3 +553,24 @@ def to_networkx() -> nx.MultiDiGraph:
         key = row[TABLES["relations"].primary_key]
         graph.add_edge(row[_GRAPH_SOURCE], row[_GRAPH_TARGET], key=key, **{c.name: row[c.name] for c in edge_columns})
     return graph
+
+
+def to_web_annotations() -> list[dict[str, Any]]:
+    """The evidence as W3C Web Annotations: one JSON-LD ``Annotation`` per evidence row, in the order of the text.
+
+    Each targets the article's URL with a ``TextQuoteSelector`` (the quote,
+    with up to 32 characters before and after it where the shipped quotes
+    themselves hold them) and a ``TextPositionSelector`` (``char_start`` and
+    ``char_end``: code points of the stored text whose sha256 is the
+    article's ``text_sha256``). Its bodies are the record's IRI, a short text
+    describing it, and its table and id as tags. ``export("annotations", folder)``
+    writes this list as ``annotations.jsonld``.
+
+    Examples
+    --------
+    >>> from sadr_iran_data.exports import to_web_annotations
+    >>> first = to_web_annotations()[0]
+    >>> first["type"], first["target"]["selector"][1]["type"]
+    ('Annotation', 'TextPositionSelector')
+    """
+    return annotate({name: _rows(name) for name in TABLES_USED})
