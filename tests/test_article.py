@@ -44,6 +44,17 @@ def expected_span(row, starts: list[int], ends: list[int]) -> tuple[int, int]:
     return starts[row["char_start"]], ends[row["char_end"] - 1]
 
 
+def assert_each_quote_went_where_its_text_went(report, evidence: list[dict], copy: str, starts: list[int], ends: list[int]) -> None:
+    found = by_id(report)
+    for row in evidence:
+        q = found[row["evidence_id"]]
+        assert (q.new_start, q.new_end) == expected_span(row, starts, ends), row["evidence_id"]
+        assert fold(copy[q.new_start : q.new_end]) == fold(row["quote"])
+        assert q.shift == q.new_start - row["char_start"]
+        unmoved = (q.new_start, q.new_end) == (q.char_start, q.char_end)
+        assert q.status == "same" if unmoved else q.status in ("shifted", "ambiguous")
+
+
 @pytest.fixture(scope="module")
 def evidence() -> list[dict]:
     return sid.load("evidence", backend="arrow").to_pylist()
@@ -100,12 +111,7 @@ def test_straight_quotes_and_other_whitespace_shift_every_quote_to_where_it_went
     assert copy != source_text and not any(char in copy for char in TYPOGRAPHIC)
     report = sid.check_article(write(tmp_path, copy))
     assert report.ok and not report.identical
-    found = by_id(report)
-    for row in evidence:
-        q = found[row["evidence_id"]]
-        assert (q.new_start, q.new_end) == expected_span(row, starts, ends), row["evidence_id"]
-        assert fold(copy[q.new_start : q.new_end]) == fold(row["quote"])
-        assert q.shift == q.new_start - row["char_start"]
+    assert_each_quote_went_where_its_text_went(report, evidence, copy, starts, ends)
     counts = report.counts()
     assert counts["missing"] == 0 and counts["shifted"] + counts["ambiguous"] > 0
     assert f"{counts['shifted']} shift, 0 missing" in str(report)
@@ -167,11 +173,7 @@ def test_insertions_outside_the_quotes_move_every_quote_exactly_where_it_went(
     copy, starts, ends = rewrite(source_text, lambda i, char: (insertions.get(i, ""), char))
     report = sid.check_article(write(tmp_path_factory.mktemp("inserted"), copy + at_end))
     assert report.ok, str(report)
-    found = by_id(report)
-    for row in evidence:
-        q = found[row["evidence_id"]]
-        assert (q.new_start, q.new_end) == expected_span(row, starts, ends), row["evidence_id"]
-        assert q.status in ("same", "ambiguous") if q.shift == 0 else q.status in ("shifted", "ambiguous")
+    assert_each_quote_went_where_its_text_went(report, evidence, copy + at_end, starts, ends)
 
 
 def test_a_quote_found_in_several_places_takes_the_one_its_neighbours_point_to(source_text, evidence):

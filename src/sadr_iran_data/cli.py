@@ -20,6 +20,8 @@ from ._version import __version__
 from .errors import BuildError, SadrIranDataError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .validation import ValidationReport
 
 PROG = "sadr-iran-data"
@@ -122,11 +124,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.format in ("csv", "json"):
         import pandas as pd
 
-        frame = pd.concat([report.to_frame() for report in reports], ignore_index=True)
-        if args.format == "csv":
-            frame.to_csv(sys.stdout, index=False)
-        else:
-            print(frame.to_json(orient="records", force_ascii=False, indent=1, default_handler=str))
+        _write_frame(pd.concat([report.to_frame() for report in reports], ignore_index=True), args.format)
     else:
         for report in reports:
             print(report if report.ok or args.all else _summary(report), file=sys.stdout if report.ok else sys.stderr)
@@ -134,6 +132,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 _SHOWN = 20
+
+
+def _write_frame(frame: pd.DataFrame, format: str) -> None:
+    """A report's rows on stdout, as CSV or as a JSON array of records."""
+    if format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        print(frame.to_json(orient="records", force_ascii=False, indent=1, default_handler=str))
 
 
 def _summary(report: ValidationReport) -> str:
@@ -151,11 +157,7 @@ def _check_article(args: argparse.Namespace) -> int:
 
     report = check_article(args.path)
     if args.format in ("csv", "json"):
-        frame = report.to_frame()
-        if args.format == "csv":
-            frame.to_csv(sys.stdout, index=False)
-        else:
-            print(frame.to_json(orient="records", force_ascii=False, indent=1))
+        _write_frame(report.to_frame(), args.format)
         if not report.ok:
             print(report, file=sys.stderr)
         return 0 if report.ok else 1
@@ -209,6 +211,9 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    def report_format(p: argparse.ArgumentParser, text: str, rows: str) -> None:
+        p.add_argument("--format", choices=("text", "csv", "json"), default="text", help=f"text: {text}; csv, json: {rows} on stdout")
+
     def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
         p.add_argument(
             "--formula-guard",
@@ -237,22 +242,11 @@ def _parser() -> argparse.ArgumentParser:
         "--extra-columns", choices=("error", "ignore"), default="error", help="columns the table does not declare: fail (default) or ignore"
     )
     val.add_argument("--all", action="store_true", help="print every failure, not the first 20")
-    val.add_argument(
-        "--format",
-        choices=("text", "csv", "json"),
-        default="text",
-        help="text: a report (on stderr if invalid); csv, json: every failure on stdout",
-    )
+    report_format(val, "a report (on stderr if invalid)", "every failure")
     command("verify", _verify, "check every shipped file against the manifest")
     art = command("check-article", _check_article, "check your copy of the article: is every evidence quote in it, and where")
     art.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article")
-    art.add_argument(
-        "--format",
-        choices=("text", "csv", "json"),
-        default="text",
-        help="text: a one-line summary (on stderr, with the missing quotes, if any is missing); "
-        "csv, json: every quote's old and new offsets on stdout",
-    )
+    report_format(art, "a one-line summary (on stderr, with the missing quotes, if any is missing)", "every quote's old and new offsets")
     cit = command("cite", _cite, "cite this dataset version (and the source article)")
     cit.add_argument("--format", choices=CITATION_FORMATS, default="text")
     cit.add_argument(
