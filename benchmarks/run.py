@@ -201,6 +201,18 @@ def cases() -> dict[str, Case]:
             _code("import polars as pl", f"pl.read_parquet({events!r})"),
             1.10,
         ),
+        "wide_events": Case(
+            "load_events(wide=True)",
+            _code("import sadr_iran_data as sid", "sid.load_events(wide=True)"),
+            _code("import sadr_iran_data as sid", "sid.load_events()"),
+            1.5,
+        ),
+        "wide_relations": Case(
+            "load_relations(wide=True)",
+            _code("import sadr_iran_data as sid", "sid.load_relations(wide=True)"),
+            _code("import sadr_iran_data as sid", "sid.load_relations()"),
+            1.5,
+        ),
         "load_all": Case(
             "load_all()",
             _code("import sadr_iran_data as sid", "sid.load_all()"),

@@ -298,6 +298,61 @@ def test_show_prints_exactly_the_rows_asked_for(capsys):
 
 
 # --------------------------------------------------------------------------
+# check-article
+# --------------------------------------------------------------------------
+
+
+def test_check_article_prints_the_summary_and_exits_0_for_the_stored_article(capsys, source_text):
+    from conftest import SOURCE
+
+    assert main(["check-article", str(SOURCE)]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{sid.check_article(SOURCE)}\n" and err == ""
+    assert "sha256 matches" in out
+
+
+def test_check_article_exits_1_and_lists_the_missing_quotes_in_text_order(tmp_path, capsys, source_text):
+    cut = len(source_text) // 2
+    copy = tmp_path / "half.txt"
+    copy.write_text(source_text[:cut], encoding="utf-8")
+    report = sid.check_article(copy)
+    missing = sorted((q for q in report.quotes if q.status == "missing"), key=lambda q: (q.char_start, q.evidence_id))
+    assert missing
+    assert main(["check-article", str(copy)]) == 1
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert out == "" and lines[0] == str(report)
+    listed = [line.split()[1] for line in lines[1:] if line.startswith("  missing: ")]
+    assert listed == [q.evidence_id for q in missing[: len(listed)]] and len(listed) == min(len(missing), 20)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_check_article_writes_every_quote_as_csv_or_json(tmp_path, capsys, source_text, fmt):
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Foreword.\n\n" + source_text.replace("’", "'"), encoding="utf-8")
+    assert main(["check-article", str(copy), "--format", fmt]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    expected = sid.check_article(copy).to_frame()
+    import pandas as pd
+
+    got = pd.read_csv(io.StringIO(out)) if fmt == "csv" else pd.DataFrame(json.loads(out))
+    assert list(got.columns) == list(expected.columns)
+    assert got["new_start"].tolist() == expected["new_start"].tolist() and got["status"].tolist() == expected["status"].astype(str).tolist()
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("absent.txt", "cannot read"), (".", "is a folder"), ("cp1252.txt", "is not UTF-8 text")],
+)
+def test_check_article_with_a_bad_path_is_one_line(tmp_path, name, message):
+    (tmp_path / "cp1252.txt").write_bytes("Qum – Najaf".encode("cp1252"))
+    out = subprocess.run([sys.executable, "-m", "sadr_iran_data.cli", "check-article", name], capture_output=True, text=True, cwd=tmp_path)
+    _one_line_error(out, "sadr-iran-data check-article: ", message)
+    assert out.returncode == 1 and out.stdout == ""
+
+
+# --------------------------------------------------------------------------
 # Every command fuzzed over its arguments: one line and a non-zero exit, or a right result
 # --------------------------------------------------------------------------
 
@@ -377,6 +432,8 @@ def test_every_command_fuzzed_over_its_arguments_answers_in_one_line_or_rightly(
         if status != 0:
             if argv[0] == "validate" and status == 1 and re.search(r"\): \d+ rows, \d+ failure\(s\)$", err.splitlines()[0]):
                 return  # a report of invalid data, not a mistake
+            if argv[0] == "check-article" and status == 1 and re.search(r": not the dataset's text; of \d+ quotes .* \d+ missing", err):
+                return  # a report of quotes missing from a file, not a mistake
             assert len(err.strip().splitlines()) == 1 and err.startswith("sadr-iran-data"), (argv, err)
             return
         assert err == "" or argv[0] == "validate", (argv, err)

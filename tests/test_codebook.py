@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sadr_iran_data.data_dictionary import CODEBOOK_COLUMNS, VOCABULARY_COLUMNS, _markdown_table, codebook, render_markdown, vocabularies
-from sadr_iran_data.declarations import TABLES, VOCABULARIES
+from sadr_iran_data.declarations import TABLES, VIEWS, VOCABULARIES
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def voc():
 
 
 def declared_columns():
-    return [(table.name, col) for table in TABLES.values() for col in table.columns]
+    return [(table.name, col) for table in (*TABLES.values(), *VIEWS.values()) for col in table.columns]
 
 
 def test_columns_and_dtypes(cb, voc):
@@ -42,7 +42,8 @@ def test_rows_carry_the_declaration(cb):
         row = rows.loc[(name, col.name)]
         assert row["type"] == col.type
         assert bool(row["nullable"]) is col.nullable
-        assert bool(row["primary_key"]) is (col.name == TABLES[name].primary_key)
+        declared = {t.name: t for t in (*TABLES.values(), *VIEWS.values())}[name]
+        assert bool(row["primary_key"]) is (col.name == declared.primary_key)
         assert row["description"] == col.description
         for field in ("pattern", "source_column", "minimum", "maximum"):
             expected = getattr(col, field)
@@ -56,7 +57,7 @@ def test_rows_carry_the_declaration(cb):
 
 def test_one_primary_key_per_table(cb):
     keys = cb[cb["primary_key"]]
-    assert dict(zip(keys["table"], keys["column"], strict=True)) == {t.name: t.primary_key for t in TABLES.values()}
+    assert dict(zip(keys["table"], keys["column"], strict=True)) == {t.name: t.primary_key for t in (*TABLES.values(), *VIEWS.values())}
 
 
 def test_references(cb):
@@ -85,7 +86,7 @@ def test_frames_are_fresh(cb):
 def test_markdown_has_a_section_and_a_row_for_everything(cb, voc):
     md = render_markdown()
     sections = dict(part.split("\n", 1) for part in md.split("\n### ")[1:])
-    for table in TABLES.values():
+    for table in (*TABLES.values(), *VIEWS.values()):
         body = sections[f"`{table.name}`"]
         assert table.description in body
         rows = [line for line in body.splitlines() if line.startswith("| `")]

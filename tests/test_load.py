@@ -26,6 +26,7 @@ def test_pandas_dtypes_are_the_declared_ones(name):
 def test_dtype_families():
     events = sid.load_events()
     assert isinstance(events["event_id"].dtype, pd.StringDtype)
+    assert events["location_id"].dtype.na_value is not pd.NA  # NaN semantics: pandas 3's own ``str``
     assert isinstance(events["certainty"].dtype, pd.CategoricalDtype)
     assert list(events["certainty"].cat.categories) == list(TABLES["events"].column("certainty").vocabulary.values)
     assert str(events["date_start"].dtype) == "datetime64[ns]"
@@ -34,6 +35,34 @@ def test_dtype_families():
     assert all(isinstance(v, list) for v in actors["aliases"].tolist())
     assert isinstance(sid.load_evidence()["char_start"].dtype, pd.Int64Dtype)
     assert isinstance(sid.load_citations()["anonymous"].dtype, pd.BooleanDtype)
+    assert str(sid.load_locations()["latitude"].dtype) == "float64"
+
+
+def test_a_filter_keeps_the_same_rows_however_it_is_written():
+    events = sid.load_events()
+    placed = events["location_id"].notna()
+    in_najaf = int((events["location_id"] == "loc-najaf").sum())
+    assert in_najaf > 0 and (~placed).sum() > 0  # both kinds of row the filter must keep
+    by_mask = events[events["location_id"] != "loc-najaf"]
+    by_query = events.query("location_id != 'loc-najaf'")
+    by_negation = events[~(events["location_id"] == "loc-najaf")]
+    assert len(by_mask) == len(by_query) == len(by_negation) == len(events) - in_najaf
+    assert by_mask["event_id"].tolist() == by_query["event_id"].tolist()
+
+
+def test_masks_of_text_combine_without_an_ambiguous_missing_value():
+    events = sid.load_events()
+    mentions = events["summary"].str.contains("Iran")
+    near = events["location_id"].str.startswith("loc-", na=False)
+    combined = mentions & (events["location_id"] != "loc-najaf") & (events["certainty"] == "stated") | ~near
+    assert combined.dtype == bool
+    assert len(events[combined]) == int(combined.sum())
+    missing_contains = events["location_id"].str.contains("najaf")
+    assert missing_contains.dtype == bool and not missing_contains[events["location_id"].isna()].any()
+    places = sid.load_locations()
+    assert len(places[(places["latitude"] > 30) & (places["country"] == "IRN")]) == int(
+        ((places["latitude"] > 30) & (places["country"] == "IRN")).sum()
+    )
 
 
 @pytest.mark.parametrize("name", list(TABLES))

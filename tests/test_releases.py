@@ -173,3 +173,12 @@ def test_prereleases_sort_before_their_release():
         "1.2.0",
         "1.2.0.post1",
     ]
+
+
+def test_changes_since_a_release_with_no_later_change_is_an_empty_frame_with_every_column():
+    columns = ["version", "previous_version", "table", "record_id", "change", "column", "old_value", "new_value"]
+    nothing = sid.changes(since=sid.__version__)
+    assert list(nothing.columns) == columns and nothing.empty
+    first = sid.changes(since="1.0.0")
+    assert list(first.columns) == columns and len(first) > 0
+    assert set(first["previous_version"]) >= {"1.0.0"}

@@ -116,7 +116,8 @@ def test_dangling_foreign_key_is_reported(data, draw):
         references = None
     else:
         col = draw.draw(st.sampled_from(keyed))
-        rows[0][col.name] = draw.draw(st.from_regex(r"\A[a-z]{3}-[a-z0-9]{1,10}\Z"))
+        dangling = draw.draw(st.from_regex(r"\A[a-z]{3}-[a-z0-9]{1,10}\Z"))
+        rows[0][col.name] = [dangling] if col.type == "list" else dangling  # a list of ids dangles by one item
         references = {t: pd.DataFrame({TABLES[t].primary_key: pd.Series([], dtype="string")}) for t in TABLES}
     report = sid.validate(_frame(rows), table=name, references=references)
     _expect(report, name, col.name, rows[0][table.primary_key], "foreign_key")
@@ -761,3 +762,14 @@ def test_every_rule_the_codebook_states_is_enforced_for_users_data(rule):
     report = sid.validate(df, table=name, references=False)
     assert {(f.rule, f.row_number) for f in report.failures} == {(rule, row)}, str(report)
     assert sid.validate(sid.load(name), table=name, references=False).ok
+
+
+def test_every_item_of_a_list_of_ids_must_refer_to_a_row():
+    relations = sid.load_relations()
+    linked = relations.index[relations["event_ids"].map(len) > 0][0]
+    broken = relations.copy()
+    broken["event_ids"] = [[*ids, "evt-9999"] if row == linked else list(ids) for row, ids in enumerate(relations["event_ids"])]
+    report = sid.validate(broken, table="relations")
+    failures = [(f.column, f.row_number, f.rule) for f in report.failures]
+    assert failures == [("event_ids", linked, "foreign_key")]
+    assert sid.validate(relations, table="relations").ok

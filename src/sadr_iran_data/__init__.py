@@ -20,10 +20,11 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from typing import Any
 
     from . import declarations, errors, identity, models, schemas
+    from .article import ArticleCheck, QuoteCheck, check_article
     from .citation import cite, cite_source
     from .data_dictionary import codebook, vocabularies
     from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
-    from .exports import export, to_networkx
+    from .exports import export, to_networkx, to_web_annotations
     from .integrity import verify
     from .loaders import (
         changes,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
         tables,
     )
     from .validation import ValidationFailure, ValidationReport, validate, validate_tables
+    from .views import ancestors, descendants, evidence_for, has_actor, neighbors
 
 # public name -> module that defines it
 _LAZY = {
@@ -55,8 +57,12 @@ _LAZY = {
     "load_relations": "loaders",
     "load_evidence": "loaders",
     "verify": "integrity",
+    "check_article": "article",
+    "ArticleCheck": "article",
+    "QuoteCheck": "article",
     "export": "exports",
     "to_networkx": "exports",
+    "to_web_annotations": "exports",
     "changes": "loaders",
     "retired": "loaders",
     "lookup": "loaders",
@@ -74,12 +80,19 @@ _LAZY = {
     "RetiredIdError": "errors",
     "InputError": "errors",
     "ValidationFailure": "validation",
+    "ancestors": "views",
+    "descendants": "views",
+    "neighbors": "views",
+    "evidence_for": "views",
+    "has_actor": "views",
 }
 _SUBMODULES = ("models", "schemas", "declarations", "errors", "identity")
 
 __all__ = [
+    "ArticleCheck",
     "DataIntegrityError",
     "InputError",
+    "QuoteCheck",
     "RetiredIdError",
     "SadrIranDataError",
     "SchemaValidationError",
@@ -87,13 +100,18 @@ __all__ = [
     "ValidationFailure",
     "ValidationReport",
     "__version__",
+    "ancestors",
     "changes",
+    "check_article",
     "cite",
     "cite_source",
     "codebook",
     "declarations",
+    "descendants",
     "errors",
+    "evidence_for",
     "export",
+    "has_actor",
     "identity",
     "load",
     "load_actors",
@@ -106,10 +124,12 @@ __all__ = [
     "load_relations",
     "lookup",
     "models",
+    "neighbors",
     "retired",
     "schemas",
     "tables",
     "to_networkx",
+    "to_web_annotations",
     "validate",
     "validate_tables",
     "verify",

@@ -9,6 +9,6 @@ Every load checks the shipped ``manifest.json`` against ``__manifest_sha256__``,
 so a data file edited together with its manifest entry is refused too.
 """
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "4a7b3e730711d388bf16d1a019254a5b7e5055853f5632a1726db6f5f1bc65ff"
+__manifest_sha256__ = "788dca86cc4e900f7b254eb070a1b44124559dfebcffface633677280e3893ed"

@@ -32,12 +32,12 @@ __all__ = ["FORMATS", "PUBLISHER", "REPOSITORY_URL", "TITLE", "cite", "cite_sour
 _FALLBACK_AUTHOR = f"{NAME} maintainers"
 
 
-def cite(format: str = "text", include_source: bool | None = None) -> str:
-    """Cite this dataset version in ``format``: one of :data:`FORMATS`.
+def cite(format: str = "text", include_source: bool = True) -> str:
+    """Cite this dataset version in ``format`` (one of :data:`FORMATS`), and the article it is built from.
 
-    ``include_source`` adds the source article: a second entry (text, APA,
-    BibTeX), a second CSL item, or the ``references`` of the CFF. By default
-    only the CFF names it, as ``CITATION.cff`` does.
+    Cite both: the dataset version you used and the source article. The
+    article comes as a second entry (text, APA, BibTeX), a second CSL item, or
+    the ``references`` of the CFF; ``include_source=False`` leaves it out.
 
     Examples
     --------
@@ -47,7 +47,7 @@ def cite(format: str = "text", include_source: bool | None = None) -> str:
     True
     """
     _check(format)
-    return _RENDERERS[format](include_source if include_source is not None else format == "cff")
+    return _RENDERERS[format](include_source)
 
 
 def cite_source(format: str = "text") -> str:

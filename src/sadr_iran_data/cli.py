@@ -20,6 +20,8 @@ from ._version import __version__
 from .errors import BuildError, SadrIranDataError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .validation import ValidationReport
 
 PROG = "sadr-iran-data"
@@ -75,26 +77,52 @@ def _tables(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from .declarations import VIEWS, get_table
     from .loaders import load
 
+    table = get_table(args.table)
+    if args.wide:
+        if table.name not in VIEWS:
+            raise SadrIranDataError(f"--wide shows events or relations, not {table.name}")
+        table = VIEWS[table.name]
+    if args.columns is not None:
+        unknown = [c for c in args.columns if c not in table.column_names]
+        if unknown:
+            raise SadrIranDataError(f"{table.name} has no column {unknown[0]!r}; its columns: {', '.join(table.column_names)}")
+        table = dataclasses.replace(table, columns=tuple(table.column(c) for c in args.columns))
+    arrow = load(args.table, backend="arrow", wide=args.wide)
+    rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
     if args.format == "csv":
-        from .declarations import get_table
         from .exports import write_csv
 
-        rows = load(args.table, backend="arrow").to_pylist()
-        write_csv(sys.stdout, get_table(args.table), rows[: args.limit], formula_guard=args.formula_guard)
-        return 0
-    df = load(args.table)
-    if args.limit is not None:
-        df = df.head(args.limit)
-    if args.format == "json":
-        print(df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1))
+        write_csv(sys.stdout, table, rows, formula_guard=args.formula_guard)
+    elif args.format == "json":
+        from .exports import json_records
+
+        sys.stdout.write(json_records(table, rows))
+    elif not rows:
+        print("  ".join(table.column_names))
+        print("(no rows)")
     else:
         import pandas as pd
+        import pyarrow as pa
 
+        from ._tables import _to_pandas
+
+        df = _to_pandas(table, pa.Table.from_pylist(rows, schema=table.arrow_schema()))
         with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
             print(df.to_string(index=False))
     return 0
+
+
+def _columns(text: str) -> list[str]:
+    """Column names joined by commas (for ``--columns``)."""
+    names = [name.strip() for name in text.split(",")]
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"column names joined by commas are needed, not {text!r}")
+    return names
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -122,11 +150,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.format in ("csv", "json"):
         import pandas as pd
 
-        frame = pd.concat([report.to_frame() for report in reports], ignore_index=True)
-        if args.format == "csv":
-            frame.to_csv(sys.stdout, index=False)
-        else:
-            print(frame.to_json(orient="records", force_ascii=False, indent=1, default_handler=str))
+        _write_frame(pd.concat([report.to_frame() for report in reports], ignore_index=True), args.format)
     else:
         for report in reports:
             print(report if report.ok or args.all else _summary(report), file=sys.stdout if report.ok else sys.stderr)
@@ -134,6 +158,14 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 _SHOWN = 20
+
+
+def _write_frame(frame: pd.DataFrame, format: str) -> None:
+    """A report's rows on stdout, as CSV or as a JSON array of records."""
+    if format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    else:
+        print(frame.to_json(orient="records", force_ascii=False, indent=1, default_handler=str))
 
 
 def _summary(report: ValidationReport) -> str:
@@ -144,6 +176,26 @@ def _summary(report: ValidationReport) -> str:
     if len(report.failures) > _SHOWN:
         lines.append(f"    … and {len(report.failures) - _SHOWN} more: --all lists them, --format csv writes them all")
     return "\n".join(lines)
+
+
+def _check_article(args: argparse.Namespace) -> int:
+    from .article import check_article
+
+    report = check_article(args.path)
+    if args.format in ("csv", "json"):
+        _write_frame(report.to_frame(), args.format)
+        if not report.ok:
+            print(report, file=sys.stderr)
+        return 0 if report.ok else 1
+    if report.ok:
+        print(report)
+        return 0
+    missing = sorted((q for q in report.quotes if q.status == "missing"), key=lambda q: (q.char_start, q.evidence_id))
+    lines = [str(report), *(f"  missing: {q.evidence_id} ({q.record_id}) at {q.char_start}-{q.char_end}" for q in missing[:_SHOWN])]
+    if len(missing) > _SHOWN:
+        lines.append(f"  … and {len(missing) - _SHOWN} more: --format csv lists every quote")
+    print("\n".join(lines), file=sys.stderr)
+    return 1
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -185,6 +237,9 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    def report_format(p: argparse.ArgumentParser, text: str, rows: str) -> None:
+        p.add_argument("--format", choices=("text", "csv", "json"), default="text", help=f"text: {text}; csv, json: {rows} on stdout")
+
     def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
         p.add_argument(
             "--formula-guard",
@@ -198,7 +253,9 @@ def _parser() -> argparse.ArgumentParser:
     show = command("show", _show, "print a table")
     show.add_argument("table")
     show.add_argument("--limit", type=_count, metavar="N", help="print only the first N rows")
-    show.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    show.add_argument("--columns", type=_columns, metavar="A,B", help="print only these columns, in this order")
+    show.add_argument("--wide", action="store_true", help="events or relations as their wide view: actors, place, coordinates, evidence")
+    show.add_argument("--format", choices=("table", "csv", "json"), default="table", help="json: as the JSON export writes it")
     formula_guard(show, "csv")
     val = command("validate", _validate, "validate a CSV or Parquet file, or a folder of them, against the tables' declarations")
     val.add_argument("path", metavar="PATH", type=_path, help="a .csv or .parquet file, or a folder of files named after their tables")
@@ -213,19 +270,19 @@ def _parser() -> argparse.ArgumentParser:
         "--extra-columns", choices=("error", "ignore"), default="error", help="columns the table does not declare: fail (default) or ignore"
     )
     val.add_argument("--all", action="store_true", help="print every failure, not the first 20")
-    val.add_argument(
-        "--format",
-        choices=("text", "csv", "json"),
-        default="text",
-        help="text: a report (on stderr if invalid); csv, json: every failure on stdout",
-    )
+    report_format(val, "a report (on stderr if invalid)", "every failure")
     command("verify", _verify, "check every shipped file against the manifest")
+    art = command("check-article", _check_article, "check your copy of the article: is every evidence quote in it, and where")
+    art.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article")
+    report_format(art, "a one-line summary (on stderr, with the missing quotes, if any is missing)", "every quote's old and new offsets")
     cit = command("cite", _cite, "cite this dataset version (and the source article)")
     cit.add_argument("--format", choices=CITATION_FORMATS, default="text")
-    cit.add_argument(
-        "--source", action=argparse.BooleanOptionalAction, default=None, help="also cite the source article (default: only in cff)"
+    cit.add_argument("--source", action=argparse.BooleanOptionalAction, default=True, help="also cite the source article (default: on)")
+    exp = command(
+        "export",
+        _export,
+        "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML, a Data Package or W3C Web Annotations",
     )
-    exp = command("export", _export, "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML or a Data Package")
     exp.add_argument("folder", metavar="DIR", type=_path)
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--table", action="append", metavar="TABLE", help="export only this table (repeatable; default: all)")

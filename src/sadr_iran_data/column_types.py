@@ -326,10 +326,26 @@ def id_strategy(prefix: str) -> SearchStrategy[str]:
     return st.from_regex(rf"\A{prefix}-[a-z0-9][a-z0-9\-]{{0,12}}\Z")
 
 
+def text_dtype() -> Any:
+    """Pandas' text dtype with NaN for missing values: pandas 3's own ``str``, and its equal on pandas 2.
+
+    Missing text compares like NaN, so ``df[df.col != "x"]`` and
+    ``df.query("col != 'x'")`` keep the same rows, and ``.str`` masks are plain
+    booleans that combine with ``&`` and ``|`` without an ambiguous NA.
+    """
+    import numpy as np
+    import pandas as pd
+
+    try:
+        return pd.StringDtype("pyarrow", na_value=np.nan)
+    except TypeError:  # pandas before 2.3 names the same dtype differently
+        return pd.StringDtype("pyarrow_numpy")
+
+
 class _Text(ColumnType):
     python = str
     arrow = "string"
-    pandas = "string[pyarrow]"
+    pandas = "str"
     polars = "String"
     text = True
     table_schema_type = "string"
@@ -343,6 +359,9 @@ class _Text(ColumnType):
             hint = "pandas reads a column of digits as numbers: read the file with pd.read_csv(…, dtype=str), or validate the file itself"
             return f"{self.message}; {hint}"
         return self.message
+
+    def pandas_dtype(self, col: ColumnSpec) -> Any:
+        return text_dtype()
 
     def convert(self, value: Any) -> Any:
         return value if isinstance(value, str) else BAD
@@ -393,7 +412,7 @@ class CategoryType(_Text):
     def pandas_dtype(self, col: ColumnSpec) -> Any:
         import pandas as pd
 
-        return pd.CategoricalDtype(pd.Index(list(col.categories or ()), dtype=pd.StringDtype("pyarrow")))
+        return pd.CategoricalDtype(pd.Index(list(col.categories or ()), dtype=text_dtype()))
 
     def polars_dtype(self, col: ColumnSpec) -> Any:
         import polars as pl
@@ -508,7 +527,8 @@ class FloatType(ColumnType):
     description = "a finite number"
     python = float
     arrow = "float64"
-    pandas = "Float64"
+    # NaN, not NA, for a missing number: a comparison is then a plain boolean mask
+    pandas = "float64"
     polars = "Float64"
     message = "must be a finite number"
     table_schema_type = "number"
@@ -822,7 +842,8 @@ class ListType(ColumnType):
     def strategy(self, col: ColumnSpec, prefixes: Mapping[str, str]) -> SearchStrategy[Any]:
         from hypothesis import strategies as st
 
-        return st.lists(_text_strategy(col), max_size=3)
+        items = id_strategy(prefixes[col.references]) if col.references is not None else _text_strategy(col)
+        return st.lists(items, max_size=3)
 
 
 # --------------------------------------------------------------------------

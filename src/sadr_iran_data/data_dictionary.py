@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .column_types import COLUMN_TYPES
-from .declarations import TABLES, VOCABULARIES, Column, Table
+from .declarations import TABLES, VIEWS, VOCABULARIES, Column, Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,10 +37,12 @@ VOCABULARY_COLUMNS = {"vocabulary": "string", "value": "string", "description": 
 
 
 def codebook() -> pd.DataFrame:
-    """One row per declared column of every table, in declaration order.
+    """One row per declared column of every table, then of every wide view, in declaration order.
 
     ``references`` names the table a key refers to; for a key whose table is
-    named in another column, it reads ``table in <that column>``.
+    named in another column, it reads ``table in <that column>``. The views
+    (``events_wide``, ``relations_wide``) are computed at load
+    (``load_events(wide=True)``), not shipped.
 
     Examples
     --------
@@ -48,7 +50,7 @@ def codebook() -> pd.DataFrame:
     >>> codebook().set_index(["table", "column"]).loc[("events", "certainty"), "vocabulary"]
     'certainty'
     """
-    rows = [_column_row(table, col) for table in TABLES.values() for col in table.columns]
+    rows = [_column_row(table, col) for table in (*TABLES.values(), *VIEWS.values()) for col in table.columns]
     return _frame(rows, CODEBOOK_COLUMNS)
 
 
@@ -81,21 +83,20 @@ def render_markdown() -> str:
     """
     vocab = vocabularies()
     parts = ["## Column types", _markdown_table(("type", "holds"), [(f"`{t.name}`", t.description) for t in COLUMN_TYPES.values()])]
-    parts.append("## Tables")
-    for table in TABLES.values():
-        parts.append(f"### `{table.name}`\n\n{table.description}")
-        parts.append(
-            _markdown_table(
-                ("column", "type", "null", "rules", "description"),
-                [
-                    (f"`{c.name}`", _type_cell(c), "yes" if c.nullable else "no", _rules_cell(table, c), c.description)
-                    for c in table.columns
-                ],
-            )
-        )
-        if table.checks:
-            rules = "\n".join(f"- `{rule.name}`: {rule.description}" for rule in table.checks)
-            parts.append(f"Rules across the columns of a row:\n\n{rules}")
+    groups = (
+        ("Tables", "", TABLES.values()),
+        (
+            "Views",
+            "Computed at load from the tables, not shipped: `load_events(wide=True)`, `load_relations(wide=True)` "
+            "(any backend), and `events_wide` / `relations_wide` files in the CSV and Parquet exports. "
+            "Their first columns are their table's, as declared above.",
+            VIEWS.values(),
+        ),
+    )
+    for heading, intro, group in groups:
+        parts.append(f"## {heading}" + (f"\n\n{intro}" if intro else ""))
+        for table in group:
+            _render_table(parts, table)
     parts.append("## Vocabularies")
     for name, voc in VOCABULARIES.items():
         rows = vocab[vocab["vocabulary"] == name]
@@ -105,6 +106,19 @@ def render_markdown() -> str:
         parts.append(f"### `{name}`\n\n{voc.description}")
         parts.append(_markdown_table(header, body))
     return "\n\n".join(parts) + "\n"
+
+
+def _render_table(parts: list[str], table: Table) -> None:
+    parts.append(f"### `{table.name}`\n\n{table.description}")
+    parts.append(
+        _markdown_table(
+            ("column", "type", "null", "rules", "description"),
+            [(f"`{c.name}`", _type_cell(c), "yes" if c.nullable else "no", _rules_cell(table, c), c.description) for c in table.columns],
+        )
+    )
+    if table.checks:
+        rules = "\n".join(f"- `{rule.name}`: {rule.description}" for rule in table.checks)
+        parts.append(f"Rules across the columns of a row:\n\n{rules}")
 
 
 def _column_row(table: Table, col: Column) -> dict[str, object]:

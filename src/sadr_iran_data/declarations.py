@@ -381,10 +381,25 @@ RECORD_TABLE = _vocab(
     ("relations", "A relation between actors."),
 )
 
+CONFIDENCE = _vocab(
+    "confidence",
+    "How far a claim can be taken as established, derived from certainty, attribution and whether it is a forecast; "
+    "ordered, most confident first (docs/codebook.md#confidence).",
+    ("asserted", "The author asserts it as fact: certainty stated or known, the author's own claim."),
+    ("probable", "The author hedges it as probable: certainty likely, the author's own claim."),
+    ("possible", "A present or undated possibility the author raises: certainty expected, not about the future."),
+    (
+        "reported_unverified",
+        "Someone else's claim the author reports without endorsing: a source, a holder's view, a rumour or an unnamed belief.",
+    ),
+    ("forecast", "About the future: an open period with no end (the article's forecasts, whatever their hedge)."),
+)
+
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (
         CERTAINTY,
+        CONFIDENCE,
         ATTRIBUTION_KIND,
         DATE_PRECISION,
         CITATION_KIND,
@@ -704,6 +719,12 @@ RELATIONS = Table(
         Column("summary", "string", "One-line summary, claiming no more than the source."),
         *_period("relation"),
         *_claim("relation"),
+        Column(
+            "event_ids",
+            "list",
+            "Events that state the same fact (Tehran's supply of weapons is a relation and an event): count one or the other.",
+            references="events",
+        ),
     ),
     (
         *_PERIOD_RULES,
@@ -735,6 +756,71 @@ EVIDENCE = Table(
         SpanLength("quote_length", ("char_start", "char_end", "quote"), "quote is char_end - char_start characters long"),
     ),
 )
+
+# --------------------------------------------------------------------------
+# Views: computed from the tables at load, never shipped as files
+# --------------------------------------------------------------------------
+
+_CONFIDENCE_COLUMN = Column("confidence", "category", "How far the claim can be taken as established (derived).", vocabulary=CONFIDENCE)
+_EVIDENCE_COLUMNS = (
+    Column("evidence_ids", "list", "The row's evidence, in the order of the text.", references="evidence"),
+    Column("evidence_text", "string", "The row's quotes, in the order of the text, joined with ' … '."),
+)
+
+
+def _role_columns() -> tuple[Column, ...]:
+    columns: list[Column] = []
+    for term in ROLE.terms:
+        columns.append(Column(f"{term.value}_ids", "list", f"Actors in the role '{term.value}': {term.description}", references="actors"))
+        columns.append(Column(f"{term.value}_names", "list", f"Their names, in the same order as {term.value}_ids."))
+    return tuple(columns)
+
+
+def _place_columns() -> tuple[Column, ...]:
+    return (
+        Column("place_name", "string", "Name of the event's place.", nullable=True),
+        Column("place_type", "category", "What kind of place it is.", nullable=True, vocabulary=LOCATION_TYPE),
+        _fk("admin1_id", "locations", "The province or governorate the place is or lies in.", nullable=True),
+        Column("admin1_name", "string", "Its name.", nullable=True),
+        Column("admin1_code", "string", "Its ISO 3166-2 code.", nullable=True),
+        Column("country_iso3", "string", "ISO 3166-1 alpha-3 code of the place's country.", nullable=True),
+        *(LOCATIONS.column(name) for name in ("latitude", "longitude", "geo_precision", "coordinate_source")),
+    )
+
+
+EVENTS_WIDE = Table(
+    "events_wide",
+    "evt",
+    "One row per event, as ACLED and UCDP users expect: the event, its actors by role, its place with coordinates, and its evidence.",
+    (
+        *EVENTS.columns,
+        _CONFIDENCE_COLUMN,
+        *_role_columns(),
+        *_place_columns(),
+        Column("relation_ids", "list", "Relations that state the same fact: count one or the other.", references="relations"),
+        *_EVIDENCE_COLUMNS,
+    ),
+)
+
+RELATIONS_WIDE = Table(
+    "relations_wide",
+    "rel",
+    "One row per relation: the relation, both actors' names, types and countries, and its evidence.",
+    (
+        *RELATIONS.columns,
+        _CONFIDENCE_COLUMN,
+        Column("source_name", "string", "Name of the source actor."),
+        Column("source_type", "category", "What kind of actor the source is.", vocabulary=ACTOR_TYPE),
+        Column("source_country", "string", "ISO 3166-1 alpha-3 code of the source actor's state, if one.", nullable=True),
+        Column("target_name", "string", "Name of the target actor."),
+        Column("target_type", "category", "What kind of actor the target is.", vocabulary=ACTOR_TYPE),
+        Column("target_country", "string", "ISO 3166-1 alpha-3 code of the target actor's state, if one.", nullable=True),
+        *_EVIDENCE_COLUMNS,
+    ),
+)
+
+#: The wide views, by the table they widen.
+VIEWS: dict[str, Table] = {"events": EVENTS_WIDE, "relations": RELATIONS_WIDE}
 
 #: All tables, in load and build order.
 TABLES: dict[str, Table] = {t.name: t for t in (CITATIONS, ACTORS, LOCATIONS, EVENTS, EVENT_ACTORS, RELATIONS, EVIDENCE)}

@@ -20,6 +20,7 @@ KEYWORDS = {
     "references": ("references=False", "--no-references"),
     "extra_columns": ('extra_columns="ignore"', "--extra-columns ignore"),
     "formula_guard": ("formula_guard=False", "--no-formula-guard"),
+    "wide": ("wide=True", "--wide"),
 }
 _KEYWORD = re.compile(r"\{(\w+)\}")
 

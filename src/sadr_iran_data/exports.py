@@ -1,8 +1,8 @@
 """Export the shipped tables to other formats and tools.
 
 ``export(format, folder)`` writes the tables as CSV, Parquet, JSON, NDJSON, a
-SQLite or DuckDB database, GeoJSON layers, a GraphML network or a Frictionless
-Data Package, and returns the paths written. An existing file is never
+SQLite or DuckDB database, GeoJSON layers, a GraphML network, a Frictionless
+Data Package or W3C Web Annotations, and returns the paths written. An existing file is never
 overwritten unless ``force=True``, and every file is written to a temporary
 name in the target folder first and renamed only once all of them are
 complete, so an interrupted export leaves no half-written file.
@@ -13,7 +13,7 @@ Examples
 >>> from sadr_iran_data.exports import export
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     [p.name for p in export("csv", tmp, tables=["events", "actors"])]
-['actors.csv', 'events.csv']
+['actors.csv', 'events.csv', 'events_wide.csv']
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import _version
 from ._formats import EXPORT_FORMATS
-from .declarations import TABLES, Column, Table, get_table
+from .declarations import TABLES, VIEWS, Column, Table, get_table
 from .errors import SadrIranDataError
 from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
 from .rules import sql_literal as _sql_literal
+from .views import wide_arrow
+from .web_annotations import TABLES_USED, annotate
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,6 +44,9 @@ if TYPE_CHECKING:
 FORMATS = EXPORT_FORMATS
 #: File stem of the SQLite and DuckDB databases (and datasette's database name).
 DATABASE = PACKAGE
+
+#: File of the ``annotations`` export.
+ANNOTATIONS = "annotations.jsonld"
 
 _Row = dict[str, Any]
 _GRAPH_SOURCE, _GRAPH_TARGET = "source_actor_id", "target_actor_id"
@@ -185,22 +190,54 @@ def _write_text_file(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------
 
 
-def _csv(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool = True) -> None:
+def _views(names: Iterable[str]) -> tuple[str, ...]:
+    """The tables among ``names`` that have a wide view (``events``, ``relations``)."""
+    return tuple(name for name in names if name in VIEWS)
+
+
+def _csv(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool = True, views: bool = True) -> None:
     for name in names:
         _write_csv_file(staged[f"{name}.csv"], TABLES[name], _rows(name), formula_guard=formula_guard)
+    for name in _views(names) if views else ():
+        view = VIEWS[name]
+        _write_csv_file(staged[f"{view.name}.csv"], view, wide_arrow(name).to_pylist(), formula_guard=formula_guard)
 
 
 def _parquet(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    import pyarrow.parquet as pq
+
     from .integrity import read_verified
 
     for name in names:
         staged[f"{name}.parquet"].write_bytes(read_verified(name))
+    for name in _views(names):
+        pq.write_table(wide_arrow(name), staged[f"{VIEWS[name].name}.parquet"], compression="zstd")
+
+
+def json_records(table: Table, rows: Iterable[_Row]) -> str:
+    """Rows of ``table`` as the JSON export writes them: an array of records, ISO dates, lists as arrays.
+
+    Examples
+    --------
+    >>> from sadr_iran_data.declarations import TABLES
+    >>> link = {"event_actor_id": "eva-1-x", "event_id": "evt-1", "actor_id": "act-x", "role": "host"}
+    >>> print(json_records(TABLES["event_actors"], [link]))
+    [
+      {
+        "event_actor_id": "eva-1-x",
+        "event_id": "evt-1",
+        "actor_id": "act-x",
+        "role": "host"
+      }
+    ]
+    <BLANKLINE>
+    """
+    return _json_text([_json_record(table, row) for row in rows])
 
 
 def _json(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     for name in names:
-        table = TABLES[name]
-        _write_text_file(staged[f"{name}.json"], _json_text([_json_record(table, row) for row in _rows(name)]))
+        _write_text_file(staged[f"{name}.json"], json_records(TABLES[name], _rows(name)))
 
 
 def _ndjson(staged: dict[str, Path], names: tuple[str, ...]) -> None:
@@ -244,7 +281,7 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
     lines = []
     for col in table.columns:
         parts = _column_sql(table, col, sqlite=True)
-        if col.references in targets:
+        if col.references in targets and col.type != "list":  # a list is JSON text: its items are checked by validate()
             key = TABLES[col.references].primary_key
             parts.append(f"REFERENCES {_ident(col.references)} ({_ident(key)}) DEFERRABLE INITIALLY DEFERRED")
         lines.append("  " + " ".join(parts))
@@ -352,16 +389,33 @@ def _geojson(staged: dict[str, Path], names: tuple[str, ...]) -> None:
         }
         _write_text_file(staged["locations.geojson"], _json_text(collection))
     if "events" in names:
-        features, unplaced = [], 0
+        features, no_place, no_point = [], [], []
         for row in _rows("events"):
-            place = locations.get(row["location_id"])
+            place = locations.get(row["location_id"]) if row["location_id"] is not None else None
             point = _point(place) if place is not None else None
-            if place is None or point is None:
-                unplaced += 1
-                continue
-            properties = {**_json_record(events, row), "location_name": place["name"], "location_geo_precision": place["geo_precision"]}
-            features.append(_feature(row[events.primary_key], point, properties))
-        collection = {"type": "FeatureCollection", "name": "events", "features": features, "events_without_located_place": unplaced}
+            if place is None:
+                no_place.append(row["event_id"])
+            elif point is None:
+                no_point.append(row["event_id"])
+            else:
+                properties = {
+                    **_json_record(events, row),
+                    "place_name": place["name"],
+                    "place_type": place["location_type"],
+                    "country_iso3": place["country"],
+                    "geo_precision": place["geo_precision"],
+                    "coordinate_source": place["coordinate_source"],
+                }
+                features.append(_feature(row[events.primary_key], point, properties))
+        collection = {
+            "type": "FeatureCollection",
+            "name": "events",
+            "features": features,
+            "left_out": {
+                "the article gives no place": {"count": len(no_place), "event_ids": no_place},
+                "the place has no sourced point": {"count": len(no_point), "event_ids": no_point},
+            },
+        }
         _write_text_file(staged["events.geojson"], _json_text(collection))
 
 
@@ -412,13 +466,17 @@ def _datapackage(staged: dict[str, Path], names: tuple[str, ...], *, formula_gua
 
     from .tableschema import datapackage, dumps
 
-    _csv(staged, names, formula_guard=formula_guard)
+    _csv(staged, names, formula_guard=formula_guard, views=False)
     descriptor = datapackage(names)
     for resource in descriptor["resources"]:
         data = staged[resource["path"]].read_bytes()
         resource["bytes"] = len(data)
         resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
     _write_text_file(staged["datapackage.json"], dumps(descriptor))
+
+
+def _annotations(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    _write_text_file(staged[ANNOTATIONS], _json_text(to_web_annotations()))
 
 
 @dataclass(frozen=True)
@@ -435,9 +493,13 @@ def _per_table(suffix: str) -> Callable[[tuple[str, ...]], list[str]]:
     return lambda names: [f"{name}.{suffix}" for name in names]
 
 
+def _per_table_and_view(suffix: str) -> Callable[[tuple[str, ...]], list[str]]:
+    return lambda names: [*(f"{name}.{suffix}" for name in names), *(f"{VIEWS[name].name}.{suffix}" for name in _views(names))]
+
+
 _FORMATS: dict[str, _Format] = {
-    "csv": _Format(_per_table("csv"), _csv, csv=True),
-    "parquet": _Format(_per_table("parquet"), _parquet),
+    "csv": _Format(_per_table_and_view("csv"), _csv, csv=True),
+    "parquet": _Format(_per_table_and_view("parquet"), _parquet),
     "json": _Format(_per_table("json"), _json),
     "ndjson": _Format(_per_table("ndjson"), _ndjson),
     "sqlite": _Format(lambda names: [f"{DATABASE}.sqlite", "metadata.json"], _sqlite),
@@ -445,6 +507,7 @@ _FORMATS: dict[str, _Format] = {
     "geojson": _Format(lambda names: [f"{n}.geojson" for n in ("locations", "events") if n in names], _geojson, ("locations", "events")),
     "graphml": _Format(lambda names: ["actors_relations.graphml"], _graphml, ("actors", "relations")),
     "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage, csv=True),
+    "annotations": _Format(lambda names: [ANNOTATIONS], _annotations, ("evidence",)),
 }
 
 
@@ -466,20 +529,27 @@ def export(
 
     ``format`` is one of :data:`FORMATS`:
 
-    - ``csv``: ``{table}.csv``, UTF-8; lists as JSON arrays, ISO dates, ``true``/``false``, nulls empty;
+    - ``csv``: ``{table}.csv`` (and ``events_wide.csv``, ``relations_wide.csv``, the wide views of the
+      selected events and relations), UTF-8; lists as JSON arrays, ISO dates, ``true``/``false``, nulls empty;
       a text cell that starts like a spreadsheet formula (``= + - @``, tab, CR) gets a leading
       apostrophe (:func:`guard_formula`) unless ``formula_guard=False``;
-    - ``parquet``: ``{table}.parquet``, the shipped files;
+    - ``parquet``: ``{table}.parquet``, the shipped files, and the wide views as ``events_wide.parquet`` and
+      ``relations_wide.parquet``;
     - ``json``/``ndjson``: ``{table}.json`` (an array of records) or ``{table}.ndjson`` (a record per line);
     - ``sqlite``: ``sadr_iran_data.sqlite`` with declared types, primary and foreign keys and checks
       (lists as JSON text), and a datasette ``metadata.json``;
     - ``duckdb``: ``sadr_iran_data.duckdb`` (needs the ``[duckdb]`` extra), with types, primary keys,
       checks and comments; DuckDB checks foreign keys row by row and cannot load self-references,
       so foreign keys are declared in the SQLite and Data Package exports;
-    - ``geojson``: ``locations.geojson`` (located places) and ``events.geojson`` (events at their place's point);
+    - ``geojson``: ``locations.geojson`` (located places) and ``events.geojson`` (every placed event at its
+      place's point, with the place's name, type, country, ``geo_precision`` and coordinate source, and
+      ``left_out`` counting and naming the events without a place in the article or whose place has no
+      sourced point);
     - ``graphml``: ``actors_relations.graphml``, actors as nodes and relations as directed edges;
     - ``datapackage``: the CSV files (guarded like ``csv``) and a Frictionless ``datapackage.json``
-      with their hashes.
+      with their hashes;
+    - ``annotations``: ``annotations.jsonld``, the evidence as a JSON array of W3C Web Annotations
+      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include.
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
     exists and ``force`` is False (checked before anything is written, and
@@ -515,12 +585,16 @@ def export(
     return [folder / name for name in files]
 
 
-def to_networkx() -> nx.MultiDiGraph:
+def to_networkx(*, rollup: int | None = None, min_confidence: str | None = None) -> nx.MultiDiGraph:
     """Actors as nodes and relations as edges (keyed by ``relation_id``) of a networkx MultiDiGraph.
 
     Nodes are keyed by ``actor_id`` and carry every other actor column; edges
     run from ``source_actor_id`` to ``target_actor_id`` and carry every other
-    relation column (dates as ``datetime.date``, missing values as None).
+    relation column (dates as ``datetime.date``, missing values as None) and
+    the relation's ``confidence``. With ``rollup``, every actor counts as its
+    ancestor that many levels below the top of its hierarchy (``0``: every
+    Iranian state body as Iran), so only those ancestors are nodes; with
+    ``min_confidence``, only relations at least that confident are edges.
     Needs the ``[graph]`` extra.
 
     Examples
@@ -529,16 +603,46 @@ def to_networkx() -> nx.MultiDiGraph:
     >>> graph = to_networkx()
     >>> all(graph.nodes[n]["actor_type"] for n in graph)
     True
+    >>> "act-irgc" in to_networkx(rollup=0)
+    False
     """
     try:
         import networkx as nx
     except ImportError:
         raise SadrIranDataError("to_networkx needs networkx: pip install 'sadr-iran-data[graph]'") from None
+    from .views import rolled_up, wide_arrow
+
     node_columns, edge_columns = _graph_columns()
-    graph = nx.MultiDiGraph(name=NAME, version=_version.__version__)
-    for row in _rows("actors"):
-        graph.add_node(row[TABLES["actors"].primary_key], **{c.name: row[c.name] for c in node_columns})
-    for row in _rows("relations"):
+    actors = _rows("actors")
+    parents = {row["actor_id"]: row["parent_actor_id"] for row in actors}
+    kept = {rolled_up(parents, row["actor_id"], rollup) for row in actors}
+    graph = nx.MultiDiGraph(name=NAME, version=_version.__version__, rollup=rollup, min_confidence=min_confidence)
+    for row in actors:
+        if row["actor_id"] in kept:
+            graph.add_node(row[TABLES["actors"].primary_key], **{c.name: row[c.name] for c in node_columns})
+    for row in wide_arrow("relations", rollup=rollup, min_confidence=min_confidence).to_pylist():
         key = row[TABLES["relations"].primary_key]
-        graph.add_edge(row[_GRAPH_SOURCE], row[_GRAPH_TARGET], key=key, **{c.name: row[c.name] for c in edge_columns})
+        attributes = {c.name: row[c.name] for c in edge_columns}
+        graph.add_edge(row[_GRAPH_SOURCE], row[_GRAPH_TARGET], key=key, confidence=row["confidence"], **attributes)
     return graph
+
+
+def to_web_annotations() -> list[dict[str, Any]]:
+    """The evidence as W3C Web Annotations: one JSON-LD ``Annotation`` per evidence row, in the order of the text.
+
+    Each targets the article's URL with a ``TextQuoteSelector`` (the quote,
+    with up to 32 characters before and after it where the shipped quotes
+    themselves hold them) and a ``TextPositionSelector`` (``char_start`` and
+    ``char_end``: code points of the stored text whose sha256 is the
+    article's ``text_sha256``). Its bodies are the record's IRI, a short text
+    describing it, and its table and id as tags. ``export("annotations", folder)``
+    writes this list as ``annotations.jsonld``.
+
+    Examples
+    --------
+    >>> from sadr_iran_data.exports import to_web_annotations
+    >>> first = to_web_annotations()[0]
+    >>> first["type"], first["target"]["selector"][1]["type"]
+    ('Annotation', 'TextPositionSelector')
+    """
+    return annotate({name: _rows(name) for name in TABLES_USED})

@@ -9,20 +9,33 @@ same way.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from .errors import RetiredIdError, SadrIranDataError, UnknownTableError
-from .integrity import Manifest, check_manifest_digest, read_manifest, read_verified
+from ._tables import BACKENDS, Backend, _check_backend, _load, _read_arrow, record, retired
+from .errors import SadrIranDataError
+from .integrity import check_manifest_digest, read_manifest, read_verified
 
 if TYPE_CHECKING:
     import pandas as pd
-    import pyarrow as pa
 
-    from .declarations import Table
 
-Backend = Literal["pandas", "arrow", "polars"]
-BACKENDS = ("pandas", "arrow", "polars")
+__all__ = [
+    "BACKENDS",
+    "Backend",
+    "changes",
+    "load",
+    "load_actors",
+    "load_all",
+    "load_citations",
+    "load_event_actors",
+    "load_events",
+    "load_evidence",
+    "load_locations",
+    "load_relations",
+    "lookup",
+    "retired",
+    "tables",
+]
 
 
 def tables() -> tuple[str, ...]:
@@ -39,44 +52,9 @@ def tables() -> tuple[str, ...]:
     return tuple(TABLES)
 
 
-def _read_arrow(data: bytes) -> pa.Table:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(pa.BufferReader(data)).read(use_threads=False)
-
-
-def _read_polars(name: str, data: bytes, manifest: Manifest) -> Any:
-    import io
-
-    try:
-        import polars as pl
-    except ImportError:
-        raise SadrIranDataError("the polars backend needs polars: pip install 'sadr-iran-data[polars]'") from None
-    # Parquet holds vocabularies as dictionaries, which polars reads as text: cast them to the declared enums,
-    # whose values the build wrote into the manifest (so that this path needs no declarations).
-    categories: dict[str, list[str]] = manifest["tables"][name].get("categories") or {}
-    df = pl.read_parquet(io.BytesIO(data))
-    return df.with_columns([pl.col(column).cast(pl.String).cast(pl.Enum(values)) for column, values in categories.items()])
-
-
-def _to_pandas(table: Table, data: pa.Table) -> pd.DataFrame:
-    """An Arrow table of ``table`` as a pandas DataFrame with the declared dtypes (identical on pandas 2 and 3)."""
-    dtypes = {c.name: c.column_type.pandas_dtype(c) for c in table.columns}
-    by_arrow = [(c.column_type.arrow_type(), dtypes[c.name]) for c in table.columns if c.type not in ("category", "date")]
-
-    def mapper(arrow_type: pa.DataType) -> Any:
-        # list types hash by their item field's name ("item" or "element"): compare by equality
-        return next((dtype for declared, dtype in by_arrow if declared == arrow_type), None)
-
-    df: pd.DataFrame = data.to_pandas(types_mapper=mapper, coerce_temporal_nanoseconds=True, date_as_object=False, use_threads=False)
-    for col in table.columns:
-        if col.type == "category":
-            df[col.name] = df[col.name].cat.set_categories(dtypes[col.name].categories)
-    return df
-
-
-def load(name: str, backend: Backend = "pandas") -> Any:
+def load(
+    name: str, backend: Backend = "pandas", *, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None
+) -> Any:
     """Load table ``name`` as a pandas DataFrame, an Arrow Table or a polars DataFrame.
 
     Parameters
@@ -84,10 +62,24 @@ def load(name: str, backend: Backend = "pandas") -> Any:
     name
         One of :func:`tables`.
     backend
-        ``"pandas"`` (declared dtypes: strings, categoricals, nullable
-        integers and booleans, ``datetime64[ns]`` dates, Arrow lists),
-        ``"arrow"`` (the declared Arrow schema; never imports pandas) or
-        ``"polars"`` (vocabularies as ``pl.Enum``).
+        ``"pandas"`` (declared dtypes: text with NaN for missing values,
+        categoricals, nullable integers and booleans, ``float64``,
+        ``datetime64[ns]`` dates, Arrow lists), ``"arrow"`` (the declared
+        Arrow schema; never imports pandas) or ``"polars"`` (vocabularies as
+        ``pl.Enum``).
+    wide
+        For ``events`` and ``relations``: one row per event or relation with
+        its actors by role (or both actors' names and types), its place with
+        province, country and coordinates, its confidence and its evidence
+        text (columns: ``sid.codebook()``, views ``events_wide`` and
+        ``relations_wide``).
+    rollup
+        With ``wide``: count every actor as its ancestor this many levels below
+        the top of its hierarchy (``0``: every Iranian state body as Iran).
+    min_confidence
+        With ``wide``: keep the rows at least this confident, on the scale
+        ``asserted``, ``probable``, ``possible``, ``reported_unverified``,
+        ``forecast``.
 
     Raises
     ------
@@ -102,30 +94,13 @@ def load(name: str, backend: Backend = "pandas") -> Any:
     >>> sid.load("events", backend="arrow").num_rows > 0
     True
     """
+    if wide:
+        from .views import wide as wide_view
+
+        return wide_view(name, backend, rollup=rollup, min_confidence=min_confidence)
+    if rollup is not None or min_confidence is not None:
+        raise SadrIranDataError.keyed("rollup and min_confidence apply to the wide views: pass {wide}")
     return _load(name, backend, read_manifest())
-
-
-def _check_backend(backend: str) -> None:
-    if backend not in BACKENDS:
-        raise SadrIranDataError(f"unknown backend {backend!r}; use one of: {', '.join(BACKENDS)}")
-
-
-def _load(name: str, backend: str, manifest: Manifest, data: bytes | None = None) -> Any:
-    # Only what the backend needs is imported: the Arrow path never touches
-    # pandas, and the table declarations are read only to type pandas/polars frames.
-    _check_backend(backend)
-    if name not in manifest["tables"]:
-        raise UnknownTableError(name, tuple(manifest["tables"]))
-    if data is None:
-        data = read_verified(name, manifest=manifest)
-    if backend == "polars":
-        return _read_polars(name, data, manifest)
-    arrow = _read_arrow(data)
-    if backend == "arrow":
-        return arrow
-    from .declarations import get_table
-
-    return _to_pandas(get_table(name), arrow)
 
 
 def load_all(backend: Backend = "pandas") -> dict[str, Any]:
@@ -280,8 +255,19 @@ def load_locations() -> pd.DataFrame:
     return frame
 
 
-def load_events() -> pd.DataFrame:
+def load_events(*, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None) -> pd.DataFrame:
     """Events with their dates, precision, certainty and place, one row each.
+
+    Parameters
+    ----------
+    wide
+        One row per event with its actors by role, its place with province, country and coordinates,
+        its confidence and its evidence text (see :func:`load`).
+    rollup
+        With ``wide``: count every actor as its ancestor this many levels below the top of its hierarchy.
+    min_confidence
+        With ``wide``: keep the rows at least this confident (``asserted``, ``probable``, ``possible``,
+        ``reported_unverified``, ``forecast``).
 
     Returns
     -------
@@ -319,7 +305,7 @@ def load_events() -> pd.DataFrame:
     >>> str(sid.load_events()["date_start"].dtype)
     'datetime64[ns]'
     """
-    frame: pd.DataFrame = load("events")
+    frame: pd.DataFrame = load("events", wide=wide, rollup=rollup, min_confidence=min_confidence)
     return frame
 
 
@@ -352,8 +338,19 @@ def load_event_actors() -> pd.DataFrame:
     return frame
 
 
-def load_relations() -> pd.DataFrame:
+def load_relations(*, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None) -> pd.DataFrame:
     """Dated, directed relations between actors with their certainty, one row each.
+
+    Parameters
+    ----------
+    wide
+        One row per relation with both actors' names, types and countries,
+        its confidence and its evidence text (see :func:`load`).
+    rollup
+        With ``wide``: count every actor as its ancestor this many levels below the top of its hierarchy.
+    min_confidence
+        With ``wide``: keep the rows at least this confident (``asserted``, ``probable``, ``possible``,
+        ``reported_unverified``, ``forecast``).
 
     Returns
     -------
@@ -383,6 +380,8 @@ def load_relations() -> pd.DataFrame:
     - ``attributed_to`` (string): Who asserts the relation: 'author', or the holder or source the author reports, in words.
     - ``citation_id`` (id, may be null): The footnote that supports it, if any.
     - ``coding_note`` (string, may be null): Why the row is coded as it is, where that is not obvious.
+    - ``event_ids`` (list): Events that state the same fact (Tehran's supply of weapons is a relation and an event): count one or
+      the other.
     <!-- /columns:relations -->
 
     Examples
@@ -391,7 +390,7 @@ def load_relations() -> pd.DataFrame:
     >>> sid.load_relations()["relation_type"].dtype.name
     'category'
     """
-    frame: pd.DataFrame = load("relations")
+    frame: pd.DataFrame = load("relations", wide=wide, rollup=rollup, min_confidence=min_confidence)
     return frame
 
 
@@ -471,26 +470,18 @@ def changes(since: str | None = None) -> pd.DataFrame:
     if since not in known:
         raise SadrIranDataError(f"unknown release {since!r}; releases: {', '.join(sorted(known, key=version_key))}")
     after = version_key(since)
-    keep = df["version"].map(lambda v: version_key(v) > after)
-    kept: pd.DataFrame = df[keep].reset_index(drop=True)
+    # a boolean array, not a Series: an empty Series of objects would select columns, not rows
+    keep = [version_key(v) > after for v in df["version"]]
+    kept: pd.DataFrame = df.loc[pd.Series(keep, index=df.index, dtype=bool)].reset_index(drop=True)
     return kept
 
 
-def retired() -> list[dict[str, Any]]:
-    """Ids retired from the dataset, with the release that retired them and why.
-
-    Examples
-    --------
-    >>> import sadr_iran_data as sid
-    >>> isinstance(sid.retired(), list)
-    True
-    """
-    entries: list[dict[str, Any]] = json.loads(read_verified("retired").decode("utf-8"))
-    return entries
-
-
-def lookup(record_id: str) -> dict[str, Any]:
+def lookup(record_id: str, *, evidence: bool = False) -> dict[str, Any]:
     """The row of any table with id ``record_id``, as a dict.
+
+    With ``evidence=True`` the dict also holds ``evidence``: the record's
+    quotes, in the order of the text, each with ``evidence_id``,
+    ``char_start``, ``char_end`` and ``quote``.
 
     Raises
     ------
@@ -504,21 +495,17 @@ def lookup(record_id: str) -> dict[str, Any]:
     >>> import sadr_iran_data as sid
     >>> sid.lookup("loc-mehran")["name"]
     'Mehran'
+    >>> sid.lookup("evt-0037", evidence=True)["evidence"][0]["quote"]
+    'On January 24, 2006, when al-Sadr met with the hardliner Ali Larijani'
     """
     import pyarrow.compute as pc
 
-    from . import _version
-    from .declarations import TABLES
-
-    for entry in retired():
-        if entry["id"] == record_id:
-            replaced = f"; use {entry['replaced_by']} instead" if entry.get("replaced_by") else ""
-            raise RetiredIdError(f"{record_id} was retired in {entry['retired_in']} because {entry['reason']}{replaced}")
-    for name, table in TABLES.items():
-        if record_id.startswith(f"{table.prefix}-"):
-            arrow = load(name, backend="arrow")
-            hits = arrow.filter(pc.equal(arrow[table.primary_key], record_id)).to_pylist()
-            if hits:
-                return dict(hits[0])
-            break
-    raise KeyError(f"no record has id {record_id!r} in sadr-iran-data {_version.__version__}")
+    row = record(record_id)
+    if evidence:
+        quotes = load("evidence", backend="arrow")
+        mine = quotes.filter(pc.equal(quotes["record_id"], record_id)).to_pylist()
+        row["evidence"] = [
+            {k: q[k] for k in ("evidence_id", "char_start", "char_end", "quote")}
+            for q in sorted(mine, key=lambda q: (q["char_start"], q["char_end"]))
+        ]
+    return row

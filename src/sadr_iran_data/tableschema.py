@@ -134,7 +134,7 @@ def table_schema(name: str, resources: Iterable[str] | None = None) -> dict[str,
             "reference": {"resource": "" if col.references == name else col.references, "fields": TABLES[col.references].primary_key},
         }
         for col in table.columns
-        if col.references and col.references in published
+        if col.references and col.references in published and col.type != "list"  # Table Schema keys are single values
     ]
     schema: dict[str, Any] = {
         "fields": [_field(table, col) for col in table.columns],

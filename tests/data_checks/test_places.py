@@ -138,7 +138,7 @@ def test_external_ids_have_valid_shapes_and_sources(table):
     if table == "locations":
         for row in df.dropna(subset=["geonames_id"]).itertuples():
             assert f"GeoNames {row.geonames_id}" in row.geonames_source
-            if pd.notna(row.latitude):
+            if pd.notna(row.latitude) and row.geo_precision == "town":
                 assert f"GeoNames {row.geonames_id}" in row.coordinate_source
 
 
@@ -162,3 +162,25 @@ def test_state_actor_and_its_country_place_share_their_wikidata_item():
     for row in actors[actors["actor_type"] == "state"].itertuples():
         if row.country in countries and pd.notna(countries[row.country]):
             assert countries[row.country] == row.wikidata_id, row.actor_id
+
+
+def test_every_place_an_event_is_placed_in_has_a_point_but_regions_without_one(places):
+    """A country or province has a sourced representative point; a vague region borrows its parent's, at the parent's precision."""
+    events = sid.load_events()
+    used = set(events["location_id"].dropna())
+    for location_id in sorted(used):
+        row = places.loc[location_id]
+        if pd.isna(row["latitude"]):
+            # only a region across countries, with no parent place whose point it could take, may lack one
+            assert row["location_type"] == "region" and pd.isna(row["parent_location_id"]), location_id
+            continue
+        parent = row["parent_location_id"]
+        if row["location_type"] == "region":
+            assert (row["latitude"], row["longitude"]) == (places.loc[parent, "latitude"], places.loc[parent, "longitude"]), location_id
+            assert row["geo_precision"] == places.loc[parent, "geo_precision"], location_id
+            assert parent in row["coordinate_source"], location_id
+        expected = {"country": "country_centroid", "province": "province_centroid", "city": "town", "town": "town"}
+        if row["location_type"] in expected:
+            assert row["geo_precision"] == expected[row["location_type"]], location_id
+    unplaced = events[events["location_id"].isin(places.index[places["latitude"].isna()])]
+    assert len(unplaced) <= 1, unplaced["event_id"].tolist()

@@ -82,6 +82,7 @@ def finish(typed: Typed, keys: Keys | None) -> ValidationReport:
 
 
 def _foreign_keys(typed: Typed, keys: Keys) -> None:
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -97,7 +98,15 @@ def _foreign_keys(typed: Typed, keys: Keys) -> None:
         else:
             continue
         usable = typed.usable(col.name)
+        values = typed.values[col.name]
         for target, named_by in targets.items():
             rows = usable if named_by is None else usable & flags(pc.equal(named_by.cast(pa.string()), target))
-            dangling = rows & ~flags(pc.is_in(typed.values[col.name], keys(target)))
+            if pa.types.is_list(values.type):  # a list of ids: every item must refer to a row
+                items = pc.list_flatten(values)
+                owners = pc.list_parent_indices(values).to_numpy()
+                unknown = np.zeros(len(rows), dtype=bool)
+                unknown[owners[~flags(pc.is_in(items, keys(target)))]] = True
+                dangling = rows & unknown
+            else:
+                dangling = rows & ~flags(pc.is_in(values, keys(target)))
             typed.failures += typed.places.failures(col.name, "foreign_key", dangling, f"refers to no row of {target}")

@@ -1,0 +1,317 @@
+"""Check your own copy of the article against the evidence, and find every quote in it.
+
+The article's text is The Jamestown Foundation's and is not shipped, so the
+evidence offsets (``char_start``, ``char_end``) count code points of a text
+you bring yourself. :func:`check_article` tells whether your copy is the very
+text they count in (its sha256 is the article's ``text_sha256`` in the
+``citations`` table) and otherwise finds each quote in it, whatever its
+whitespace and whether its quotation marks, apostrophes and dashes are
+typographic or straight, and gives each quote's offsets in your copy.
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> from sadr_iran_data.article import check_article
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     copy = Path(tmp) / "article.txt"
+...     _ = copy.write_text("A text that is not the article.", encoding="utf-8")
+...     report = check_article(copy)
+>>> report.ok, report.counts()["missing"] == len(report.quotes)
+(False, True)
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .errors import InputError, SadrIranDataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Where a quote was found: at its offsets, elsewhere, in several places (the nearest one taken), or nowhere.
+Status = Literal["same", "shifted", "ambiguous", "missing"]
+STATUSES: tuple[Status, ...] = ("same", "shifted", "ambiguous", "missing")
+#: The columns of :meth:`ArticleCheck.to_frame`.
+FRAME_COLUMNS = ("evidence_id", "record_id", "status", "char_start", "char_end", "new_start", "new_end", "shift", "matches")
+
+_STRAIGHT = {ord(char): straight for chars, straight in (("‘’‚‛′ʼ`´", "'"), ("“”„‟″«»", '"'), ("‐‑‒–—―−", "-")) for char in chars}
+
+
+def fold(text: str) -> str:
+    r"""``text`` as quotes are compared: NFKC, quotation marks, apostrophes and dashes straight, no whitespace.
+
+    Every white-space and invisible formatting character (line breaks,
+    non-breaking and thin spaces, soft hyphens, zero-width spaces, a byte
+    order mark) is dropped; every dash (‐ ‑ ‒ – — ― −) is a hyphen.
+
+    Examples
+    --------
+    >>> fold("Moqtada al-Sadr’s “new”\u00a0alliance — with\nTehran")
+    'Moqtadaal-Sadr\'s"new"alliance-withTehran'
+    """
+    return "".join(char for char, _start, _end in _folded(text))
+
+
+def _folded(text: str) -> list[tuple[str, int, int]]:
+    """Each character of ``fold(text)`` with the span of ``text`` it comes from."""
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(text):
+        end = i + 1
+        while end < len(text) and unicodedata.combining(text[end]):  # a letter and its accents are one character
+            end += 1
+        # straightened before NFKC, which splits some (″ into two primes), and after it, which makes some (‑ into ‐)
+        for char in unicodedata.normalize("NFKC", text[i:end].translate(_STRAIGHT)).translate(_STRAIGHT):
+            if not char.isspace() and unicodedata.category(char) != "Cf":
+                out.append((char, i, end))
+        i = end
+    return out
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """Where one evidence quote is in the checked text.
+
+    ``new_start`` and ``new_end`` are its offsets in that text (None when
+    ``missing``); ``matches`` is how many places it was found in.
+    """
+
+    evidence_id: str
+    record_id: str
+    status: Status
+    char_start: int
+    char_end: int
+    new_start: int | None
+    new_end: int | None
+    matches: int
+
+    @property
+    def shift(self) -> int | None:
+        """How far the quote moved: ``new_start - char_start`` (None when missing)."""
+        return None if self.new_start is None else self.new_start - self.char_start
+
+
+@dataclass(frozen=True)
+class ArticleCheck:
+    """What :func:`check_article` found: ``ok`` is True when every quote was found."""
+
+    path: str
+    citation_id: str
+    sha256: str
+    """The sha256 of the checked file."""
+    expected_sha256: str
+    """The sha256 of the text the dataset's offsets count in (``text_sha256`` in ``citations``)."""
+    quotes: tuple[QuoteCheck, ...]
+
+    @property
+    def identical(self) -> bool:
+        """Whether the file is byte for byte the text the offsets count in."""
+        return self.sha256 == self.expected_sha256
+
+    @property
+    def ok(self) -> bool:
+        """Whether every quote was found (at its offsets, shifted or in several places)."""
+        return all(q.status != "missing" for q in self.quotes)
+
+    def counts(self) -> dict[str, int]:
+        """How many quotes have each status."""
+        return {status: sum(q.status == status for q in self.quotes) for status in STATUSES}
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per evidence quote: ``evidence_id``, ``record_id``, ``status``, its offsets and where it is now.
+
+        ``new_start``/``new_end`` are the quote's offsets in the checked text and
+        ``shift`` is ``new_start - char_start``; all three are missing (NA) for
+        a missing quote.
+        """
+        import pandas as pd
+
+        rows = [[getattr(q, c) for c in FRAME_COLUMNS] for q in self.quotes]
+        frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+        frame = frame.astype({"evidence_id": "string", "record_id": "string", "status": pd.CategoricalDtype(list(STATUSES))})
+        return frame.astype({c: "Int64" for c in FRAME_COLUMNS[3:]})
+
+    def __str__(self) -> str:
+        n = self.counts()
+        if self.identical:
+            return f"{self.path}: the dataset's text of the article (sha256 matches): all {len(self.quotes)} quotes at their offsets"
+        summary = f"{self.path}: not the dataset's text; of {len(self.quotes)} quotes {n['same']} at their offsets, "
+        summary += f"{n['shifted']} shift, {n['missing']} missing"
+        if n["ambiguous"]:
+            summary += f", {n['ambiguous']} found in several places (the nearest taken)"
+        return summary
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"cannot read {path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"cannot read {path}: it is a folder, not a text file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): save it as UTF-8") from None
+
+
+def _document(citations: list[dict[str, Any]], citation: str | None) -> dict[str, Any]:
+    """The citation whose text the evidence offsets count in: ``citation``, or the only one with a ``text_sha256``."""
+    documents = {row["citation_id"]: row for row in citations if row["text_sha256"]}
+    if citation is None:
+        if len(documents) != 1:
+            raise SadrIranDataError(f"name the document to check against with citation=, one of: {', '.join(sorted(documents))}")
+        return next(iter(documents.values()))
+    if citation not in documents:
+        raise InputError(f"{citation!r} is not a document with a stored text; the documents are: {', '.join(sorted(documents))}")
+    return documents[citation]
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    """Every index where ``needle`` starts in ``haystack``, overlapping ones too."""
+    found: list[int] = []
+    at = haystack.find(needle) if needle else -1
+    while at >= 0:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def find_quotes(text: str, evidence: list[dict[str, Any]]) -> list[QuoteCheck]:
+    """Find each evidence row's quote in ``text``, compared as :func:`fold` compares them.
+
+    A quote found at its own offsets is ``same``; found in one other place,
+    ``shifted``; found in several places, none at its offsets, ``ambiguous``:
+    the occurrence nearest to where its neighbours moved is taken (the
+    nearest to its own offsets when no neighbour was found).
+
+    Parameters
+    ----------
+    text
+        The text to search.
+    evidence
+        Rows of the ``evidence`` table, as dicts.
+
+    Examples
+    --------
+    >>> row = {"evidence_id": "evd-1", "record_id": "act-1", "char_start": 0, "char_end": 7, "quote": "al-Sadr"}
+    >>> find_quotes("Moqtada al‑Sadr", [row])[0].new_start
+    8
+    """
+    chars = _folded(text)
+    folded = "".join(char for char, _start, _end in chars)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for row in evidence:
+        needle = fold(row["quote"])
+        spans[row["evidence_id"]] = [(chars[at][1], chars[at + len(needle) - 1][2]) for at in _occurrences(folded, needle)]
+
+    placed: dict[str, QuoteCheck] = {}
+    several: list[dict[str, Any]] = []
+    for row in evidence:
+        found, original = spans[row["evidence_id"]], (row["char_start"], row["char_end"])
+        if original in found:
+            placed[row["evidence_id"]] = _check(row, "same", original, len(found))
+        elif len(found) == 1:
+            placed[row["evidence_id"]] = _check(row, "shifted", found[0], 1)
+        elif found:
+            several.append(row)
+        else:
+            placed[row["evidence_id"]] = _check(row, "missing", None, 0)
+    anchors = sorted((q.char_start, q.new_start) for q in placed.values() if q.new_start is not None)
+    for row in several:
+        found = spans[row["evidence_id"]]
+        placed[row["evidence_id"]] = _check(row, "ambiguous", _nearest(found, anchors, row["char_start"]), len(found))
+    return [placed[row["evidence_id"]] for row in evidence]
+
+
+def _nearest(found: list[tuple[int, int]], anchors: list[tuple[int, int]], start: int) -> tuple[int, int]:
+    """The span of ``found`` nearest to where a quote that started at ``start`` is expected to be now.
+
+    ``anchors`` are (old start, new start) of the quotes found in one place.
+    The quotes that started before and after this one bound where it can be
+    now; within that, the span nearest to its start moved as far as the
+    nearest of them moved is taken.
+    """
+    if not anchors:
+        return min(found, key=lambda span: (abs(span[0] - start), span))
+    at = bisect.bisect_left(anchors, (start,))
+    low = anchors[at - 1][1] if at > 0 else 0
+    high = anchors[at][1] if at < len(anchors) else None
+    between = [span for span in found if low <= span[0] and (high is None or span[0] <= high)] or found
+    old, new = min(anchors, key=lambda anchor: (abs(anchor[0] - start), anchor))
+    expected = start + new - old
+    return min(between, key=lambda span: (abs(span[0] - expected), span))
+
+
+def _check(row: dict[str, Any], status: Status, span: tuple[int, int] | None, matches: int) -> QuoteCheck:
+    new_start, new_end = span if span is not None else (None, None)
+    return QuoteCheck(row["evidence_id"], row["record_id"], status, row["char_start"], row["char_end"], new_start, new_end, matches)
+
+
+def check_article(path: str | Path, *, citation: str | None = None) -> ArticleCheck:
+    """Check a copy of the article against the evidence: whether every quote is in it, and where.
+
+    The file is read as bytes. If its sha256 is the article's ``text_sha256``,
+    it is the very text the evidence offsets count in, and every quote is at
+    its offsets. Otherwise it is decoded as UTF-8 and each quote is looked
+    for, ignoring whitespace (spaces, line breaks, non-breaking spaces) and
+    the difference between typographic and straight quotation marks,
+    apostrophes and dashes (see :func:`fold`). The offsets found count code
+    points of the file's text exactly as decoded, line ends included: read it
+    with ``open(path, encoding="utf-8", newline="")`` to slice it with them.
+
+    Parameters
+    ----------
+    path
+        A UTF-8 text file of the article.
+    citation
+        The document to check against (a ``citation_id`` with a ``text_sha256``);
+        by default the only one, the article.
+
+    Returns
+    -------
+    ArticleCheck
+        ``ok``, a one-line summary as ``str(report)``, every quote's result
+        in ``quotes`` and as a DataFrame from ``to_frame()``.
+
+    Raises
+    ------
+    InputError
+        If the file is missing, unreadable or not UTF-8.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import sadr_iran_data as sid
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     copy = Path(tmp) / "article.txt"
+    ...     _ = copy.write_text("", encoding="utf-8")
+    ...     report = sid.check_article(copy)
+    >>> report.ok
+    False
+    >>> str(report).endswith(f"{len(sid.load_evidence())} missing")
+    True
+    """
+    from .loaders import load
+
+    path = Path(path)
+    data = _read(path)
+    document = _document(load("citations", backend="arrow").to_pylist(), citation)
+    evidence = [row for row in load("evidence", backend="arrow").to_pylist() if row["citation_id"] == document["citation_id"]]
+    sha256 = hashlib.sha256(data).hexdigest()
+    quotes = find_quotes(_decode(path, data), evidence)
+    if sha256 == document["text_sha256"]:  # the text the offsets were checked in: every quote is at them
+        quotes = [_check(row, "same", (row["char_start"], row["char_end"]), q.matches) for row, q in zip(evidence, quotes, strict=True)]
+    return ArticleCheck(str(path), document["citation_id"], sha256, document["text_sha256"], tuple(quotes))

@@ -1,0 +1,316 @@
+"""check_article: a copy of the article is checked against the evidence, and every quote is found where it moved."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import SOURCE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sadr_iran_data as sid
+from sadr_iran_data.article import FRAME_COLUMNS, STATUSES, find_quotes, fold
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+TYPOGRAPHIC = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+
+
+# --------------------------------------------------------------------------
+# Edited copies that know where every character of the original went
+# --------------------------------------------------------------------------
+
+
+def rewrite(text: str, change: Callable[[int, str], tuple[str, str]]) -> tuple[str, list[int], list[int]]:
+    """``text`` with each character replaced by ``before + replacement`` from ``change(i, char)``.
+
+    Returns the new text, and where each original character's replacement starts and ends in it.
+    """
+    out, starts, ends, length = [], [], [], 0
+    for i, char in enumerate(text):
+        before, replacement = change(i, char)
+        length += len(before)
+        starts.append(length)
+        length += len(replacement)
+        ends.append(length)
+        out += [before, replacement]
+    return "".join(out), starts, ends
+
+
+def expected_span(row, starts: list[int], ends: list[int]) -> tuple[int, int]:
+    return starts[row["char_start"]], ends[row["char_end"] - 1]
+
+
+def assert_each_quote_went_where_its_text_went(report, evidence: list[dict], copy: str, starts: list[int], ends: list[int]) -> None:
+    found = by_id(report)
+    for row in evidence:
+        q = found[row["evidence_id"]]
+        assert (q.new_start, q.new_end) == expected_span(row, starts, ends), row["evidence_id"]
+        assert fold(copy[q.new_start : q.new_end]) == fold(row["quote"])
+        assert q.shift == q.new_start - row["char_start"]
+        unmoved = (q.new_start, q.new_end) == (q.char_start, q.char_end)
+        assert q.status == "same" if unmoved else q.status in ("shifted", "ambiguous")
+
+
+@pytest.fixture(scope="module")
+def evidence() -> list[dict]:
+    return sid.load("evidence", backend="arrow").to_pylist()
+
+
+@pytest.fixture(scope="module")
+def article_sha256() -> str:
+    citations = sid.load("citations", backend="arrow").to_pylist()
+    return next(row["text_sha256"] for row in citations if row["text_sha256"])
+
+
+def write(tmp_path: Path, text: str, name: str = "copy.txt") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def by_id(report) -> dict[str, sid.QuoteCheck]:
+    return {q.evidence_id: q for q in report.quotes}
+
+
+# --------------------------------------------------------------------------
+# The stored article, and copies of it
+# --------------------------------------------------------------------------
+
+
+def test_the_stored_article_is_the_datasets_text_with_every_quote_at_its_offsets(source_text, evidence, article_sha256):
+    report = sid.check_article(SOURCE)
+    assert report.identical and report.ok
+    assert report.sha256 == hashlib.sha256(SOURCE.read_bytes()).hexdigest() == article_sha256
+    assert {q.evidence_id for q in report.quotes} == {row["evidence_id"] for row in evidence}
+    assert all(q.status == "same" and q.shift == 0 for q in report.quotes)
+    assert "sha256 matches" in str(report) and f"all {len(evidence)} quotes at their offsets" in str(report)
+
+
+def test_a_copy_that_differs_only_after_the_last_quote_has_every_quote_at_its_offsets(tmp_path, source_text, evidence):
+    report = sid.check_article(write(tmp_path, source_text + "\n\nReposted with permission.\n"))
+    assert not report.identical and report.ok
+    assert all(q.status == "same" and q.new_start == q.char_start and q.new_end == q.char_end for q in report.quotes)
+    assert str(report).endswith(f"of {len(evidence)} quotes {len(evidence)} at their offsets, 0 shift, 0 missing")
+
+
+def test_straight_quotes_and_other_whitespace_shift_every_quote_to_where_it_went(tmp_path, source_text, evidence):
+    spaces = ["  ", "\u00a0", "\n", " \t"]
+
+    def change(i: int, char: str) -> tuple[str, str]:
+        if char == " ":
+            return "", spaces[i % len(spaces)]
+        if char == "\n":
+            return "", "\r\n"
+        return "", TYPOGRAPHIC.get(char, char)
+
+    copy, starts, ends = rewrite(source_text, change)
+    assert copy != source_text and not any(char in copy for char in TYPOGRAPHIC)
+    report = sid.check_article(write(tmp_path, copy))
+    assert report.ok and not report.identical
+    assert_each_quote_went_where_its_text_went(report, evidence, copy, starts, ends)
+    counts = report.counts()
+    assert counts["missing"] == 0 and counts["shifted"] + counts["ambiguous"] > 0
+    assert f"{counts['shifted']} shift, 0 missing" in str(report)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the article's sentences (a full stop, question or exclamation mark, then white space)."""
+    starts = [0, *(m.end() for m in re.finditer(r"(?<=[.!?])\s+", text))]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if text[a:b].strip()]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_removed_sentence_loses_its_quotes_and_moves_the_rest(tmp_path_factory, source_text, evidence, data):
+    start, end = data.draw(st.sampled_from(sentences(source_text)), label="sentence")
+    copy, starts, ends = rewrite(source_text, lambda i, char: ("", "" if start <= i < end else char))
+    report = sid.check_article(write(tmp_path_factory.mktemp("removed"), copy))
+    found, folded = by_id(report), fold(copy)
+    overlapping = [row for row in evidence if row["char_start"] < end and row["char_end"] > start]
+    for row in evidence:
+        q = found[row["evidence_id"]]
+        if row in overlapping:
+            assert (q.status == "missing") == (fold(row["quote"]) not in folded), row["evidence_id"]
+            continue
+        assert (q.new_start, q.new_end) == expected_span(row, starts, ends), row["evidence_id"]
+        if row["char_end"] <= start:
+            assert q.status == "same"
+        elif q.status != "ambiguous":
+            assert q.status == "shifted" and q.shift == -(end - start)
+    assert report.ok == all(fold(row["quote"]) in folded for row in overlapping)
+    assert f"{report.counts()['missing']} missing" in str(report)
+
+
+@pytest.fixture(scope="module")
+def between_quotes(source_text, evidence) -> list[int]:
+    """Every position of the article where an insertion splits no quote."""
+    inside = [0] * (len(source_text) + 2)
+    for row in evidence:
+        inside[row["char_start"] + 1] += 1
+        inside[row["char_end"]] -= 1
+    depth, free = 0, []
+    for position in range(len(source_text) + 1):
+        depth += inside[position]
+        if depth == 0:
+            free.append(position)
+    return free
+
+
+INSERTED = st.text(st.sampled_from("abcXYZ019 ,.;:()\n\t\u00a0’“”"), min_size=1, max_size=12)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_insertions_outside_the_quotes_move_every_quote_exactly_where_it_went(
+    tmp_path_factory, source_text, evidence, between_quotes, data
+):
+    insertions = data.draw(st.dictionaries(st.sampled_from(between_quotes), INSERTED, min_size=1, max_size=25), label="insertions")
+    at_end = insertions.pop(len(source_text), "")
+    copy, starts, ends = rewrite(source_text, lambda i, char: (insertions.get(i, ""), char))
+    report = sid.check_article(write(tmp_path_factory.mktemp("inserted"), copy + at_end))
+    assert report.ok, str(report)
+    assert_each_quote_went_where_its_text_went(report, evidence, copy + at_end, starts, ends)
+
+
+def test_a_quote_found_in_several_places_takes_the_one_its_neighbours_point_to(source_text, evidence):
+    repeated = [row for row in evidence if len(re.findall(re.escape(row["quote"]), source_text)) > 1]
+    if not repeated:
+        pytest.skip("no quote of this release occurs twice in the article")
+    pad = "Inserted paragraph. " * 20
+    copy = pad + source_text
+    quotes = {q.evidence_id: q for q in find_quotes(copy, evidence)}
+    for row in repeated:
+        q = quotes[row["evidence_id"]]
+        assert q.status == "ambiguous" and q.matches > 1
+        assert (q.new_start, q.new_end) == (row["char_start"] + len(pad), row["char_end"] + len(pad))
+    assert "found in several places" in f"{sid.ArticleCheck('x', 'c', 'a', 'b', tuple(quotes.values()))}"
+
+
+# --------------------------------------------------------------------------
+# Without the article: made-up texts
+# --------------------------------------------------------------------------
+
+
+def evidence_of(text: str, quotes: dict[str, tuple[str, int]]) -> list[dict]:
+    """Evidence rows for ``{evidence_id: (quote, occurrence)}`` in ``text``."""
+    rows = []
+    for evidence_id, (quote, occurrence) in quotes.items():
+        start = [m.start() for m in re.finditer(re.escape(quote), text)][occurrence]
+        rows.append({"evidence_id": evidence_id, "record_id": "evt-1", "char_start": start, "char_end": start + len(quote), "quote": quote})
+    return rows
+
+
+@given(inserted=st.integers(1, 500))
+def test_a_repeated_quote_stays_between_the_quotes_around_it_however_far_an_insertion_moves_it(inserted):
+    text = "Mehran borders Iran. In Qum he met them. Najaf lies south. In Qum he met them."
+    rows = evidence_of(text, {"evd-a": ("Mehran borders Iran.", 0), "evd-b": ("Najaf lies south.", 0), "evd-c": ("In Qum he met them.", 1)})
+    at = text.index("In Qum", text.index("Najaf"))
+    copy = text[:at] + "x" * inserted + text[at:]
+    quotes = {q.evidence_id: q for q in find_quotes(copy, rows)}
+    assert quotes["evd-b"].status == "same"
+    assert (quotes["evd-c"].status, quotes["evd-c"].matches, quotes["evd-c"].shift) == ("ambiguous", 2, inserted)
+
+
+WORDS = st.lists(
+    st.sampled_from(["Qum", "Najaf", "al-Sadr’s", "“militia”", "Tehran", "the", "army", "–", "Mehran"]), min_size=8, max_size=40
+)
+
+
+@st.composite
+def texts_with_quotes(draw):
+    """A made-up text of words and some quotes of it (whole words), as evidence rows."""
+    words = draw(WORDS)
+    text = " ".join(words)
+    bounds = [0, *(m.end() for m in re.finditer(" ", text))]
+    rows = []
+    for n in range(draw(st.integers(1, 6))):
+        first = draw(st.integers(0, len(words) - 1))
+        last = draw(st.integers(first, min(len(words) - 1, first + 4)))
+        start, end = bounds[first], bounds[last] + len(words[last])
+        rows.append({"evidence_id": f"evd-{n}", "record_id": f"evt-{n}", "char_start": start, "char_end": end, "quote": text[start:end]})
+    return text, rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(case=texts_with_quotes(), spaces=st.lists(st.sampled_from([" ", "  ", "\n", "\u00a0", "\r\n", " \u200b"]), min_size=1))
+def test_every_quote_is_found_at_a_place_that_holds_it_once_folded(case, spaces):
+    text, rows = case
+    copy, starts, ends = rewrite(text, lambda i, char: ("", spaces[i % len(spaces)] if char == " " else TYPOGRAPHIC.get(char, char)))
+    for row, q in zip(rows, find_quotes(copy, rows), strict=True):
+        assert q.status != "missing"
+        assert fold(copy[q.new_start : q.new_end]) == fold(row["quote"])
+        assert q.matches == len(re.findall(f"(?={re.escape(fold(row['quote']))})", fold(text)))
+        if q.matches == 1:
+            assert (q.new_start, q.new_end) == expected_span(row, starts, ends)
+            assert q.status == ("same" if q.shift == 0 and q.new_end == row["char_end"] else "shifted")
+
+
+@given(text=st.text(st.characters(exclude_categories=("Cs", "Mn", "Mc", "Me")), max_size=40), where=st.data())
+def test_fold_ignores_whitespace_and_straightens_typography(text, where):
+    position = where.draw(st.integers(0, len(text)))
+    spaced = text[:position] + where.draw(st.sampled_from([" ", "\n\n", "\u00a0", "\t", "\u2009"])) + text[position:]
+    assert fold(spaced) == fold(text)
+    straight = "".join(TYPOGRAPHIC.get(char, char) for char in text)
+    assert fold(straight) == fold(text)
+    assert not any(char.isspace() for char in fold(text))
+
+
+def test_fold_makes_every_dash_a_hyphen_and_a_decomposed_accent_composed():
+    assert fold("Sadr—Tehran") == fold("Sadr – Tehran") == fold("Sadr‑Tehran") == "Sadr-Tehran"
+    assert fold("Da\u0301wa") == fold("Dáwa")
+
+
+# --------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------
+
+
+def test_the_frame_has_one_typed_row_per_quote(tmp_path, evidence):
+    report = sid.check_article(write(tmp_path, "Nothing of the article."))
+    frame = report.to_frame()
+    assert list(frame.columns) == list(FRAME_COLUMNS)
+    assert len(frame) == len(evidence) and set(frame["evidence_id"]) == {row["evidence_id"] for row in evidence}
+    assert list(frame["status"].cat.categories) == list(STATUSES)
+    assert (frame["status"] == "missing").all() and frame[["new_start", "new_end", "shift"]].isna().all().all()
+    assert str(frame["char_start"].dtype) == "Int64"
+    assert not report.ok and str(report).endswith(f"{len(evidence)} missing")
+
+
+def test_the_frame_agrees_with_the_quotes(tmp_path, source_text):
+    report = sid.check_article(write(tmp_path, "Preface.\n" + source_text))
+    frame = report.to_frame()
+    for row, q in zip(frame.itertuples(), report.quotes, strict=True):
+        assert (row.evidence_id, row.status, row.new_start, row.shift) == (q.evidence_id, q.status, q.new_start, q.shift)
+    assert (frame["shift"] == len("Preface.\n")).all()
+    assert report.counts()["shifted"] + report.counts()["ambiguous"] == len(frame)
+
+
+def not_utf8(folder: Path) -> Path:
+    path = folder / "cp1252.txt"
+    path.write_bytes("Qum – Najaf".encode("cp1252"))
+    return path
+
+
+BAD_PATHS = {
+    "missing": (lambda folder: folder / "absent.txt", "no such file"),
+    "folder": (lambda folder: folder, "is a folder"),
+    "not UTF-8": (not_utf8, "is not UTF-8 text (byte 0x96 at offset 4)"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_PATHS)
+def test_a_bad_path_is_one_clear_input_error(tmp_path, case):
+    make, message = BAD_PATHS[case]
+    path = make(tmp_path)
+    with pytest.raises(sid.InputError, match=re.escape(message)) as info:
+        sid.check_article(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_an_unknown_document_is_refused(tmp_path):
+    with pytest.raises(sid.InputError, match="not a document with a stored text"):
+        sid.check_article(write(tmp_path, "text"), citation="cit-nothing")
