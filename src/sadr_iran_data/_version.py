@@ -9,6 +9,6 @@ Every load checks the shipped ``manifest.json`` against ``__manifest_sha256__``,
 so a data file edited together with its manifest entry is refused too.
 """
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "788dca86cc4e900f7b254eb070a1b44124559dfebcffface633677280e3893ed"
+__manifest_sha256__ = "11fd6562e176a07dad6181369ba679bfcb65d387db68ab27ab0452bb41549416"

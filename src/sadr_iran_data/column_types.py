@@ -744,13 +744,21 @@ class DateType(ColumnType):
 
 
 def _text_list(text: str, *, csv: bool) -> Any:
-    """A list cell written as text: a JSON array of strings, or (in CSV) values joined with ``;``."""
+    """A list cell written as text: a JSON array of strings, or (in CSV) values joined with ``;``.
+
+    A Python list of strings, as pandas' ``to_csv`` writes a list cell (``['a', 'b']``), is read too.
+    """
     stripped = text.strip()
     if stripped.startswith("["):
         try:
             values = json.loads(stripped)
         except ValueError:
-            return BAD
+            import ast
+
+            try:
+                values = ast.literal_eval(stripped)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                return BAD
         if isinstance(values, list) and all(isinstance(v, str) for v in values):
             return values
         return BAD

@@ -103,7 +103,7 @@ def render_markdown() -> str:
         has_plover = rows["plover"].notna().any()
         header = ("value", "description", *(("PLOVER",) if has_plover else ()))
         body = [(f"`{r.value}`", r.description, *((_text(r.plover),) if has_plover else ())) for r in rows.itertuples()]
-        parts.append(f"### `{name}`\n\n{voc.description}")
+        parts.append(f"### `{name}`\n\n{voc.description}" + (f"\n\nSource: {voc.source}." if voc.source else ""))
         parts.append(_markdown_table(header, body))
     return "\n\n".join(parts) + "\n"
 

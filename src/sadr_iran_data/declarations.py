@@ -23,15 +23,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from . import plover, support
 from ._formats import TABLE_NAMES
 from .column_types import COLUMN_TYPES, ColumnType
 from .rules import (
+    Allowed,
     ColumnRule,
     Differs,
     EdtfBound,
     EdtfPrecision,
     Implies,
-    Maps,
+    Items,
     Maximum,
     Minimum,
     Normalized,
@@ -70,6 +72,8 @@ class Vocabulary:
     name: str
     description: str
     terms: tuple[Term, ...]
+    #: Where the values come from, for a vocabulary taken from an outside standard (whose spelling it keeps).
+    source: str | None = None
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -190,8 +194,36 @@ class Table:
         return hashlib.sha256(json.dumps(shape, sort_keys=True, default=list).encode()).hexdigest()
 
 
-def _vocab(name: str, description: str, *terms: tuple[Any, ...]) -> Vocabulary:
-    return Vocabulary(name, description, tuple(Term(*t) for t in terms))
+def _vocab(name: str, description: str, *terms: tuple[Any, ...], source: str | None = None) -> Vocabulary:
+    return Vocabulary(name, description, tuple(Term(*t) for t in terms), source)
+
+
+def _with_plover(name: str, description: str, *terms: tuple[str, str]) -> Vocabulary:
+    """A vocabulary whose terms take their default PLOVER type from the decision table in :mod:`.plover`."""
+    if [t[0] for t in terms] != list(plover.DECISIONS):
+        raise ImportError(f"plover.DECISIONS must list the {name} values in order")
+    return _vocab(name, description, *((value, text, plover.DECISIONS[value].plover_type) for value, text in terms))
+
+
+def _modes() -> tuple[tuple[str, str], ...]:
+    owners: dict[str, list[str]] = {}
+    for plover_type, modes in plover.MODES.items():
+        for mode in modes:
+            owners.setdefault(mode, []).append(plover_type)
+    return tuple(
+        (
+            mode,
+            "Mode of " + ", ".join(t + (" (crosswalk only)" if (t, mode) in plover.CROSSWALK_ONLY_MODES else "") for t in types) + ".",
+        )
+        for mode, types in owners.items()
+    )
+
+
+_CONTEXT_TEXT = {
+    "future": "The event is expected, planned or forecast: it has not happened ('will meet next month').",
+    "historical": "The event is background history to the article's story, before 2003 ('during the war...').",
+    "hypothetical": "The event is a possibility: 'could', 'may', 'if ... were to'.",
+}
 
 
 # --------------------------------------------------------------------------
@@ -281,39 +313,60 @@ GEO_PRECISION = _vocab(
     ("region", "A representative point of a loosely bounded region."),
 )
 
-EVENT_TYPE = _vocab(
+EVENT_TYPE = _with_plover(
     "event_type",
-    "What kind of happening or situation an event is; ``plover`` maps to the PLOVER event type where one fits.",
-    ("meeting", "A meeting or talks between actors.", "CONSULT"),
-    ("visit", "A trip by one actor to a place or to another actor.", "CONSULT"),
-    ("audience", "A formal reception of one actor by a senior figure.", "CONSULT"),
-    ("invitation", "An invitation to visit or to talks.", "CONSULT"),
-    ("pledge", "A promise of future action or support.", "AGREE"),
-    ("statement", "A speech, declaration or public expression of a position.", None),
-    ("reaction", "An actor's reported reaction to or judgement of something (being upset, finding it troubling).", None),
-    ("expression_of_support", "Praise, solidarity or endorsement expressed by one actor for another.", "SUPPORT"),
-    ("accusation", "One actor accuses another.", "ACCUSE"),
-    ("rejection", "One actor rejects another's authority, proposal or position.", "REJECT"),
-    ("cooperation", "Actors cooperate or discuss cooperation.", "COOPERATE"),
-    ("military_aid", "Supply of weapons, training or unspecified military support.", "AID"),
-    ("economic_aid", "Supply of funds or other material support.", "AID"),
-    ("refuge", "An actor finds or seeks safety in a place.", None),
-    ("armed_clash", "Fighting between armed actors.", "ASSAULT"),
-    ("attack", "A one-sided attack: a bombing, an assault on forces.", "ASSAULT"),
-    ("assassination", "A targeted killing.", "ASSAULT"),
-    ("war", "A war or protracted armed conflict, as background.", "ASSAULT"),
-    ("concession", "An actor gives up armed resistance or yields a position.", "CONCEDE"),
-    ("infiltration", "Covert penetration of an organisation by another actor.", None),
-    ("election", "An election.", None),
-    ("political_participation", "An actor enters or takes part in a political process.", None),
-    ("withdrawal", "An actor withdraws from a government or process.", "RETREAT"),
-    ("formation", "A group, bloc or militia is founded or formed.", None),
-    ("death", "A death other than a killing.", None),
-    ("commemoration", "A ceremony marking an anniversary or death.", None),
-    ("interview", "An interview the author or another source conducted.", None),
-    ("publication", "A document or broadcast is published.", None),
-    ("relationship_change", "A change in how actors relate (ties grow, weaken or are established).", None),
-    ("situation", "An ongoing state of affairs the text asserts (tensions, influence, popularity).", None),
+    "What kind of happening or situation an event is; ``plover`` is the PLOVER type its events take by default.",
+    ("meeting", "A meeting or talks between actors."),
+    ("visit", "A trip by one actor to a place or to another actor."),
+    ("audience", "A formal reception of one actor by a senior figure."),
+    ("invitation", "An invitation to visit or to talks."),
+    ("pledge", "A promise of future action or support."),
+    ("statement", "A speech, declaration or public expression of a position."),
+    ("reaction", "An actor's reported reaction to or judgement of something (being upset, finding it troubling)."),
+    ("expression_of_support", "Praise, solidarity or endorsement expressed by one actor for another."),
+    ("accusation", "One actor accuses another."),
+    ("rejection", "One actor rejects another's authority, proposal or position."),
+    ("cooperation", "Actors cooperate or discuss cooperation."),
+    ("military_aid", "Supply of weapons, training or unspecified military support."),
+    ("economic_aid", "Supply of funds or other material support."),
+    ("refuge", "An actor finds or seeks safety in a place."),
+    ("armed_clash", "Fighting between armed actors."),
+    ("attack", "A one-sided attack: a bombing, an assault on forces."),
+    ("assassination", "A targeted killing."),
+    ("war", "A war or protracted armed conflict, as background."),
+    ("concession", "An actor gives up armed resistance or yields a position."),
+    ("infiltration", "Covert penetration of an organisation by another actor."),
+    ("election", "An election."),
+    ("political_participation", "An actor enters or takes part in a political process."),
+    ("withdrawal", "An actor withdraws from a government or process."),
+    ("formation", "A group, bloc or militia is founded or formed."),
+    ("death", "A death other than a killing."),
+    ("commemoration", "A ceremony marking an anniversary or death."),
+    ("interview", "An interview the author or another source conducted."),
+    ("publication", "A document or broadcast is published."),
+    ("relationship_change", "A change in how actors relate (ties grow, weaken or are established)."),
+    ("situation", "An ongoing state of affairs the text asserts (tensions, influence, popularity)."),
+)
+
+PLOVER_TYPE = _vocab(
+    "plover_type",
+    "PLOVER event types (manual draft 0.7b1), and NOT_CODED for what PLOVER does not code.",
+    *plover.TYPES,
+    source=plover.MANUAL,
+)
+
+PLOVER_MODE = _vocab(
+    "plover_mode",
+    "PLOVER modes: how an event of a type is done (the manual's mode tables and the crosswalk).",
+    *_modes(),
+    source=f"{plover.MANUAL}; {plover.CROSSWALK}",
+)
+
+PLOVER_CONTEXT = _vocab(
+    "plover_context",
+    "PLOVER contexts: the domains of an event, and whether it is future, historical or hypothetical.",
+    *((c, _CONTEXT_TEXT.get(c, f"PLOVER general context: {c.replace('_', ' ')}.")) for c in plover.CONTEXTS),
+    source=plover.MANUAL,
 )
 
 ROLE = _vocab(
@@ -370,6 +423,11 @@ SUPPORT_FORM = _vocab(
     ("unspecified", "Support whose form the source does not say."),
 )
 
+if SUPPORT_FORM.values != tuple(support.MAPPING):
+    raise ImportError("support.MAPPING must list the support_form values in order")
+
+SUPPORT_INTENT = _vocab("support_intent", "Whether the supporter gives the support itself, after the NAGs data.", *support.INTENT)
+
 RECORD_TABLE = _vocab(
     "record_table",
     "The table of the record an evidence row grounds.",
@@ -407,9 +465,13 @@ VOCABULARIES: dict[str, Vocabulary] = {
         LOCATION_TYPE,
         GEO_PRECISION,
         EVENT_TYPE,
+        PLOVER_TYPE,
+        PLOVER_MODE,
+        PLOVER_CONTEXT,
         ROLE,
         RELATION_TYPE,
         SUPPORT_FORM,
+        SUPPORT_INTENT,
         RECORD_TABLE,
     )
 }
@@ -420,6 +482,24 @@ VOCABULARIES: dict[str, Vocabulary] = {
 
 _ISO3 = r"^[A-Z]{3}$"
 _WIKIDATA = r"^Q[0-9]+$"
+
+
+def _cow_code(of: str) -> Column:
+    return Column(
+        "cow_code", "int", f"Correlates of War state number, for {of}.", nullable=True, minimum=2, maximum=999, source_column="cow_source"
+    )
+
+
+def _gw_code(of: str) -> Column:
+    return Column(
+        "gw_code",
+        "int",
+        f"Gleditsch-Ward state number (UCDP's country_id), for {of}.",
+        nullable=True,
+        minimum=2,
+        maximum=999,
+        source_column="gw_source",
+    )
 
 
 def _pk(name: str, prefix: str, description: str) -> Column:
@@ -554,16 +634,10 @@ ACTORS = Table(
         _fk("parent_actor_id", "actors", "The actor this one is part of or led by (Qods Force -> IRGC).", nullable=True),
         Column("description", "string", "Who the actor is, as far as the article says."),
         *_wikidata(),
-        Column(
-            "cow_code",
-            "int",
-            "Correlates of War state number, for state actors.",
-            nullable=True,
-            minimum=2,
-            maximum=999,
-            source_column="cow_source",
-        ),
+        _cow_code("state actors"),
         Column("cow_source", "string", "Where the COW code was checked.", nullable=True),
+        _gw_code("state actors"),
+        Column("gw_source", "string", "Where the Gleditsch-Ward code was checked.", nullable=True),
         Column(
             "birth_year",
             "int",
@@ -624,6 +698,10 @@ LOCATIONS = Table(
             source_column="iso_3166_2_source",
         ),
         Column("iso_3166_2_source", "string", "Where the ISO 3166-2 codes were checked.", nullable=True),
+        _cow_code("countries"),
+        Column("cow_source", "string", "Where the COW code was checked.", nullable=True),
+        _gw_code("countries"),
+        Column("gw_source", "string", "Where the Gleditsch-Ward code was checked.", nullable=True),
         Column(
             "latitude",
             "float",
@@ -663,7 +741,7 @@ EVENTS = Table(
     (
         _pk("event_id", "evt", "Stable id of the event."),
         Column("event_type", "category", "What kind of event it is.", vocabulary=EVENT_TYPE),
-        Column("plover_type", "string", "PLOVER event type the event_type maps to, where one fits.", nullable=True),
+        Column("plover_type", "category", "PLOVER event type; NOT_CODED where PLOVER codes no event.", vocabulary=PLOVER_TYPE),
         Column("summary", "string", "One-line summary, claiming no more than the source."),
         *_period("event"),
         _fk("location_id", "locations", "Where it happened, if the source says.", nullable=True),
@@ -676,6 +754,22 @@ EVENTS = Table(
             source_column="known_date_source",
         ),
         Column("known_date_source", "string", "The outside source of known_date.", nullable=True),
+        Column("plover_mode", "category", "PLOVER mode of the event, where the text says how.", nullable=True, vocabulary=PLOVER_MODE),
+        Column(
+            "plover_context",
+            "list",
+            "PLOVER contexts the text supports, with future, historical or hypothetical where they apply; empty if NOT_CODED.",
+        ),
+        Column("plover_note", "string", "Why the PLOVER coding departs from the event_type's default.", nullable=True),
+        Column(
+            "cameo_root",
+            "string",
+            "CAMEO root code (two digits) of the PLOVER type and mode, where the crosswalk gives one.",
+            nullable=True,
+            pattern=r"^(0[1-9]|1[0-9]|20)$",
+            source_column="cameo_source",
+        ),
+        Column("cameo_source", "string", "The crosswalk cameo_root comes from.", nullable=True),
     ),
     (
         *_PERIOD_RULES,
@@ -684,11 +778,24 @@ EVENTS = Table(
             ("known_date", "date_start", "date_end"),
             "known_date lies between date_start and date_end, as far as they are set",
         ),
-        Maps(
+        Allowed(
             "plover_of_event_type",
             ("event_type", "plover_type"),
-            "plover_type is the PLOVER type the event_type vocabulary maps it to (null where none fits)",
-            mapping=tuple((t.value, t.plover) for t in EVENT_TYPE.terms),
+            "plover_type is the event_type's PLOVER type or one of its documented exceptions (docs/codebook.md#plover)",
+            allowed=tuple(((t,), (d.plover_type, *d.exceptions)) for t, d in plover.DECISIONS.items()),
+        ),
+        Allowed(
+            "plover_mode_of_type",
+            ("plover_type", "plover_mode"),
+            "plover_mode is one of the modes of plover_type, or null",
+            allowed=tuple(((t,), (None, *modes)) for t, modes in plover.MODES.items()),
+        ),
+        Items("plover_context_values", ("plover_context",), "every plover_context is a PLOVER context", "plover_context", plover.CONTEXTS),
+        Allowed(
+            "cameo_of_plover",
+            ("plover_type", "plover_mode", "cameo_root"),
+            "cameo_root is the one CAMEO root the crosswalk gives for plover_type and plover_mode (null where it gives several)",
+            allowed=plover.cameo_roots_allowed(),
         ),
     ),
 )
@@ -715,6 +822,13 @@ RELATIONS = Table(
         _fk("target_actor_id", "actors", "The actor the relation runs to."),
         Column("relation_type", "category", "What the relation is.", vocabulary=RELATION_TYPE),
         Column("support_form", "category", "Form of support, for relation_type 'supports'.", nullable=True, vocabulary=SUPPORT_FORM),
+        Column(
+            "support_intent",
+            "category",
+            "Active or passive support (NAGs, after Byman), for relation_type 'supports'.",
+            nullable=True,
+            vocabulary=SUPPORT_INTENT,
+        ),
         Column("directed", "bool", "Whether the relation runs one way (source -> target)."),
         Column("summary", "string", "One-line summary, claiming no more than the source."),
         *_period("relation"),
@@ -732,6 +846,12 @@ RELATIONS = Table(
             "support_form_iff_supports",
             ("relation_type", "support_form"),
             "support_form is set exactly when relation_type is 'supports'",
+            values=("supports",),
+        ),
+        RequiredIf(
+            "support_intent_iff_supports",
+            ("relation_type", "support_intent"),
+            "support_intent is set exactly when relation_type is 'supports'",
             values=("supports",),
         ),
         Differs("no_self_relation", ("source_actor_id", "target_actor_id"), "an actor cannot relate to itself"),
@@ -784,6 +904,8 @@ def _place_columns() -> tuple[Column, ...]:
         Column("admin1_name", "string", "Its name.", nullable=True),
         Column("admin1_code", "string", "Its ISO 3166-2 code.", nullable=True),
         Column("country_iso3", "string", "ISO 3166-1 alpha-3 code of the place's country.", nullable=True),
+        Column("country_gw", "int", "Gleditsch-Ward number of the place's country (UCDP's country_id).", nullable=True),
+        Column("country_cow", "int", "Correlates of War number of the place's country.", nullable=True),
         *(LOCATIONS.column(name) for name in ("latitude", "longitude", "geo_precision", "coordinate_source")),
     )
 
@@ -812,9 +934,13 @@ RELATIONS_WIDE = Table(
         Column("source_name", "string", "Name of the source actor."),
         Column("source_type", "category", "What kind of actor the source is.", vocabulary=ACTOR_TYPE),
         Column("source_country", "string", "ISO 3166-1 alpha-3 code of the source actor's state, if one.", nullable=True),
+        Column("source_gw", "int", "Gleditsch-Ward number of that state.", nullable=True),
         Column("target_name", "string", "Name of the target actor."),
         Column("target_type", "category", "What kind of actor the target is.", vocabulary=ACTOR_TYPE),
         Column("target_country", "string", "ISO 3166-1 alpha-3 code of the target actor's state, if one.", nullable=True),
+        Column("target_gw", "int", "Gleditsch-Ward number of that state.", nullable=True),
+        Column("esd_support", "string", "The UCDP External Support Dataset type of the support_form, where one fits.", nullable=True),
+        Column("nags_support", "string", "The NAGs data's form of state support of the support_form, where one fits.", nullable=True),
         *_EVIDENCE_COLUMNS,
     ),
 )

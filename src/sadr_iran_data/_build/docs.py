@@ -242,16 +242,30 @@ def readme_blocks(root: Path = ROOT) -> dict[str, str]:
 _BLOCK = re.compile(r"(<!-- generated:(\w+) -->\n)(.*?)(\n<!-- /generated:\2 -->)", re.DOTALL)
 
 
-def readme(text: str, root: Path = ROOT) -> str:
-    """``text`` (a README) with every generated block rewritten."""
-    blocks = readme_blocks(root)
+def fill_blocks(text: str, blocks: dict[str, str]) -> str:
+    """``text`` with every ``<!-- generated:NAME -->`` block rewritten from ``blocks``."""
     return _BLOCK.sub(lambda m: m.group(1) + blocks[m.group(2)] + m.group(4), text)
 
 
+def readme(text: str, root: Path = ROOT) -> str:
+    """``text`` (a README) with every generated block rewritten."""
+    return fill_blocks(text, readme_blocks(root))
+
+
+def codebook(text: str) -> str:
+    """``text`` (docs/codebook.md) with its PLOVER, support and country-code blocks rewritten."""
+    from .codes import codebook_blocks
+
+    return fill_blocks(text, codebook_blocks())
+
+
 def write_readme(root: Path = ROOT) -> bool:
-    """Rewrite the README's generated blocks; returns whether it changed."""
-    path = root / "README.md"
-    return write_text(path, readme(path.read_text(encoding="utf-8"), root))
+    """Rewrite the generated blocks of the README and of the codebook; returns whether either changed."""
+    changed = [
+        write_text(root / "README.md", readme((root / "README.md").read_text(encoding="utf-8"), root)),
+        write_text(root / "docs" / "codebook.md", codebook((root / "docs" / "codebook.md").read_text(encoding="utf-8"))),
+    ]
+    return any(changed)
 
 
 # --------------------------------------------------------------------------
