@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.3.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "11fd6562e176a07dad6181369ba679bfcb65d387db68ab27ab0452bb41549416"
+__manifest_sha256__ = "ad17e5796405ccb1ceb920a4717de7843b7a53492985e56128fbfcb483203fb9"
