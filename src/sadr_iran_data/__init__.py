@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from .citation import cite, cite_source
     from .data_dictionary import codebook, vocabularies
     from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
-    from .exports import export, to_networkx, to_web_annotations
+    from .exports import export, to_acled, to_networkx, to_ucdp_ged, to_web_annotations
     from .integrity import verify
     from .loaders import (
         changes,
@@ -62,6 +62,8 @@ _LAZY = {
     "QuoteCheck": "article",
     "export": "exports",
     "to_networkx": "exports",
+    "to_acled": "exports",
+    "to_ucdp_ged": "exports",
     "to_web_annotations": "exports",
     "changes": "loaders",
     "retired": "loaders",
@@ -128,7 +130,9 @@ __all__ = [
     "retired",
     "schemas",
     "tables",
+    "to_acled",
     "to_networkx",
+    "to_ucdp_ged",
     "to_web_annotations",
     "validate",
     "validate_tables",

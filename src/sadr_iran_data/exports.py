@@ -2,7 +2,8 @@
 
 ``export(format, folder)`` writes the tables as CSV, Parquet, JSON, NDJSON, a
 SQLite or DuckDB database, GeoJSON layers, a GraphML network, a Frictionless
-Data Package or W3C Web Annotations, and returns the paths written. An existing file is never
+Data Package, W3C Web Annotations, the layouts of ACLED and UCDP GED, or Stata
+files, and returns the paths written. An existing file is never
 overwritten unless ``force=True``, and every file is written to a temporary
 name in the target folder first and renamed only once all of them are
 complete, so an interrupted export leaves no half-written file.
@@ -33,6 +34,7 @@ from ._formats import EXPORT_FORMATS
 from .declarations import TABLES, VIEWS, Column, Table, get_table
 from .errors import SadrIranDataError
 from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
+from .layouts import LEFT_OUT_COLUMNS, Layout, acled, ucdp_ged
 from .rules import sql_literal as _sql_literal
 from .views import wide_arrow
 from .web_annotations import TABLES_USED, annotate
@@ -47,6 +49,9 @@ DATABASE = PACKAGE
 
 #: File of the ``annotations`` export.
 ANNOTATIONS = "annotations.jsonld"
+#: Files of the ``acled`` and ``ucdp-ged`` exports: the events in the layout, and the events left out with the reason.
+ACLED_FILES = ("acled.csv", "acled_left_out.csv")
+UCDP_GED_FILES = ("ucdp_ged.csv", "ucdp_ged_left_out.csv")
 
 _Row = dict[str, Any]
 _GRAPH_SOURCE, _GRAPH_TARGET = "source_actor_id", "target_actor_id"
@@ -479,6 +484,84 @@ def _annotations(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     _write_text_file(staged[ANNOTATIONS], _json_text(to_web_annotations()))
 
 
+def _layout_inputs() -> tuple[list[_Row], list[_Row], list[_Row], list[_Row]]:
+    """What the layouts are made from: the wide view of events, and the actors, places and citations."""
+    return wide_arrow("events").to_pylist(), _rows("actors"), _rows("locations"), _rows("citations")
+
+
+def to_acled() -> Layout:
+    """The events in ACLED's layout: ``rows`` (dicts with ACLED's 31 columns, in order) and ``left_out`` (with reasons).
+
+    Every mapping is declared in :mod:`sadr_iran_data.layouts`, and the
+    documentation's page *Interoperability* prints it. ``export("acled", folder)``
+    writes the rows as ``acled.csv`` and the events left out as
+    ``acled_left_out.csv``.
+
+    Examples
+    --------
+    >>> import sadr_iran_data as sid
+    >>> layout = sid.to_acled()
+    >>> layout.columns[:3], len(layout.rows) + len(layout.left_out) == len(sid.load("events"))
+    (('event_id_cnty', 'event_date', 'year'), True)
+    """
+    return acled(*_layout_inputs())
+
+
+def to_ucdp_ged() -> Layout:
+    """The events in UCDP GED's layout: ``rows`` (dicts with GED's 49 columns, in order) and ``left_out`` (with reasons).
+
+    ``export("ucdp-ged", folder)`` writes them as ``ucdp_ged.csv`` and
+    ``ucdp_ged_left_out.csv``.
+
+    Examples
+    --------
+    >>> import sadr_iran_data as sid
+    >>> layout = sid.to_ucdp_ged()
+    >>> layout.columns[0], all(row["best"] is None for row in layout.rows)
+    ('id', True)
+    """
+    return ucdp_ged(*_layout_inputs())
+
+
+#: The layouts by export format.
+LAYOUTS: dict[str, Callable[[], Layout]] = {"acled": to_acled, "ucdp-ged": to_ucdp_ged}
+
+
+def _layout_cell(value: Any, *, formula_guard: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return guard_formula(value) if formula_guard else value
+    return str(value)
+
+
+def _write_layout_csv(path: Path, columns: Iterable[str], rows: Iterable[_Row], *, formula_guard: bool) -> None:
+    columns = tuple(columns)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([_layout_cell(row[c], formula_guard=formula_guard) for c in columns] for row in rows)
+
+
+def _layout_writer(format: str, files: tuple[str, str]) -> Callable[..., None]:
+    def write(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool = True) -> None:
+        layout = LAYOUTS[format]()
+        _write_layout_csv(staged[files[0]], layout.columns, layout.rows, formula_guard=formula_guard)
+        _write_layout_csv(staged[files[1]], LEFT_OUT_COLUMNS, layout.left_out, formula_guard=formula_guard)
+
+    return write
+
+
+def _stata(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    from .stata import write_dta
+
+    for name in names:
+        write_dta(staged[f"{name}.dta"], TABLES[name], _rows(name), TABLES[name].description)
+    for name in _views(names):
+        view = VIEWS[name]
+        write_dta(staged[f"{view.name}.dta"], view, wide_arrow(name).to_pylist(), view.description)
+
+
 @dataclass(frozen=True)
 class _Format:
     files: Callable[[tuple[str, ...]], list[str]]
@@ -508,6 +591,9 @@ _FORMATS: dict[str, _Format] = {
     "graphml": _Format(lambda names: ["actors_relations.graphml"], _graphml, ("actors", "relations")),
     "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage, csv=True),
     "annotations": _Format(lambda names: [ANNOTATIONS], _annotations, ("evidence",)),
+    "acled": _Format(lambda names: list(ACLED_FILES), _layout_writer("acled", ACLED_FILES), ("events",), csv=True),
+    "ucdp-ged": _Format(lambda names: list(UCDP_GED_FILES), _layout_writer("ucdp-ged", UCDP_GED_FILES), ("events",), csv=True),
+    "stata": _Format(_per_table_and_view("dta"), _stata),
 }
 
 
@@ -549,7 +635,15 @@ def export(
     - ``datapackage``: the CSV files (guarded like ``csv``) and a Frictionless ``datapackage.json``
       with their hashes;
     - ``annotations``: ``annotations.jsonld``, the evidence as a JSON array of W3C Web Annotations
-      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include.
+      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include;
+    - ``acled``: ``acled.csv``, the events ACLED would record in its codebook's 31 columns
+      (:func:`to_acled`), and ``acled_left_out.csv`` (``event_id``, ``reason``) for every other event;
+    - ``ucdp-ged``: ``ucdp_ged.csv``, the events of organised violence in UCDP GED's columns
+      (:func:`to_ucdp_ged`), and ``ucdp_ged_left_out.csv`` for every other event; both layouts hold
+      the ``events`` table (with its actors, places and citations), which ``tables`` must include;
+    - ``stata``: ``{table}.dta`` and the wide views' ``events_wide.dta`` and ``relations_wide.dta``
+      (Stata 14 and later; needs the ``[stata]`` extra), with variable labels from the data dictionary
+      and value labels for every vocabulary (:mod:`sadr_iran_data.stata`).
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
     exists and ``force`` is False (checked before anything is written, and
@@ -570,6 +664,10 @@ def export(
         raise SadrIranDataError(f"the {format} export holds the tables {', '.join(spec.covers)}; select at least one of them")
     if format == "duckdb":
         _import_duckdb()
+    if format == "stata":
+        from .stata import import_pyreadstat
+
+        import_pyreadstat()
     folder = Path(folder)
     files = spec.files(names)
     existing = [str(folder / name) for name in files if (folder / name).exists()]

@@ -52,18 +52,20 @@ ACLED_CODEBOOK = (
     "Inter codes (Table 3), event geography and event time"
 )
 UCDP_GED_CODEBOOK = (
-    "UCDP Georeferenced Event Dataset (GED) Codebook, version 23.1 (Uppsala Conflict Data Program; "
-    "ucdp.uu.se/downloads/ged/ged231.pdf): the 49 columns of GEDEvent_v23_1.csv in its order; the event "
-    "definition as the GED 22.1 codebook gives it (p. 4); where_prec and date_prec as paraphrased from the "
-    "codebook in github.com/mapme-initiative/mapme.biodiversity R/calc_fatalities_ucdp.R at commit 0fc0280"
+    "UCDP Georeferenced Event Dataset (GED) Codebook (Uppsala Conflict Data Program, ucdp.uu.se/downloads/ged/, "
+    "e.g. ged231.pdf for version 23.1). The column layout is that of GED 23.1 (GEDEvent_v23_1.csv, 49 columns), as "
+    "reported by users who read the file; the event definition is the codebook's, as quoted from the GED 17.1 and "
+    "25.1 codebooks; where_prec, date_prec, event_clarity and type_of_violence as paraphrased from the codebook in "
+    "github.com/mapme-initiative/mapme.biodiversity R/calc_fatalities_ucdp.R (commit 0fc02808c893c98b9ce2bb16fe06529da41e2e71) "
+    "and github.com/mcgirjau/ucdp R/GED.R (commit 3aaf961797e1651581f1a1204c69b40f62b4334b). The codebook PDF itself "
+    "could not be read"
 )
 UCDP_GED_ARTICLE = (
-    "Sundberg, Ralph and Erik Melander (2013), 'Introducing the UCDP Georeferenced Event Dataset', "
-    "Journal of Peace Research 50(4): 523-532"
+    "Sundberg, Ralph and Erik Melander (2013), 'Introducing the UCDP Georeferenced Event Dataset', Journal of Peace Research 50(4): 523-532"
 )
 ISO_NUMERIC_SOURCE = (
     "ISO 3166-1 numeric codes, as listed in github.com/lukes/ISO-3166-Countries-with-Regional-Codes "
-    "all/all.csv at commit b6e238f (column country-code)"
+    "all/all.csv at commit 0ce3e8a5238a8d8f61a44633bd7926a9b9d3d13b (column country-code)"
 )
 
 #: ISO 3166-1 numeric code of each country of the dataset (its country places and state actors), by alpha-3 code.
@@ -162,7 +164,10 @@ ACLED_TYPES: dict[str, AcledType] = {
     "economic_aid": _none("ACLED has no type for the supply of funds or goods."),
     "refuge": _none("Finding safety in a place is no ACLED event type."),
     "armed_clash": AcledType(
-        _PV, "Battles", "Armed clash", "'armed, organized groups engage in a battle, and no reports indicate a significant change in territorial control'"
+        _PV,
+        "Battles",
+        "Armed clash",
+        "'armed, organized groups engage in a battle, and no reports indicate a significant change in territorial control'",
     ),
     "attack": _none(
         "ACLED's event type depends on the weapon (Explosions/Remote violence) or the target (Violence against civilians, "
@@ -176,9 +181,7 @@ ACLED_TYPES: dict[str, AcledType] = {
         civilian_targeting=True,
     ),
     "war": _none(_NO_AGGREGATES),
-    "concession": AcledType(
-        _SD, _SD, "Agreement", "Giving up armed resistance is a surrender, one of ACLED's examples of an Agreement."
-    ),
+    "concession": AcledType(_SD, _SD, "Agreement", "Giving up armed resistance is a surrender, one of ACLED's examples of an Agreement."),
     "infiltration": _none("Covert penetration of a group is no ACLED event type."),
     "election": _none("Elections are no ACLED event type."),
     "political_participation": _none("Entering a political process is no ACLED event type."),
@@ -288,11 +291,11 @@ ACLED_TIME_PRECISION: dict[str, Code] = {
 
 #: location_type -> ACLED geo_precision (codebook, 'Spatial precision codes').
 ACLED_GEO_PRECISION: dict[str, Code] = {
+    "country": Code(None, "placed only in a country: 'ACLED does not record events that are imprecise to the country level'"),
+    "province": Code(3, "'If a larger region is mentioned ... Geo-precision code 3 is recorded.'"),
     "city": Code(1, "'If the source reporting indicates a particular town, and coordinates are available for that town' (1)."),
     "town": Code(1, "'If the source reporting indicates a particular town, and coordinates are available for that town' (1)."),
-    "province": Code(3, "'If a larger region is mentioned ... Geo-precision code 3 is recorded.'"),
     "region": Code(3, "'If a larger region is mentioned ... Geo-precision code 3' (only where the region has a point of its own)."),
-    "country": Code(None, "placed only in a country: 'ACLED does not record events that are imprecise to the country level'"),
 }
 
 #: What the source_scale column says of the article: an analysis published in Washington about Iraq and Iran.
@@ -362,7 +365,7 @@ UCDP_GED_COLUMNS: tuple[str, ...] = (
     "gwnob",
 )
 
-#: GED's event (codebook 22.1, p. 4); quoted in the documentation.
+#: GED's event, as the codebook defines it (the same words in the GED 17.1 and 25.1 codebooks); quoted in the documentation.
 UCDP_EVENT = (
     "An incident where armed force was used by an organised actor against another organized actor, or against civilians, "
     "resulting in at least 1 direct death at a specific location and a specific date"
@@ -406,11 +409,11 @@ UCDP_DATE_PRECISION: dict[str, Code] = {
 
 #: location_type -> GED where_prec (1 the place's own point ... 6 a country).
 UCDP_WHERE_PRECISION: dict[str, Code] = {
+    "country": Code(6, "'the location mentioned refers to an entire country and its centroid is used'"),
+    "province": Code(4, "'a first order administrative division, such as a province (ADM1)'"),
     "city": Code(1, "'the location information corresponds exactly to the geographical coordinates available' (a town's point)"),
     "town": Code(1, "'the location information corresponds exactly to the geographical coordinates available' (a town's point)"),
-    "province": Code(4, "'a first order administrative division, such as a province (ADM1)'"),
     "region": Code(5, "'parts of a country which are larger than ADM1, but smaller than the entire country'"),
-    "country": Code(6, "'the location mentioned refers to an entire country and its centroid is used'"),
 }
 
 #: Actor types of a state (a government side of state-based violence, with a Gleditsch-Ward number).
@@ -543,8 +546,10 @@ def acled_inter(actor: Mapping[str, Any], country: str | None) -> str | None:
     --------
     >>> acled_inter({"actor_type": "state_armed_force", "country": "USA"}, "IRQ")
     'External/Other forces'
-    >>> acled_inter({"actor_type": "state_armed_force", "country": "IRQ"}, "IRQ"), acled_inter({"actor_type": "person", "country": None}, "IRQ")
-    ('State forces', None)
+    >>> acled_inter({"actor_type": "state_armed_force", "country": "IRQ"}, "IRQ")
+    'State forces'
+    >>> acled_inter({"actor_type": "person", "country": None}, "IRQ") is None
+    True
     """
     mapped = ACLED_INTER[actor["actor_type"]]
     if mapped.state and actor["country"] != country:
@@ -607,7 +612,8 @@ def _acled_row(event: Mapping[str, Any], kind: AcledType, actors: Mapping[str, M
     else:
         actor1, inter1 = None, None
     inter2 = acled_inter(actors[second[0]], country) if second else None
-    flags += [f"no ACLED actor type: {actors[a]['name']} ({actors[a]['actor_type']})" for a in first[:1] + second[:1] if acled_inter(actors[a], country) is None]
+    untyped = [actors[a] for a in first[:1] + second[:1] if acled_inter(actors[a], country) is None]
+    flags += [f"no ACLED actor type: {actor['name']} ({actor['actor_type']})" for actor in untyped]
     if kind.sub_event_type is None:
         flags.append("sub-event type not given in the article")
     date = _acled_date(event)
@@ -647,10 +653,10 @@ def _acled_row(event: Mapping[str, Any], kind: AcledType, actors: Mapping[str, M
 
 
 def _acled_reason(event: Mapping[str, Any], kind: AcledType) -> str | None:
-    if kind.event_type is None:
-        return f"no ACLED event type: {kind.reason}"
     if (reason := _not_happened(event)) is not None:
         return reason
+    if kind.event_type is None:
+        return f"no ACLED event type: {kind.reason}"
     code, reason = _dating(event, ACLED_TIME_PRECISION)
     if code is None:
         return reason
@@ -714,11 +720,11 @@ def _ucdp_sides(event: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]
 
 
 def _ucdp_reason(event: Mapping[str, Any], violence: int | None) -> str | None:
+    if (reason := _not_happened(event)) is not None:
+        return reason
     kind = UCDP_TYPES[event["event_type"]]
     if not kind.coded:
         return kind.reason
-    if (reason := _not_happened(event)) is not None:
-        return reason
     if violence is None:
         return "no organised actor named: GED's events belong to a dyad of named actors, and the article names no perpetrator"
     code, reason = _dating(event, UCDP_DATE_PRECISION)
