@@ -118,6 +118,43 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "timestamp",
 )
 
+#: How each ACLED column is filled, column by column (printed in the documentation).
+ACLED_COLUMN_NOTES: dict[str, str] = {
+    "event_id_cnty": "Our `event_id` (`evt-0003`), not an ACLED id: it cannot collide with ACLED's own ids (country code and number).",
+    "event_date": "`date_start` for an event dated to a day; the 15th of its month for one dated to a month (ACLED's month midpoint). "
+    "A date known only from outside the article (`known_date`) goes to `tags`, never here.",
+    "year": "The year of `event_date`.",
+    "time_precision": "From `date_precision`: see *Precision codes*.",
+    "disorder_type": "From `event_type` (and the PLOVER mode): see *Event types*.",
+    "event_type": "From `event_type` (and the PLOVER mode): see *Event types*.",
+    "sub_event_type": "From `event_type`; empty where the article does not say which sub-event type it was.",
+    "actor1": "Name of the first initiator (else participant, else subject); `Unidentified Armed Group (Country)` for violence "
+    "whose perpetrator the article does not name (codebook, footnote 9).",
+    "assoc_actor_1": "Names of the other actors on actor 1's side, joined with '; '.",
+    "inter1": "From actor 1's `actor_type` (and country): see *Actor types*; empty where ACLED has no type for the actor.",
+    "actor2": "Name of the first target (else victim; else the second participant of a two-sided event).",
+    "assoc_actor_2": "Names of the other actors on actor 2's side, joined with '; '.",
+    "inter2": "From actor 2's `actor_type` (and country).",
+    "interaction": "The two actor types, lower Inter code first, joined with '-' ('X only' for one actor), as in Table 3.",
+    "civilian_targeting": "'Civilians targeted' for Violence against civilians or where actor 2 is Civilians; else empty.",
+    "iso": "ISO 3166-1 numeric code of the event's country (`country_iso3`): see *Country codes*.",
+    "region": "Empty: ACLED's regions are its own grouping of countries, and we do not copy it.",
+    "country": "Name of the event's country place.",
+    "admin1": "`admin1_name` of the wide view: the province the place lies in.",
+    "admin2": "Empty: the places carry no second-level unit.",
+    "admin3": "Empty: the places carry no third-level unit.",
+    "location": "`place_name`.",
+    "latitude": "The place's latitude, to four decimals (ACLED's precision).",
+    "longitude": "The place's longitude, to four decimals.",
+    "geo_precision": "From the place's `location_type`: see *Precision codes*.",
+    "source": "'Terrorism Monitor (The Jamestown Foundation)' and, where the event cites a footnote, its outlet or author; '; '-joined.",
+    "source_scale": "'International': one analysis published abroad.",
+    "notes": "The event's `summary`, its evidence quote(s) and its `event_id`.",
+    "fatalities": "Empty: the article gives no number of deaths (ACLED writes 0 for 'no information'; we do not, see below).",
+    "tags": "Our `confidence`, `certainty` and EDTF date, any `known_date`, and a flag for each value the layout could not fill.",
+    "timestamp": "Empty: the row was never uploaded to ACLED's API, which sets it.",
+}
+
 _PV, _SD = "Political violence", "Strategic developments"
 
 
@@ -365,6 +402,50 @@ UCDP_GED_COLUMNS: tuple[str, ...] = (
     "gwnob",
 )
 
+_EMPTY_UCDP = "Empty: a UCDP identifier or attribute that only UCDP assigns."
+_NO_DEATHS = "Empty: the article states no deaths (never 0)."
+
+#: How each GED column is filled, column by column (printed in the documentation).
+UCDP_GED_COLUMN_NOTES: dict[str, str] = {
+    **dict.fromkeys(UCDP_GED_COLUMNS, _EMPTY_UCDP),
+    "id": "Our `event_id` (text; GED's ids are numbers, so the two never collide).",
+    "year": "The year of `date_start`.",
+    "type_of_violence": "1 state-based (a state on one side and a state or armed group on the other), 2 non-state (two armed "
+    "groups), 3 one-sided (an organised actor against unarmed people); from the sides' `actor_type`s.",
+    "side_a": "Name of the government side (state-based violence), else of the initiator.",
+    "side_b": "Name of the other side.",
+    "number_of_sources": "1 for the article, plus 1 where the event cites a footnote.",
+    "source_article": "The article and the footnote cited, each as author, title, outlet and date.",
+    "source_office": "The article's publisher.",
+    "source_headline": "The article's title.",
+    "source_original": "`attributed_to`: who, according to the article, says so.",
+    "where_prec": "From the place's `location_type`: see *Precision codes*.",
+    "where_coordinates": "`place_name`.",
+    "where_description": "Empty: GED's own description of the place.",
+    "adm_1": "`admin1_name` of the wide view.",
+    "adm_2": "Empty: the places carry no second-level unit.",
+    "latitude": "The place's latitude.",
+    "longitude": "The place's longitude.",
+    "geom_wkt": "`POINT (longitude latitude)`.",
+    "priogrid_gid": "Empty: the PRIO-GRID cell is not computed.",
+    "country": "Name of the event's country place.",
+    "country_id": "`country_gw`: the Gleditsch-Ward number of the event's country.",
+    "region": "Empty: UCDP's regions are its own.",
+    "event_clarity": "1 for an event dated to a day, 2 for one dated only to a month or year (it may stand for several incidents).",
+    "date_prec": "From `date_precision`: see *Precision codes*.",
+    "date_start": "`date_start`, ISO 8601.",
+    "date_end": "`date_end`, ISO 8601.",
+    "deaths_a": _NO_DEATHS,
+    "deaths_b": _NO_DEATHS,
+    "deaths_civilians": _NO_DEATHS,
+    "deaths_unknown": _NO_DEATHS,
+    "best": _NO_DEATHS,
+    "high": _NO_DEATHS,
+    "low": _NO_DEATHS,
+    "gwnoa": "Gleditsch-Ward number of side A's state (`gw_code` of its state actor), where side A is a state.",
+    "gwnob": "Gleditsch-Ward number of side B's state, where side B is a state.",
+}
+
 #: GED's event, as the codebook defines it (the same words in the GED 17.1 and 25.1 codebooks); quoted in the documentation.
 UCDP_EVENT = (
     "An incident where armed force was used by an organised actor against another organized actor, or against civilians, "
@@ -436,6 +517,8 @@ for _name, _mapping, _vocabulary in (
 ):
     if list(_mapping) != list(_vocabulary.values):
         raise ImportError(f"layouts.{_name} must map the {_vocabulary.name} values, in order")
+if tuple(ACLED_COLUMN_NOTES) != ACLED_COLUMNS or tuple(UCDP_GED_COLUMN_NOTES) != UCDP_GED_COLUMNS:
+    raise ImportError("layouts.ACLED_COLUMN_NOTES and UCDP_GED_COLUMN_NOTES must describe their layout's columns, in order")
 
 # --------------------------------------------------------------------------
 # Applying the layouts

@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -38,12 +39,18 @@ from .errors import SadrIranDataError
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Stata's longest variable label and variable name (Stata manual, [D] label and [U] 11.3 Naming conventions).
+#: Stata's longest variable label and variable name: "variable names may be 1 to 32 Unicode characters long"
+#: (Stata manual [U] 11.4, www.stata.com/help.cgi?varname); labels "are capped at 80 characters"
+#: (Innovations for Poverty Action, povertyaction.github.io/guides/cleaning/documentation/variablenotes/).
 LABEL_LENGTH, NAME_LENGTH = 80, 32
 #: What ends a label cut to LABEL_LENGTH.
 ELLIPSIS = "..."
 #: What joins a list column's items into one text.
 LIST_SEPARATOR = "; "
+
+
+#: The end of a first sentence: a full stop before a capital (so not the one of "e.g. 'x'").
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
 
 
 def variable_label(description: str) -> str:
@@ -55,9 +62,9 @@ def variable_label(description: str) -> str:
     text = " ".join(description.split())
     if len(text) <= LABEL_LENGTH:
         return text
-    first = text.split(". ")[0].rstrip(".") + "."
-    if len(first) <= LABEL_LENGTH:
-        return first
+    end = _SENTENCE_END.search(text)
+    if end is not None and end.start() + 1 <= LABEL_LENGTH:
+        return text[: end.start() + 1]
     room = LABEL_LENGTH - len(ELLIPSIS)
     cut = text[: room + 1].rsplit(" ", 1)[0] if " " in text[: room + 1] else text[:room]
     return cut[:room].rstrip(" ,;:") + ELLIPSIS

@@ -259,11 +259,20 @@ def codebook(text: str) -> str:
     return fill_blocks(text, codebook_blocks())
 
 
+def interoperability(text: str) -> str:
+    """``text`` (docs/interoperability.md) with its layout tables and counts rewritten from :mod:`sadr_iran_data.layouts`."""
+    from .interop import interoperability_blocks
+
+    return fill_blocks(text, interoperability_blocks())
+
+
 def write_readme(root: Path = ROOT) -> bool:
-    """Rewrite the generated blocks of the README and of the codebook; returns whether either changed."""
+    """Rewrite the generated blocks of the README, the codebook and the interoperability page; returns whether any changed."""
+    docs = root / "docs"
     changed = [
         write_text(root / "README.md", readme((root / "README.md").read_text(encoding="utf-8"), root)),
-        write_text(root / "docs" / "codebook.md", codebook((root / "docs" / "codebook.md").read_text(encoding="utf-8"))),
+        write_text(docs / "codebook.md", codebook((docs / "codebook.md").read_text(encoding="utf-8"))),
+        write_text(docs / "interoperability.md", interoperability((docs / "interoperability.md").read_text(encoding="utf-8"))),
     ]
     return any(changed)
 
