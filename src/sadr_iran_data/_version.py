@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.2.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "788dca86cc4e900f7b254eb070a1b44124559dfebcffface633677280e3893ed"
+__manifest_sha256__ = "38c8ef1e24f812ff53fe660c08f5f618c46a4560d88456b356a47c92988de450"
