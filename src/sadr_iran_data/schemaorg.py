@@ -117,6 +117,11 @@ def _place(row: _Row) -> dict[str, Any]:
     return place
 
 
+def countries(locations: Iterable[_Row]) -> list[_Row]:
+    """The countries among the places, by name: what the dataset covers in space."""
+    return sorted((row for row in locations if row["location_type"] == "country"), key=lambda row: str(row["name"]))
+
+
 def spatial_coverage(locations: Iterable[_Row]) -> list[dict[str, Any]]:
     """The countries the data describe, as schema.org ``Place``: name, point, and their Wikidata and GeoNames pages.
 
@@ -126,8 +131,7 @@ def spatial_coverage(locations: Iterable[_Row]) -> list[dict[str, Any]]:
     >>> spatial_coverage([row])[0]["sameAs"]
     ['https://www.wikidata.org/wiki/Q796', 'https://www.geonames.org/99237']
     """
-    countries = sorted((row for row in locations if row["location_type"] == "country"), key=lambda row: row["name"])
-    return [_place(row) for row in countries]
+    return [_place(row) for row in countries(locations)]
 
 
 def source_article() -> dict[str, Any]:

@@ -30,7 +30,7 @@ from typing import Any
 from .. import _version
 from ..citation import author_names
 from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
-from ..schemaorg import home_page, script
+from ..schemaorg import countries, home_page, script
 from .files import write_text
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -51,7 +51,6 @@ def zenodo(locations: Sequence[Mapping[str, Any]] | None = None) -> dict[str, An
         import sadr_iran_data as sid
 
         locations = sid.load("locations", backend="arrow").to_pylist()
-    countries = sorted((row for row in locations if row["location_type"] == "country"), key=lambda row: row["name"])
     return {
         "upload_type": "dataset",
         "title": TITLE,
@@ -71,7 +70,7 @@ def zenodo(locations: Sequence[Mapping[str, Any]] | None = None) -> dict[str, An
             {"identifier": SOURCE.url, "relation": "isDerivedFrom", "resource_type": "publication-article"},
         ],
         "references": [article_citation()],
-        "locations": [{"place": row["name"], "lat": row["latitude"], "lon": row["longitude"]} for row in countries],
+        "locations": [{"place": row["name"], "lat": row["latitude"], "lon": row["longitude"]} for row in countries(locations)],
     }
 
 
