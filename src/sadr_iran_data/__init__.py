@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from . import declarations, errors, identity, models, schemas
     from .article import ArticleCheck, QuoteCheck, check_article
     from .citation import cite, cite_source
+    from .croissant import to_croissant
     from .data_dictionary import codebook, vocabularies
     from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
     from .exports import export, to_networkx, to_web_annotations
@@ -63,6 +64,7 @@ _LAZY = {
     "export": "exports",
     "to_networkx": "exports",
     "to_web_annotations": "exports",
+    "to_croissant": "croissant",
     "changes": "loaders",
     "retired": "loaders",
     "lookup": "loaders",
@@ -128,6 +130,7 @@ __all__ = [
     "retired",
     "schemas",
     "tables",
+    "to_croissant",
     "to_networkx",
     "to_web_annotations",
     "validate",

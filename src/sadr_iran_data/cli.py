@@ -281,7 +281,8 @@ def _parser() -> argparse.ArgumentParser:
     exp = command(
         "export",
         _export,
-        "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML, a Data Package or W3C Web Annotations",
+        "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML, a Data Package, W3C Web Annotations "
+        "or Parquet with a Croissant description",
     )
     exp.add_argument("folder", metavar="DIR", type=_path)
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)

@@ -2,7 +2,8 @@
 
 ``export(format, folder)`` writes the tables as CSV, Parquet, JSON, NDJSON, a
 SQLite or DuckDB database, GeoJSON layers, a GraphML network, a Frictionless
-Data Package or W3C Web Annotations, and returns the paths written. An existing file is never
+Data Package, W3C Web Annotations or Parquet files with their Croissant
+description, and returns the paths written. An existing file is never
 overwritten unless ``force=True``, and every file is written to a temporary
 name in the target folder first and renamed only once all of them are
 complete, so an interrupted export leaves no half-written file.
@@ -30,6 +31,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import _version
 from ._formats import EXPORT_FORMATS
+from .croissant import export_files as _croissant_files
+from .croissant import write_export as _croissant
 from .declarations import TABLES, VIEWS, Column, Table, get_table
 from .errors import SadrIranDataError
 from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
@@ -508,6 +511,7 @@ _FORMATS: dict[str, _Format] = {
     "graphml": _Format(lambda names: ["actors_relations.graphml"], _graphml, ("actors", "relations")),
     "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage, csv=True),
     "annotations": _Format(lambda names: [ANNOTATIONS], _annotations, ("evidence",)),
+    "croissant": _Format(_croissant_files, _croissant),
 }
 
 
@@ -549,7 +553,9 @@ def export(
     - ``datapackage``: the CSV files (guarded like ``csv``) and a Frictionless ``datapackage.json``
       with their hashes;
     - ``annotations``: ``annotations.jsonld``, the evidence as a JSON array of W3C Web Annotations
-      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include.
+      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include;
+    - ``croissant``: ``{table}.parquet``, the shipped files, and ``croissant.json``, their Croissant 1.1
+      description (:func:`sadr_iran_data.croissant.croissant`), which ``mlcroissant`` reads.
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
     exists and ``force`` is False (checked before anything is written, and
