@@ -1,4 +1,4 @@
-"""The built site in a real browser: every page renders without console errors, the figures load.
+"""The built site in a real browser: every page renders without console errors, the figures load, the home page describes the dataset.
 
 Headless Debian Chromium, driven through /usr/bin/chromedriver by selenium,
 against the site served from 127.0.0.1. Skipped when mkdocs, selenium,
@@ -154,3 +154,49 @@ def test_screenshots(base_url, browser, tmp_path):
         assert browser.save_screenshot(str(path))
         assert path.stat().st_size > 10_000
         print(f"screenshot of /{page}: {path}")
+
+
+def _jsonld(browser: Any) -> list[Any]:
+    """The parsed content of every ``script[type="application/ld+json"]`` of the open page."""
+    import json
+
+    texts = browser.execute_script(
+        "return Array.from(document.querySelectorAll('script[type=\"application/ld+json\"]')).map(s => s.textContent)"
+    )
+    return [json.loads(text) for text in texts]
+
+
+def test_the_home_page_describes_this_version_of_the_dataset_in_schema_org(base_url, browser):
+    import yaml
+
+    import sadr_iran_data as sid
+    from sadr_iran_data import identity
+    from sadr_iran_data._formats import EXPORT_FORMATS
+
+    assert _open(browser, base_url) == []
+    (page,) = _jsonld(browser)
+    assert (page["@context"], page["@type"]) == ("https://schema.org/", "Dataset")
+    assert (page["name"], page["description"], page["version"]) == (identity.NAME, identity.DESCRIPTION, sid.__version__)
+    assert page["license"] == identity.DATA_LICENSE.url
+    assert [c["name"] for c in page["creator"]] == [a["name"] for a in yaml.safe_load(sid.cite("cff"))["authors"]]
+    assert page["keywords"] == list(identity.KEYWORDS)
+    assert page["citation"]["url"] == page["isBasedOn"] == identity.SOURCE.url
+    assert page["citation"]["author"]["name"] == identity.SOURCE.author
+    assert page["url"] == identity.DOCUMENTATION_URL
+    release = f"{identity.PYPI_URL}{sid.__version__}/"
+    assert page["identifier"] == release
+    downloads = page["distribution"]
+    assert all(d["@type"] == "DataDownload" and d["contentUrl"] == release and d["encodingFormat"] for d in downloads)
+    assert len(downloads) == 1 + len(EXPORT_FORMATS)
+    # The coverage is the data's: the span the events are dated in, the countries among the places.
+    events, places = sid.load_events(), sid.load_locations()
+    assert page["temporalCoverage"] == f"{events['date_start'].min().date()}/{events['date_end'].max().date()}"
+    countries = set(places.loc[places["location_type"] == "country", "name"])
+    assert {place["name"] for place in page["spatialCoverage"]} == countries
+    assert all(place["@type"] == "Place" and place["geo"]["@type"] == "GeoCoordinates" for place in page["spatialCoverage"])
+
+
+def test_only_the_home_page_carries_the_dataset_description(base_url, browser):
+    for page in ("quickstart/", "cli/"):
+        assert _open(browser, base_url + page) == []
+        assert _jsonld(browser) == []

@@ -509,7 +509,7 @@ def interrupt_on_call(n: int, real: Any, exc: BaseException, calls: dict[str, in
 
 
 @pytest.mark.parametrize("exc", [RuntimeError("disk full"), KeyboardInterrupt()])
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "parquet"])
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("parquet", "croissant")])
 def test_an_interrupted_export_leaves_no_file(tmp_path, monkeypatch, fmt, exc):
     if fmt == "duckdb":
         pytest.importorskip("duckdb")
@@ -521,12 +521,13 @@ def test_an_interrupted_export_leaves_no_file(tmp_path, monkeypatch, fmt, exc):
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_an_interrupted_parquet_export_leaves_no_file(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["parquet", "croissant"])  # the formats that copy the shipped files
+def test_an_interrupted_parquet_export_leaves_no_file(tmp_path, monkeypatch, fmt):
     from sadr_iran_data import integrity
 
     monkeypatch.setattr(integrity, "read_verified", interrupt_on_call(3, integrity.read_verified, OSError("gone")))
     with pytest.raises(OSError):
-        export("parquet", tmp_path)
+        export(fmt, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -22,4 +22,5 @@ EXPORT_FORMATS = (
     "acled",
     "ucdp-ged",
     "stata",
+    "croissant",
 )

@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.3.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "ad17e5796405ccb1ceb920a4717de7843b7a53492985e56128fbfcb483203fb9"
+__manifest_sha256__ = "eb594ea3c341237543088b155814c4addf0d7150a4f07c6479414c89c810cfe4"

@@ -284,7 +284,8 @@ def _parser() -> argparse.ArgumentParser:
         "export",
         _export,
         "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML, a Data Package, W3C Web Annotations, "
-        "Stata files, or the events in ACLED's or UCDP GED's layout (printing how many were written and left out, and why)",
+        "Parquet with a Croissant description, Stata files, or the events in ACLED's or UCDP GED's layout "
+        "(printing how many were written and left out, and why)",
     )
     exp.add_argument("folder", metavar="DIR", type=_path)
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)

@@ -2,8 +2,9 @@
 
 ``export(format, folder)`` writes the tables as CSV, Parquet, JSON, NDJSON, a
 SQLite or DuckDB database, GeoJSON layers, a GraphML network, a Frictionless
-Data Package, W3C Web Annotations, the layouts of ACLED and UCDP GED, or Stata
-files, and returns the paths written. An existing file is never
+Data Package, W3C Web Annotations, Parquet files with their Croissant
+description, the layouts of ACLED and UCDP GED, or Stata files, and returns
+the paths written. An existing file is never
 overwritten unless ``force=True``, and every file is written to a temporary
 name in the target folder first and renamed only once all of them are
 complete, so an interrupted export leaves no half-written file.
@@ -31,6 +32,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import _version
 from ._formats import EXPORT_FORMATS
+from .croissant import export_files as _croissant_files
+from .croissant import write_export as _croissant
 from .declarations import TABLES, VIEWS, Column, Table, get_table
 from .errors import SadrIranDataError
 from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
@@ -594,6 +597,7 @@ _FORMATS: dict[str, _Format] = {
     "acled": _Format(lambda names: list(ACLED_FILES), _layout_writer("acled", ACLED_FILES), ("events",), csv=True),
     "ucdp-ged": _Format(lambda names: list(UCDP_GED_FILES), _layout_writer("ucdp-ged", UCDP_GED_FILES), ("events",), csv=True),
     "stata": _Format(_per_table_and_view("dta"), _stata),
+    "croissant": _Format(_croissant_files, _croissant),
 }
 
 
@@ -643,7 +647,9 @@ def export(
       the ``events`` table (with its actors, places and citations), which ``tables`` must include;
     - ``stata``: ``{table}.dta`` and the wide views' ``events_wide.dta`` and ``relations_wide.dta``
       (Stata 14 and later; needs the ``[stata]`` extra), with variable labels from the data dictionary
-      and value labels for every vocabulary (:mod:`sadr_iran_data.stata`).
+      and value labels for every vocabulary (:mod:`sadr_iran_data.stata`);
+    - ``croissant``: ``{table}.parquet``, the shipped files, and ``croissant.json``, their Croissant 1.1
+      description (:func:`sadr_iran_data.croissant.croissant`), which ``mlcroissant`` reads.
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
     exists and ``force`` is False (checked before anything is written, and
