@@ -182,6 +182,8 @@ def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set
 
 
 def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
+    from .declarations import RELATION_TYPE
+
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")
     evidence = _evidence(tables)
@@ -195,6 +197,7 @@ def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: 
             actor = actors[rolled_up(parents, relation[f"{side}_actor_id"], rollup)]
             row[f"{side}_actor_id"] = actor["actor_id"]
             row.update({f"{side}_name": actor["name"], f"{side}_type": actor["actor_type"], f"{side}_country": actor["country"]})
+        row["relation_family"] = RELATION_TYPE.family_of(relation["relation_type"])
         out.append(_with_evidence(row, evidence.get(relation["relation_id"], [])))
     return out
 
