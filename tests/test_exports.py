@@ -211,10 +211,39 @@ def test_sqlite_datasette_metadata(exported):
     assert metadata["license"] == "CC-BY-4.0" and metadata["license_url"].startswith("https://creativecommons.org/")
     assert metadata["title"] and "Babak Rahimi" in metadata["source"] and metadata["source_url"].startswith("https://jamestown.org/")
     tables = metadata["databases"][DATABASE]["tables"]
-    assert list(tables) == list(TABLES)
-    for name, table in TABLES.items():
-        assert tables[name]["description"] == table.description
-        assert tables[name]["columns"] == {c.name: c.description for c in table.columns}
+    assert list(tables) == [*TABLES, *(v.name for v in VIEWS.values())]
+    for table in (*TABLES.values(), *VIEWS.values()):
+        entry = tables[table.name]
+        assert entry["description"].startswith(table.description)
+        assert ("Derived from the shipped tables" in entry["description"]) == (table.name not in TABLES)
+        assert entry["columns"] == {c.name: c.description for c in table.columns}
+        assert entry["facets"] == [c.name for c in table.columns if c.type == "category"]
+        assert set(entry.get("units", {})) == {"latitude", "longitude"} & set(table.column_names)
+        for key in ("sort", "sort_desc", "label_column"):
+            assert entry.get(key) is None or entry[key] in table.column_names, (table.name, key)
+    assert tables["events"]["facets"] == ["event_type", "date_precision", "certainty", "attribution_kind"]
+    assert "relation_family" in tables["relations_wide"]["facets"]
+    assert tables["actors"]["label_column"] == "name" and tables["events"]["sort_desc"] == "date_start"
+
+
+def test_sqlite_holds_the_wide_views_as_tables(exported):
+    path = exported("sqlite")[0]
+    with connect(path) as db:
+        for name, view in VIEWS.items():
+            info = [row[1] for row in db.execute(f'PRAGMA table_info("{view.name}")')]
+            assert info == list(view.column_names)
+            cursor = db.execute(f'SELECT * FROM "{view.name}"')
+            rows = [
+                {
+                    c.name: json.loads(v) if c.type == "list" else (bool(v) if c.type == "bool" and v is not None else v)
+                    for c, v in zip(view.columns, row, strict=True)
+                }
+                for row in cursor
+            ]
+            assert plain_records(view, rows) == plain_records(view, wide_arrow(name).to_pylist()), view.name
+        assert db.execute('SELECT count(*) FROM "events_wide" WHERE latitude IS NOT NULL').fetchone()[0] > 0
+        keys = {(row[3], row[2]) for row in db.execute('PRAGMA foreign_key_list("events_wide")')}
+        assert {("location_id", "locations"), ("citation_id", "citations")} <= keys
 
 
 def test_duckdb_round_trip(exported, shipped):
@@ -433,8 +462,9 @@ def test_every_format_writes_exactly_the_files_it_returns(fmt, selection):
             views = {VIEWS[n].name for n in selection & set(VIEWS)} if fmt in ("csv", "parquet") else set()
             assert {p.stem for p in paths} == selection | views
         if fmt == "sqlite":
+            views = {VIEWS[n].name for n in selection & set(VIEWS)}
             with connect(paths[0]) as db:
-                assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == selection
+                assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == selection | views
                 assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -664,7 +694,7 @@ def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
     select = f"SELECT {', '.join([key, *text_columns])} FROM {name}"
     with contextlib.closing(sqlite3.connect(folder / f"{DATABASE}.sqlite")) as db:
         assert sorted(db.execute(select).fetchall()) == expected
-        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone() == (1 + (name in VIEWS),)
     with contextlib.closing(duckdb.connect(str(folder / f"{DATABASE}.duckdb"), read_only=True)) as db:
         assert sorted(db.execute(select).fetchall()) == expected
         assert db.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (1,)
