@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_exports import plain_records
+from test_exports import plain_records, sqlite_records
 
 import sadr_iran_data as sid
 from sadr_iran_data.declarations import TABLES, VIEWS, Table
@@ -108,20 +108,6 @@ def get_json(server: str, path: str, **query: Any) -> Any:
     return json.loads(_get(url))
 
 
-def _as_loaded(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows as Datasette serves them (lists as JSON text, booleans as 0/1), as plain records."""
-    typed = [
-        {
-            c.name: json.loads(row[c.name])
-            if c.type == "list" and row[c.name] is not None
-            else (bool(row[c.name]) if c.type == "bool" and row[c.name] is not None else row[c.name])
-            for c in table.columns
-        }
-        for row in rows
-    ]
-    return plain_records(table, typed)
-
-
 @pytest.mark.parametrize("name", list(SERVED))
 def test_a_tables_rows_as_json_are_what_sid_load_returns(server, name):
     table, loaded, wide = SERVED[name]
@@ -129,7 +115,7 @@ def test_a_tables_rows_as_json_are_what_sid_load_returns(server, name):
     expected = sid.load(loaded, wide=True) if wide else sid.load(loaded)
     assert len(rows) == len(expected)
     assert list(rows[0]) == list(table.column_names)
-    assert _as_loaded(table, rows) == plain_records(table, expected.to_dict("records"))
+    assert sqlite_records(table, rows) == plain_records(table, expected.to_dict("records"))
 
 
 @pytest.mark.parametrize(

@@ -150,6 +150,24 @@ def connect(path: Path) -> Any:
         connection.close()
 
 
+def sqlite_records(table: Table, rows: list[Record]) -> list[Record]:
+    """Rows as SQLite holds them (lists as JSON text, booleans as 0 or 1), as plain records."""
+    typed = [
+        {
+            c.name: None
+            if row[c.name] is None
+            else json.loads(row[c.name])
+            if c.type == "list"
+            else bool(row[c.name])
+            if c.type == "bool"
+            else row[c.name]
+            for c in table.columns
+        }
+        for row in rows
+    ]
+    return plain_records(table, typed)
+
+
 def test_sqlite_round_trip_keys_and_types(exported, shipped):
     path, metadata = exported("sqlite")
     assert path.name == f"{DATABASE}.sqlite" and metadata.name == "metadata.json"
@@ -172,14 +190,8 @@ def test_sqlite_round_trip_keys_and_types(exported, shipped):
             assert keys == expected
             cursor = db.execute(f'SELECT * FROM "{name}"')
             assert [d[0] for d in cursor.description] == list(table.column_names)
-            rows = [
-                {
-                    c.name: json.loads(v) if c.type == "list" else (bool(v) if c.type == "bool" and v is not None else v)
-                    for c, v in zip(table.columns, row, strict=True)
-                }
-                for row in cursor
-            ]
-            assert plain_records(table, rows) == shipped[name], name
+            rows = [dict(zip(table.column_names, row, strict=True)) for row in cursor]
+            assert sqlite_records(table, rows) == shipped[name], name
 
 
 def test_sqlite_enforces_foreign_keys_and_vocabularies(exported):
@@ -233,14 +245,8 @@ def test_sqlite_holds_the_wide_views_as_tables(exported):
             info = [row[1] for row in db.execute(f'PRAGMA table_info("{view.name}")')]
             assert info == list(view.column_names)
             cursor = db.execute(f'SELECT * FROM "{view.name}"')
-            rows = [
-                {
-                    c.name: json.loads(v) if c.type == "list" else (bool(v) if c.type == "bool" and v is not None else v)
-                    for c, v in zip(view.columns, row, strict=True)
-                }
-                for row in cursor
-            ]
-            assert plain_records(view, rows) == plain_records(view, wide_arrow(name).to_pylist()), view.name
+            rows = [dict(zip(view.column_names, row, strict=True)) for row in cursor]
+            assert sqlite_records(view, rows) == plain_records(view, wide_arrow(name).to_pylist()), view.name
         assert db.execute('SELECT count(*) FROM "events_wide" WHERE latitude IS NOT NULL').fetchone()[0] > 0
         keys = {(row[3], row[2]) for row in db.execute('PRAGMA foreign_key_list("events_wide")')}
         assert {("location_id", "locations"), ("citation_id", "citations")} <= keys
