@@ -33,6 +33,12 @@ CHROME_FLAGS = (
 )
 #: Page (URL path) -> the figures it must show.
 FIGURE_PAGES = {"charts/": ("map.svg", "timeline.svg", "network.svg")}
+#: Figure -> texts of its legend and caption that must be in it (matplotlib writes each text, drawn as paths, in a comment).
+FIGURE_TEXTS = {
+    "map.svg": ("what the point stands for (geo_precision)", "events placed there (marker area)", "Natural Earth 1:10m Admin-0"),
+    "timeline.svg": ("certainty (colour) and dating (shape)", "forecast beyond publication"),
+    "network.svg": ("relation family", "cooperative: ", "hostile: ", "structural: ", "perceptual: "),
+}
 SCREENSHOTS = {"home": "", "map": "charts/"}
 
 pytestmark = pytest.mark.slow
@@ -142,6 +148,36 @@ def test_figures_are_shown(base_url, browser, page, figures):
         assert shown, f"/{page} has no image figures/{name}: {images}"
         _, complete, width, height = shown[0]
         assert complete and width > 0 and height > 0, f"figures/{name} did not load on /{page}"
+
+
+@pytest.mark.parametrize(("page", "figures"), FIGURE_PAGES.items())
+def test_figures_render_with_their_legends(base_url, browser, page, figures):
+    """Each figure, drawn onto a canvas by the browser, is not blank, and its SVG holds its legend's texts."""
+    assert _open(browser, base_url + page) == []
+    for name in figures:
+        inked = browser.execute_script(
+            """
+            const img = Array.from(document.images).find(i => i.src.endsWith(arguments[0]));
+            const canvas = document.createElement('canvas');
+            canvas.width = 400; canvas.height = Math.round(400 * img.naturalHeight / img.naturalWidth);
+            const context = canvas.getContext('2d');
+            context.fillStyle = 'white'; context.fillRect(0, 0, canvas.width, canvas.height);
+            context.drawImage(img, 0, 0, canvas.width, canvas.height);
+            const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+            let dark = 0;
+            for (let i = 0; i < pixels.length; i += 4) if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 600) dark++;
+            return dark / (pixels.length / 4);
+            """,
+            f"figures/{name}",
+        )
+        assert inked > 0.02, f"figures/{name} renders (nearly) blank: {inked:.3f} of its pixels are drawn"
+        svg = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));",
+            base_url + page + f"../figures/{name}",
+        )
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg, f"figures/{name}: {svg[:200]}"
+        missing = [text for text in FIGURE_TEXTS[name] if text not in svg]
+        assert missing == [], f"figures/{name} lacks its legend's texts {missing}"
 
 
 def test_screenshots(base_url, browser, tmp_path):

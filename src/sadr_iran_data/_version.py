@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.3.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "eb594ea3c341237543088b155814c4addf0d7150a4f07c6479414c89c810cfe4"
+__manifest_sha256__ = "6a6b4d515336806e3f674a103b803a188dfc83c24f28464450a4a84a211d3e2a"

@@ -63,21 +63,44 @@ class Term:
     value: str
     description: str
     plover: str | None = None
+    family: str | None = None
+    """For a vocabulary with ``families``: the family (a value of that vocabulary) the term belongs to."""
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """A controlled vocabulary: its name, what it is for, and its documented values."""
+    """A controlled vocabulary: its name, what it is for, and its documented values.
+
+    With ``families``, every term names its family, a value of that coarser vocabulary.
+    """
 
     name: str
     description: str
     terms: tuple[Term, ...]
     #: Where the values come from, for a vocabulary taken from an outside standard (whose spelling it keeps).
     source: str | None = None
+    families: Vocabulary | None = None
+
+    def __post_init__(self) -> None:
+        allowed = set(self.families.values) if self.families is not None else {None}
+        wrong = [t.value for t in self.terms if t.family not in allowed]
+        if wrong:
+            raise ValueError(f"vocabulary {self.name}: terms {wrong} need a family from {sorted(map(str, allowed))}")
 
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(t.value for t in self.terms)
+
+    def family_of(self, value: str) -> str | None:
+        """The family of term ``value`` (None for a vocabulary without families).
+
+        Examples
+        --------
+        >>> from sadr_iran_data.declarations import RELATION_TYPE
+        >>> RELATION_TYPE.family_of("supports"), RELATION_TYPE.family_of("perceives_as_threat")
+        ('cooperative', 'perceptual')
+        """
+        return {t.value: t.family for t in self.terms}[value]
 
 
 @dataclass(frozen=True)
@@ -385,30 +408,51 @@ ROLE = _vocab(
     ("observer", "Reacts to or judges the event without taking part."),
 )
 
-RELATION_TYPE = _vocab(
+RELATION_FAMILY = _vocab(
+    "relation_family",
+    "The family a relation type belongs to: a coarse grouping of ``relation_type`` for filtering and drawing "
+    "(``relations_wide.relation_family``; docs/codebook.md#relation-families).",
+    ("cooperative", "The source works with or for the target: alliance, partnership, support, ties of an unspecified kind."),
+    ("hostile", "The source works against or shuns the target: rivalry, opposition, infiltration, containment, ignoring."),
+    (
+        "structural",
+        "The source stands in an organisational, personal or power structure with the target: leadership, membership, "
+        "representation, following, kinship, succession, influence.",
+    ),
+    ("perceptual", "How the source sees the target: as a threat, an asset, a model to emulate or someone to admire."),
+)
+
+RELATION_TYPE = Vocabulary(
     "relation_type",
-    "How one actor relates to another over a period.",
-    ("ally", "Alliance: the actors act together against common opponents."),
-    ("partner", "Partnership short of alliance: cooperation on specific aims."),
-    ("rival", "Rivalry: competition for the same constituency or power."),
-    ("opposes", "Hostility or opposition of the source to the target."),
-    ("supports", "The source gives the target support; ``support_form`` says which kind."),
-    ("leads", "The source leads or heads the target."),
-    ("member_of", "The source is a member of the target."),
-    ("represents", "The source speaks for or represents the target."),
-    ("follows", "The source is a follower of the target (a cleric or a movement)."),
-    ("part_of", "The source is an organisational part of the target."),
-    ("kin", "Kinship between two persons; the summary says which (e.g. father of). Belonging to a family group is member_of."),
-    ("succeeds", "The source succeeded the target (in a position or following)."),
-    ("emulates", "The source takes the target as a model."),
-    ("admires", "The source admires or looks up to the target."),
-    ("infiltrates", "The source covertly penetrates the target."),
-    ("influences", "The source has influence over the target."),
-    ("perceives_as_threat", "The source regards the target as a threat."),
-    ("perceives_as_asset", "The source regards the target as an asset or useful partner."),
-    ("ignores", "The source deliberately ignores or shuns the target."),
-    ("linked", "Ties of a kind the source does not specify ('links', 'ties')."),
-    ("counters", "The source contains or counterbalances the target's influence."),
+    "How one actor relates to another over a period; each type belongs to a ``relation_family``.",
+    (
+        Term("ally", "Alliance: the actors act together against common opponents.", family="cooperative"),
+        Term("partner", "Partnership short of alliance: cooperation on specific aims.", family="cooperative"),
+        Term("rival", "Rivalry: competition for the same constituency or power.", family="hostile"),
+        Term("opposes", "Hostility or opposition of the source to the target.", family="hostile"),
+        Term("supports", "The source gives the target support; ``support_form`` says which kind.", family="cooperative"),
+        Term("leads", "The source leads or heads the target.", family="structural"),
+        Term("member_of", "The source is a member of the target.", family="structural"),
+        Term("represents", "The source speaks for or represents the target.", family="structural"),
+        Term("follows", "The source is a follower of the target (a cleric or a movement).", family="structural"),
+        Term("part_of", "The source is an organisational part of the target.", family="structural"),
+        Term(
+            "kin",
+            "Kinship between two persons; the summary says which (e.g. father of). Belonging to a family group is member_of.",
+            family="structural",
+        ),
+        Term("succeeds", "The source succeeded the target (in a position or following).", family="structural"),
+        Term("emulates", "The source takes the target as a model.", family="perceptual"),
+        Term("admires", "The source admires or looks up to the target.", family="perceptual"),
+        Term("infiltrates", "The source covertly penetrates the target.", family="hostile"),
+        Term("influences", "The source has influence over the target.", family="structural"),
+        Term("perceives_as_threat", "The source regards the target as a threat.", family="perceptual"),
+        Term("perceives_as_asset", "The source regards the target as an asset or useful partner.", family="perceptual"),
+        Term("ignores", "The source deliberately ignores or shuns the target.", family="hostile"),
+        Term("linked", "Ties of a kind the source does not specify ('links', 'ties').", family="cooperative"),
+        Term("counters", "The source contains or counterbalances the target's influence.", family="hostile"),
+    ),
+    families=RELATION_FAMILY,
 )
 
 SUPPORT_FORM = _vocab(
@@ -473,6 +517,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
         SUPPORT_FORM,
         SUPPORT_INTENT,
         RECORD_TABLE,
+        RELATION_FAMILY,
     )
 }
 
@@ -941,6 +986,12 @@ RELATIONS_WIDE = Table(
         Column("target_gw", "int", "Gleditsch-Ward number of that state.", nullable=True),
         Column("esd_support", "string", "The UCDP External Support Dataset type of the support_form, where one fits.", nullable=True),
         Column("nags_support", "string", "The NAGs data's form of state support of the support_form, where one fits.", nullable=True),
+        Column(
+            "relation_family",
+            "category",
+            "The family of the relation_type, as the relation_type vocabulary declares it (derived).",
+            vocabulary=RELATION_FAMILY,
+        ),
         *_EVIDENCE_COLUMNS,
     ),
 )

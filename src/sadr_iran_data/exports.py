@@ -36,7 +36,7 @@ from .croissant import export_files as _croissant_files
 from .croissant import write_export as _croissant
 from .declarations import TABLES, VIEWS, Column, Table, get_table
 from .errors import SadrIranDataError
-from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
+from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, REPOSITORY_URL, SOURCE, TITLE, article_citation
 from .layouts import LEFT_OUT_COLUMNS, Layout, acled, ucdp_ged
 from .rules import sql_literal as _sql_literal
 from .views import wide_arrow
@@ -281,10 +281,17 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
 
     Examples
     --------
+    ``name`` may also be a wide view (``events_wide``, ``relations_wide``),
+    which the SQLite export writes as a table of its own.
+
+    Examples
+    --------
     >>> print(sqlite_ddl("event_actors").splitlines()[2])
       "event_id" TEXT NOT NULL REFERENCES "events" ("event_id") DEFERRABLE INITIALLY DEFERRED,
+    >>> print(sqlite_ddl("events_wide").splitlines()[0])
+    CREATE TABLE "events_wide" (
     """
-    table = get_table(name)
+    table = _sql_table(name)
     targets = set(TABLES if published is None else published) | {name}
     lines = []
     for col in table.columns:
@@ -296,11 +303,60 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
     return f"CREATE TABLE {_ident(name)} (\n" + ",\n".join(lines) + "\n)"
 
 
+def _sql_table(name: str) -> Table:
+    """The declaration of a shipped table or of a wide view, by its name in SQL."""
+    views = {view.name: view for view in VIEWS.values()}
+    return views[name] if name in views else get_table(name)
+
+
 def _sqlite_value(col: Column, value: Any) -> Any:
     return None if value is None else col.column_type.to_sqlite(value)
 
 
+#: What a table's rows are sorted by in Datasette, other than the primary key: the article, then its footnotes; the text's order.
+DATASETTE_SORT = {"citations": "note_number", "evidence": "char_start"}
+#: ... and in descending order: the latest events first, the undated last.
+DATASETTE_SORT_DESC = {"events": "date_start", "events_wide": "date_start"}
+#: The column Datasette shows for a row another table's key points to (``event_actors.actor_id`` as the actor's name).
+DATASETTE_LABELS = {"citations": "description", "actors": "name", "locations": "name", "events": "summary", "relations": "summary"}
+#: Units Datasette shows with a column's values (Pint unit names).
+DATASETTE_UNITS = {"latitude": "degrees", "longitude": "degrees"}
+
+
+def _datasette_table(table: Table, derived_from: str | None = None) -> dict[str, Any]:
+    description = table.description
+    if derived_from is not None:
+        description += f" Derived from the shipped tables at export, as load_{derived_from}(wide=True) computes it; not shipped."
+    entry: dict[str, Any] = {
+        "description": description,
+        "columns": {c.name: c.description for c in table.columns},
+        "facets": [c.name for c in table.columns if c.vocabulary is not None],
+    }
+    if table.name in DATASETTE_SORT:
+        entry["sort"] = DATASETTE_SORT[table.name]
+    if table.name in DATASETTE_SORT_DESC:
+        entry["sort_desc"] = DATASETTE_SORT_DESC[table.name]
+    if table.name in DATASETTE_LABELS:
+        entry["label_column"] = DATASETTE_LABELS[table.name]
+    units = {c.name: DATASETTE_UNITS[c.name] for c in table.columns if c.name in DATASETTE_UNITS}
+    if units:
+        entry["units"] = units
+    return entry
+
+
 def _datasette_metadata(names: tuple[str, ...]) -> dict[str, Any]:
+    """Datasette's ``metadata.json`` for the tables ``names`` and their wide views.
+
+    The keys follow Datasette's metadata documentation for 0.64 and 0.65
+    (https://docs.datasette.io/en/stable/metadata.html; facets in
+    https://github.com/simonw/datasette/blob/0.38/docs/facets.rst), checked
+    against a running Datasette 0.65.5 by ``tests/test_datasette.py``:
+    title, description, licence and source for the whole site; per table a
+    description, column descriptions, ``facets`` on every vocabulary column,
+    ``sort`` or ``sort_desc``, ``label_column`` and ``units``.
+    """
+    tables = {name: _datasette_table(TABLES[name]) for name in names}
+    tables |= {VIEWS[name].name: _datasette_table(VIEWS[name], derived_from=name) for name in _views(names)}
     return {
         "title": TITLE,
         "description": DESCRIPTION,
@@ -308,14 +364,9 @@ def _datasette_metadata(names: tuple[str, ...]) -> dict[str, Any]:
         "license_url": DATA_LICENSE.url,
         "source": article_citation(),
         "source_url": SOURCE.url,
-        "databases": {
-            DATABASE: {
-                "tables": {
-                    name: {"description": TABLES[name].description, "columns": {c.name: c.description for c in TABLES[name].columns}}
-                    for name in names
-                }
-            }
-        },
+        "about": NAME,
+        "about_url": REPOSITORY_URL,
+        "databases": {DATABASE: {"tables": tables}},
     }
 
 
@@ -326,15 +377,17 @@ def _sqlite(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         with connection:  # one transaction: deferred foreign keys are checked at its commit
-            for name in names:  # every table first: a foreign key needs its table to exist
-                connection.execute(sqlite_ddl(name, names))
-            for name in names:
-                table = TABLES[name]
+            # the wide views as tables of their own: events_wide has latitude and longitude for map plugins
+            contents = [(TABLES[name], _rows(name)) for name in names]
+            contents += [(VIEWS[name], wide_arrow(name).to_pylist()) for name in _views(names)]
+            for table, _ in contents:  # every table first: a foreign key needs its table to exist
+                connection.execute(sqlite_ddl(table.name, names))
+            for table, rows in contents:
                 columns = ", ".join(map(_ident, table.column_names))
                 marks = ", ".join("?" for _ in table.columns)
                 connection.executemany(
-                    f"INSERT INTO {_ident(name)} ({columns}) VALUES ({marks})",  # noqa: S608 (quoted identifiers; values are parameters)
-                    ([_sqlite_value(c, row[c.name]) for c in table.columns] for row in _rows(name)),
+                    f"INSERT INTO {_ident(table.name)} ({columns}) VALUES ({marks})",  # noqa: S608 (quoted identifiers; values are parameters)
+                    ([_sqlite_value(c, row[c.name]) for c in table.columns] for row in rows),
                 )
         dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
         if dangling:
@@ -627,7 +680,9 @@ def export(
       ``relations_wide.parquet``;
     - ``json``/``ndjson``: ``{table}.json`` (an array of records) or ``{table}.ndjson`` (a record per line);
     - ``sqlite``: ``sadr_iran_data.sqlite`` with declared types, primary and foreign keys and checks
-      (lists as JSON text), and a datasette ``metadata.json``;
+      (lists as JSON text), with the wide views of the selected events and relations as the tables
+      ``events_wide`` and ``relations_wide``, and a Datasette ``metadata.json`` (descriptions, licence,
+      source, facets on every vocabulary column, sort orders, label columns, units);
     - ``duckdb``: ``sadr_iran_data.duckdb`` (needs the ``[duckdb]`` extra), with types, primary keys,
       checks and comments; DuckDB checks foreign keys row by row and cannot load self-references,
       so foreign keys are declared in the SQLite and Data Package exports;

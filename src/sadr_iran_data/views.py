@@ -195,6 +195,8 @@ def _countries(places: Iterable[_Row], actors: Iterable[_Row]) -> dict[str, _Row
 
 
 def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
+    from .declarations import RELATION_TYPE
+
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
     countries = _countries(_rows(tables, "locations"), actors.values())
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")
@@ -212,6 +214,7 @@ def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: 
             row[f"{side}_gw"] = countries.get(actor["country"], {}).get("gw_code")
         mapped = support.MAPPING.get(relation["support_form"]) if relation["support_form"] else None
         row.update(esd_support=mapped.esd if mapped else None, nags_support=mapped.nags if mapped else None)
+        row["relation_family"] = RELATION_TYPE.family_of(relation["relation_type"])
         out.append(_with_evidence(row, evidence.get(relation["relation_id"], [])))
     return out
 

@@ -266,14 +266,30 @@ def interoperability(text: str) -> str:
     return fill_blocks(text, interoperability_blocks())
 
 
+def datasette_page(text: str) -> str:
+    """``text`` (docs/datasette.md) with its table of the facets the SQLite export's metadata sets up rewritten."""
+    from ..data_dictionary import _markdown_table
+    from ..declarations import TABLES
+    from ..exports import DATABASE, _datasette_metadata
+
+    tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]
+    rows: list[tuple[str, ...]] = [(f"`{name}`", ", ".join(f"`{c}`" for c in t["facets"])) for name, t in tables.items()]
+    return fill_blocks(text, {"facets": _markdown_table(("table", "facets"), rows)})
+
+
+#: The pages with generated blocks, and what rewrites them.
+_PAGES_WITH_BLOCKS: dict[str, Callable[[str], str]] = {
+    "docs/codebook.md": codebook,
+    "docs/datasette.md": datasette_page,
+    "docs/interoperability.md": interoperability,
+}
+
+
 def write_readme(root: Path = ROOT) -> bool:
-    """Rewrite the generated blocks of the README, the codebook and the interoperability page; returns whether any changed."""
-    docs = root / "docs"
-    changed = [
-        write_text(root / "README.md", readme((root / "README.md").read_text(encoding="utf-8"), root)),
-        write_text(docs / "codebook.md", codebook((docs / "codebook.md").read_text(encoding="utf-8"))),
-        write_text(docs / "interoperability.md", interoperability((docs / "interoperability.md").read_text(encoding="utf-8"))),
-    ]
+    """Rewrite the generated blocks of the README and of the documentation pages; returns whether any changed."""
+    changed = [write_text(root / "README.md", readme((root / "README.md").read_text(encoding="utf-8"), root))]
+    for page, rewrite in _PAGES_WITH_BLOCKS.items():
+        changed.append(write_text(root / page, rewrite((root / page).read_text(encoding="utf-8"))))
     return any(changed)
 
 
