@@ -447,7 +447,7 @@ def test_every_command_fuzzed_over_its_arguments_answers_in_one_line_or_rightly(
         if argv[0] == "export":
             lines = out.splitlines()
             if args.format in ("acled", "ucdp-ged"):  # the paths, then one line of counts
-                assert re.fullmatch(rf"{args.format}: \d+ events written, \d+ left out( \(.+\))?", lines.pop()), (argv, out)
+                assert re.fullmatch(rf"{args.format}: \d+ events? written, \d+ left out( \(.+\))?", lines.pop()), (argv, out)
             assert lines and all(Path(line).is_file() for line in lines), (argv, out)
 
     check()

@@ -303,7 +303,7 @@ def test_cli_prints_how_many_events_were_written_and_left_out(tmp_path, capsys, 
     out = capsys.readouterr().out
     left = pd.read_csv(tmp_path / report)
     written = len(pd.read_csv(tmp_path / report.replace("_left_out", "")))
-    assert f"{fmt}: {written} events written, {len(left)} left out" in out
+    assert f"{fmt}: {written} event{'' if written == 1 else 's'} written, {len(left)} left out" in out
     for reason, count in left["reason"].str.split(":").str[0].value_counts().items():
         assert f"{reason} {count}" in out
 
@@ -316,3 +316,37 @@ def test_the_interoperability_page_prints_the_layouts():
     for name, kind in layouts.ACLED_TYPES.items():
         assert f"`{name}`" in committed and kind.reason.replace("|", "\\|") in committed
     assert all(f"`{column}`" in committed for column in (*layouts.ACLED_COLUMNS, *layouts.UCDP_GED_COLUMNS))
+
+
+def test_the_wide_view_carries_both_layouts_precision_codes_for_every_event():
+    wide = sid.load_events(wide=True)
+    for event in wide.to_dict("records"):
+        names = ("acled_time_precision", "acled_geo_precision", "ucdp_date_prec", "ucdp_where_prec")
+        codes = {c: (None if pd.isna(event[c]) else int(event[c])) for c in names}
+        one_day = event["date_precision"] == "day" and event["date_start"] == event["date_end"]
+        if one_day:
+            assert codes["acled_time_precision"] == 1 and codes["ucdp_date_prec"] == 1, event["event_id"]
+        if event["date_precision"] in ("decade", "unknown") or pd.isna(event["date_end"]):
+            assert codes["acled_time_precision"] is None and codes["ucdp_date_prec"] is None, event["event_id"]
+        if event["date_precision"] == "year":
+            assert codes["acled_time_precision"] is None, event["event_id"]  # ACLED takes nothing coarser than a month
+        if pd.isna(event["location_id"]):
+            assert codes["acled_geo_precision"] is None and codes["ucdp_where_prec"] is None, event["event_id"]
+        elif event["place_type"] == "country":
+            assert codes["acled_geo_precision"] is None and codes["ucdp_where_prec"] == 6, event["event_id"]
+        elif event["place_type"] in ("city", "town"):
+            assert codes["acled_geo_precision"] == 1 and codes["ucdp_where_prec"] == 1, event["event_id"]
+    assert wide["acled_time_precision"].notna().any() and wide["ucdp_where_prec"].notna().any()
+
+
+def test_the_layouts_write_the_precision_codes_of_the_wide_view(events, acled, ucdp):
+    wide = sid.load_events(wide=True).set_index("event_id")
+    for rows, pairs in (
+        (acled.rows, {"time_precision": "acled_time_precision", "geo_precision": "acled_geo_precision"}),
+        (ucdp.rows, {"date_prec": "ucdp_date_prec", "where_prec": "ucdp_where_prec"}),
+    ):
+        assert rows
+        for row in rows:
+            event_id = row.get("event_id_cnty") or row.get("id")
+            for theirs, ours in pairs.items():
+                assert row[theirs] == wide.at[event_id, ours], (event_id, theirs)

@@ -952,6 +952,23 @@ def _place_columns() -> tuple[Column, ...]:
         Column("country_gw", "int", "Gleditsch-Ward number of the place's country (UCDP's country_id).", nullable=True),
         Column("country_cow", "int", "Correlates of War number of the place's country.", nullable=True),
         *(LOCATIONS.column(name) for name in ("latitude", "longitude", "geo_precision", "coordinate_source")),
+        *_layout_precision_columns(),
+    )
+
+
+def _layout_precision_columns() -> tuple[Column, ...]:
+    """ACLED's and UCDP GED's precision codes of the event's dating and place (sadr_iran_data.layouts)."""
+    where = " (docs/interoperability.md), whether or not that layout takes the event; null where it has no code."
+    return (
+        Column("acled_time_precision", "int", "ACLED's time_precision of the event's dating (1 day, 3 month)" + where, nullable=True),
+        Column("acled_geo_precision", "int", "ACLED's geo_precision of the event's place (1 town, 3 larger region)" + where, nullable=True),
+        Column("ucdp_date_prec", "int", "UCDP GED's date_prec of the event's dating (1 day, 4 month, 5 year)" + where, nullable=True),
+        Column(
+            "ucdp_where_prec",
+            "int",
+            "UCDP GED's where_prec of the event's place (1 exact, 4 ADM1, 5 region, 6 country)" + where,
+            nullable=True,
+        ),
     )
 
 

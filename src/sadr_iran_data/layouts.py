@@ -545,7 +545,8 @@ class Layout:
     def summary(self, name: str) -> str:
         """One line: how many events were written and left out, and why."""
         reasons = "; ".join(f"{reason} {count}" for reason, count in self.counts().items())
-        return f"{name}: {len(self.rows)} events written, {len(self.left_out)} left out" + (f" ({reasons})" if reasons else "")
+        written = f"{len(self.rows)} event{'' if len(self.rows) == 1 else 's'} written"
+        return f"{name}: {written}, {len(self.left_out)} left out" + (f" ({reasons})" if reasons else "")
 
 
 LEFT_OUT_COLUMNS = ("event_id", "reason")
@@ -592,6 +593,33 @@ def _dating(event: Mapping[str, Any], codes: Mapping[str, Code]) -> tuple[int | 
     if start is None or end is None or end != _unit_end(start, event["date_precision"]):
         return None, f"a period ({event['date_edtf']}), not one event on a day or in a month: both layouts record single events"
     return code.code, None
+
+
+def precision_codes(event: Mapping[str, Any]) -> dict[str, int | None]:
+    """ACLED's ``time_precision`` and ``geo_precision`` and GED's ``date_prec`` and ``where_prec`` of one event.
+
+    ``event`` is a row of the wide view of events. Each code is what the
+    layout records for the event's dating and place, whether or not the
+    layout would take the event; None where it has no code: a date coarser
+    than the layout's coarsest, a period rather than one happening on a day
+    or in a month, no place or no sourced point, a country (ACLED), or a
+    region drawn at its country's point (ACLED).
+
+    >>> precision_codes({"date_precision": "day", "date_start": datetime.date(2004, 8, 5),
+    ...     "date_end": datetime.date(2004, 8, 5), "date_edtf": "2004-08-05", "location_id": "loc-najaf",
+    ...     "latitude": 32.0, "place_type": "city", "geo_precision": "town"})
+    {'acled_time_precision': 1, 'acled_geo_precision': 1, 'ucdp_date_prec': 1, 'ucdp_where_prec': 1}
+    """
+    placed = _place_reason(event) is None
+    acled_geo = ACLED_GEO_PRECISION[event["place_type"]].code if placed else None
+    if event["geo_precision"] == "country_centroid":
+        acled_geo = None
+    return {
+        "acled_time_precision": _dating(event, ACLED_TIME_PRECISION)[0],
+        "acled_geo_precision": acled_geo,
+        "ucdp_date_prec": _dating(event, UCDP_DATE_PRECISION)[0],
+        "ucdp_where_prec": UCDP_WHERE_PRECISION[event["place_type"]].code if placed else None,
+    }
 
 
 def _place_reason(event: Mapping[str, Any]) -> str | None:
@@ -704,7 +732,7 @@ def _acled_row(event: Mapping[str, Any], kind: AcledType, actors: Mapping[str, M
         "event_id_cnty": event["event_id"],
         "event_date": date.isoformat(),
         "year": date.year,
-        "time_precision": ACLED_TIME_PRECISION[event["date_precision"]].code,
+        "time_precision": precision_codes(event)["acled_time_precision"],
         "disorder_type": kind.disorder_type,
         "event_type": kind.event_type,
         "sub_event_type": kind.sub_event_type,
@@ -725,7 +753,7 @@ def _acled_row(event: Mapping[str, Any], kind: AcledType, actors: Mapping[str, M
         "location": event["place_name"],
         "latitude": round(event["latitude"], 4),
         "longitude": round(event["longitude"], 4),
-        "geo_precision": ACLED_GEO_PRECISION[event["place_type"]].code,
+        "geo_precision": precision_codes(event)["acled_geo_precision"],
         "source": _source(event, context["citations"]),
         "source_scale": ACLED_SOURCE_SCALE,
         "notes": _notes(event),
@@ -856,7 +884,7 @@ def ucdp_ged(
                 "source_office": article["publisher"],
                 "source_headline": article["title"],
                 "source_original": event["attributed_to"],
-                "where_prec": UCDP_WHERE_PRECISION[event["place_type"]].code,
+                "where_prec": precision_codes(event)["ucdp_where_prec"],
                 "where_coordinates": event["place_name"],
                 "adm_1": event["admin1_name"],
                 "latitude": event["latitude"],
@@ -865,7 +893,7 @@ def ucdp_ged(
                 "country": countries.get(event["country_iso3"]),
                 "country_id": event["country_gw"],
                 "event_clarity": 1 if event["date_precision"] == "day" else 2,
-                "date_prec": UCDP_DATE_PRECISION[event["date_precision"]].code,
+                "date_prec": precision_codes(event)["ucdp_date_prec"],
                 "date_start": event["date_start"].isoformat(),
                 "date_end": event["date_end"].isoformat(),
                 "gwnoa": codes.get(side_a["country"]) if side_a and side_a["actor_type"] in STATE_TYPES else None,

@@ -140,6 +140,7 @@ def _admin1(places: Mapping[str, _Row], location_id: str) -> _Row | None:
 
 def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
     from .declarations import ROLE
+    from .layouts import precision_codes
 
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")
@@ -180,6 +181,7 @@ def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set
             country_cow=countries.get(place["country"], {}).get("cow_code") if place else None,
             **{c: place[c] if place else None for c in ("latitude", "longitude", "geo_precision", "coordinate_source")},
         )
+        row.update(precision_codes(row))
         row["relation_ids"] = sorted(same_fact.get(event["event_id"], []))
         out.append(_with_evidence(row, evidence.get(event["event_id"], [])))
     return out
