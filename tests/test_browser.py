@@ -1,4 +1,4 @@
-"""The built site in a real browser: every page renders without console errors, the figures load.
+"""The built site in a real browser: every page renders without console errors, the figures load, the home page describes the dataset.
 
 Headless Debian Chromium, driven through /usr/bin/chromedriver by selenium,
 against the site served from 127.0.0.1. Skipped when mkdocs, selenium,
@@ -33,6 +33,12 @@ CHROME_FLAGS = (
 )
 #: Page (URL path) -> the figures it must show.
 FIGURE_PAGES = {"charts/": ("map.svg", "timeline.svg", "network.svg")}
+#: Figure -> texts of its legend and caption that must be in it (matplotlib writes each text, drawn as paths, in a comment).
+FIGURE_TEXTS = {
+    "map.svg": ("what the point stands for (geo_precision)", "events placed there (marker area)", "Natural Earth 1:10m Admin-0"),
+    "timeline.svg": ("certainty (colour) and dating (shape)", "forecast beyond publication"),
+    "network.svg": ("relation family", "cooperative: ", "hostile: ", "structural: ", "perceptual: "),
+}
 SCREENSHOTS = {"home": "", "map": "charts/"}
 
 pytestmark = pytest.mark.slow
@@ -144,6 +150,36 @@ def test_figures_are_shown(base_url, browser, page, figures):
         assert complete and width > 0 and height > 0, f"figures/{name} did not load on /{page}"
 
 
+@pytest.mark.parametrize(("page", "figures"), FIGURE_PAGES.items())
+def test_figures_render_with_their_legends(base_url, browser, page, figures):
+    """Each figure, drawn onto a canvas by the browser, is not blank, and its SVG holds its legend's texts."""
+    assert _open(browser, base_url + page) == []
+    for name in figures:
+        inked = browser.execute_script(
+            """
+            const img = Array.from(document.images).find(i => i.src.endsWith(arguments[0]));
+            const canvas = document.createElement('canvas');
+            canvas.width = 400; canvas.height = Math.round(400 * img.naturalHeight / img.naturalWidth);
+            const context = canvas.getContext('2d');
+            context.fillStyle = 'white'; context.fillRect(0, 0, canvas.width, canvas.height);
+            context.drawImage(img, 0, 0, canvas.width, canvas.height);
+            const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+            let dark = 0;
+            for (let i = 0; i < pixels.length; i += 4) if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 600) dark++;
+            return dark / (pixels.length / 4);
+            """,
+            f"figures/{name}",
+        )
+        assert inked > 0.02, f"figures/{name} renders (nearly) blank: {inked:.3f} of its pixels are drawn"
+        svg = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done(String(e)));",
+            base_url + page + f"../figures/{name}",
+        )
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg, f"figures/{name}: {svg[:200]}"
+        missing = [text for text in FIGURE_TEXTS[name] if text not in svg]
+        assert missing == [], f"figures/{name} lacks its legend's texts {missing}"
+
+
 def test_screenshots(base_url, browser, tmp_path):
     for name, page in SCREENSHOTS.items():
         assert _open(browser, base_url + page) == []
@@ -154,3 +190,49 @@ def test_screenshots(base_url, browser, tmp_path):
         assert browser.save_screenshot(str(path))
         assert path.stat().st_size > 10_000
         print(f"screenshot of /{page}: {path}")
+
+
+def _jsonld(browser: Any) -> list[Any]:
+    """The parsed content of every ``script[type="application/ld+json"]`` of the open page."""
+    import json
+
+    texts = browser.execute_script(
+        "return Array.from(document.querySelectorAll('script[type=\"application/ld+json\"]')).map(s => s.textContent)"
+    )
+    return [json.loads(text) for text in texts]
+
+
+def test_the_home_page_describes_this_version_of_the_dataset_in_schema_org(base_url, browser):
+    import yaml
+
+    import sadr_iran_data as sid
+    from sadr_iran_data import identity
+    from sadr_iran_data._formats import EXPORT_FORMATS
+
+    assert _open(browser, base_url) == []
+    (page,) = _jsonld(browser)
+    assert (page["@context"], page["@type"]) == ("https://schema.org/", "Dataset")
+    assert (page["name"], page["description"], page["version"]) == (identity.NAME, identity.DESCRIPTION, sid.__version__)
+    assert page["license"] == identity.DATA_LICENSE.url
+    assert [c["name"] for c in page["creator"]] == [a["name"] for a in yaml.safe_load(sid.cite("cff"))["authors"]]
+    assert page["keywords"] == list(identity.KEYWORDS)
+    assert page["citation"]["url"] == page["isBasedOn"] == identity.SOURCE.url
+    assert page["citation"]["author"]["name"] == identity.SOURCE.author
+    assert page["url"] == identity.DOCUMENTATION_URL
+    release = f"{identity.PYPI_URL}{sid.__version__}/"
+    assert page["identifier"] == release
+    downloads = page["distribution"]
+    assert all(d["@type"] == "DataDownload" and d["contentUrl"] == release and d["encodingFormat"] for d in downloads)
+    assert len(downloads) == 1 + len(EXPORT_FORMATS)
+    # The coverage is the data's: the span the events are dated in, the countries among the places.
+    events, places = sid.load_events(), sid.load_locations()
+    assert page["temporalCoverage"] == f"{events['date_start'].min().date()}/{events['date_end'].max().date()}"
+    countries = set(places.loc[places["location_type"] == "country", "name"])
+    assert {place["name"] for place in page["spatialCoverage"]} == countries
+    assert all(place["@type"] == "Place" and place["geo"]["@type"] == "GeoCoordinates" for place in page["spatialCoverage"])
+
+
+def test_only_the_home_page_carries_the_dataset_description(base_url, browser):
+    for page in ("quickstart/", "cli/"):
+        assert _open(browser, base_url + page) == []
+        assert _jsonld(browser) == []

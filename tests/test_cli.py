@@ -445,6 +445,9 @@ def test_every_command_fuzzed_over_its_arguments_answers_in_one_line_or_rightly(
             rows = len(sid.load(args.table))
             assert len(json.loads(out)) == (rows if args.limit is None else min(args.limit, rows)), argv
         if argv[0] == "export":
-            assert out and all(Path(line).is_file() for line in out.splitlines()), (argv, out)
+            lines = out.splitlines()
+            if args.format in ("acled", "ucdp-ged"):  # the paths, then one line of counts
+                assert re.fullmatch(rf"{args.format}: \d+ events? written, \d+ left out( \(.+\))?", lines.pop()), (argv, out)
+            assert lines and all(Path(line).is_file() for line in lines), (argv, out)
 
     check()

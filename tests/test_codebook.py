@@ -70,9 +70,14 @@ def test_references(cb):
 
 
 def test_vocabularies_list_every_term_once(voc):
-    expected = [(v.name, t.value, t.description, t.plover) for v in VOCABULARIES.values() for t in v.terms]
-    got = [(r.vocabulary, r.value, r.description, None if str(r.plover) == "<NA>" else r.plover) for r in voc.itertuples()]
+    expected = [(v.name, t.value, t.description, t.plover, t.family) for v in VOCABULARIES.values() for t in v.terms]
+    got = [
+        (r.vocabulary, r.value, r.description, None if str(r.plover) == "<NA>" else r.plover, None if str(r.family) == "<NA>" else r.family)
+        for r in voc.itertuples()
+    ]
     assert got == expected
+    assert voc.loc[(voc["vocabulary"] == "relation_type") & (voc["value"] == "supports"), "family"].item() == "cooperative"
+    assert voc.loc[voc["vocabulary"] != "relation_type", "family"].isna().all()
     assert voc.loc[(voc["vocabulary"] == "event_type") & (voc["value"] == "meeting"), "plover"].item() == "CONSULT"
     assert voc.loc[voc["vocabulary"] == "certainty", "plover"].isna().all()
 
@@ -96,6 +101,7 @@ def test_markdown_has_a_section_and_a_row_for_everything(cb, voc):
         rows = [line for line in body.splitlines() if line.startswith("| `")]
         assert [r.split(" | ")[0] for r in rows] == [f"| `{v}`" for v in vocab.values]
     assert "| `meeting` | A meeting or talks between actors. | CONSULT |" in md
+    assert "| `rival` | Rivalry: competition for the same constituency or power. | [`hostile`](#relation_family) |" in md
     assert md.index("## Tables") < md.index("## Vocabularies")
 
 

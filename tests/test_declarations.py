@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sadr_iran_data.declarations import TABLES, VOCABULARIES
+from sadr_iran_data.declarations import RELATION_FAMILY, RELATION_TYPE, TABLES, VIEWS, VOCABULARIES, Term, Vocabulary
 
 
 @pytest.mark.parametrize("table", TABLES.values(), ids=list(TABLES))
@@ -42,7 +42,41 @@ def test_prefixes_are_unique():
 def test_vocabularies_are_documented_and_distinct(vocab):
     assert len(vocab.values) == len(set(vocab.values))
     assert all(t.description for t in vocab.terms)
-    assert all(re.fullmatch(r"[a-z_]+", v) for v in vocab.values)
+    if vocab.source is None:  # our own values are snake_case; an outside standard's keep its spelling
+        assert all(re.fullmatch(r"[a-z_]+", v) for v in vocab.values)
+    else:
+        assert all(re.fullmatch(r"[A-Za-z_-]+", v) for v in vocab.values)
+
+
+def test_every_relation_type_has_a_family_and_every_family_a_type():
+    assert RELATION_TYPE.families is RELATION_FAMILY
+    assert VOCABULARIES["relation_family"] is RELATION_FAMILY
+    families = [t.family for t in RELATION_TYPE.terms]
+    assert all(f in RELATION_FAMILY.values for f in families)
+    assert set(families) == set(RELATION_FAMILY.values) == {"cooperative", "hostile", "structural", "perceptual"}
+    assert RELATION_TYPE.family_of("ally") == "cooperative" and RELATION_TYPE.family_of("opposes") == "hostile"
+    assert RELATION_TYPE.family_of("member_of") == "structural" and RELATION_TYPE.family_of("perceives_as_asset") == "perceptual"
+    # no other vocabulary is grouped, and none of their terms names a family
+    for vocab in VOCABULARIES.values():
+        if vocab is not RELATION_TYPE:
+            assert vocab.families is None and all(t.family is None for t in vocab.terms), vocab.name
+
+
+def test_a_vocabulary_refuses_a_term_without_a_family_or_with_an_unknown_one():
+    groups = Vocabulary("g", "Groups.", (Term("a", "A."),))
+    Vocabulary("v", "Values.", (Term("x", "X.", family="a"),), families=groups)
+    with pytest.raises(ValueError, match="need a family"):
+        Vocabulary("v", "Values.", (Term("x", "X."),), families=groups)
+    with pytest.raises(ValueError, match="need a family"):
+        Vocabulary("v", "Values.", (Term("x", "X.", family="b"),), families=groups)
+    with pytest.raises(ValueError, match="need a family"):
+        Vocabulary("v", "Values.", (Term("x", "X.", family="a"),))
+
+
+def test_the_relation_family_column_is_declared_on_the_wide_relations_only():
+    column = VIEWS["relations"].column("relation_family")
+    assert column.vocabulary is RELATION_FAMILY and not column.nullable
+    assert all("relation_family" not in t.column_names for t in TABLES.values())
 
 
 def test_record_table_vocabulary_lists_every_grounded_table():

@@ -133,11 +133,45 @@ def test_every_id_in_the_codebook_exists(frames):
     assert sorted(mentioned - shipped) == []
 
 
-@pytest.mark.parametrize("page", ["index.md", "quickstart.md", "tables.md", "charts.md", "article.md"])
+@pytest.mark.parametrize("page", ["index.md", "quickstart.md", "tables.md", "charts.md", "article.md", "datasette.md"])
 def test_every_id_in_a_page_exists(frames, page):
     mentioned = set(RECORD_ID.findall((DOCS / page).read_text(encoding="utf-8")))
     shipped = {record_id for df in frames.values() for record_id in df.iloc[:, 0]}
     assert sorted(mentioned - shipped) == []
+
+
+def _markdown_rows(text: str, heading: str) -> dict[str, set[str]]:
+    """The first table after ``heading``: its first cell (a code span) -> the code spans of its second cell."""
+    section = text[text.index(heading) :]
+    rows = {}
+    for line in section.splitlines()[1:]:
+        if line.startswith("#"):
+            break
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.lstrip().startswith("| `") and len(cells) >= 2:
+            rows[cells[0].strip("`")] = set(re.findall(r"`(\w+)`", cells[1]))
+    return rows
+
+
+def test_the_codebook_lists_each_relation_family_with_the_types_the_declaration_gives_it():
+    from sadr_iran_data.declarations import RELATION_FAMILY, RELATION_TYPE
+
+    rows = _markdown_rows((DOCS / "codebook.md").read_text(encoding="utf-8"), "### Relation families")
+    assert list(rows) == list(RELATION_FAMILY.values)
+    for family, kinds in rows.items():
+        assert kinds == {t.value for t in RELATION_TYPE.terms if t.family == family}, family
+
+
+def test_the_datasette_page_lists_the_facets_the_export_sets_up():
+    import sadr_iran_data as sid
+    from sadr_iran_data.declarations import TABLES
+    from sadr_iran_data.exports import DATABASE, _datasette_metadata
+
+    text = (DOCS / "datasette.md").read_text(encoding="utf-8")
+    tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]
+    assert _markdown_rows(text, "### Facets") == {name: set(t["facets"]) for name, t in tables.items()}
+    mapped = int(sid.load_events(wide=True)["latitude"].notna().sum())
+    assert f"the {mapped} events whose place has a point" in text
 
 
 def test_quickstart_examples_run(tmp_path, monkeypatch, capsys):

@@ -150,6 +150,24 @@ def connect(path: Path) -> Any:
         connection.close()
 
 
+def sqlite_records(table: Table, rows: list[Record]) -> list[Record]:
+    """Rows as SQLite holds them (lists as JSON text, booleans as 0 or 1), as plain records."""
+    typed = [
+        {
+            c.name: None
+            if row[c.name] is None
+            else json.loads(row[c.name])
+            if c.type == "list"
+            else bool(row[c.name])
+            if c.type == "bool"
+            else row[c.name]
+            for c in table.columns
+        }
+        for row in rows
+    ]
+    return plain_records(table, typed)
+
+
 def test_sqlite_round_trip_keys_and_types(exported, shipped):
     path, metadata = exported("sqlite")
     assert path.name == f"{DATABASE}.sqlite" and metadata.name == "metadata.json"
@@ -172,14 +190,8 @@ def test_sqlite_round_trip_keys_and_types(exported, shipped):
             assert keys == expected
             cursor = db.execute(f'SELECT * FROM "{name}"')
             assert [d[0] for d in cursor.description] == list(table.column_names)
-            rows = [
-                {
-                    c.name: json.loads(v) if c.type == "list" else (bool(v) if c.type == "bool" and v is not None else v)
-                    for c, v in zip(table.columns, row, strict=True)
-                }
-                for row in cursor
-            ]
-            assert plain_records(table, rows) == shipped[name], name
+            rows = [dict(zip(table.column_names, row, strict=True)) for row in cursor]
+            assert sqlite_records(table, rows) == shipped[name], name
 
 
 def test_sqlite_enforces_foreign_keys_and_vocabularies(exported):
@@ -211,10 +223,34 @@ def test_sqlite_datasette_metadata(exported):
     assert metadata["license"] == "CC-BY-4.0" and metadata["license_url"].startswith("https://creativecommons.org/")
     assert metadata["title"] and "Babak Rahimi" in metadata["source"] and metadata["source_url"].startswith("https://jamestown.org/")
     tables = metadata["databases"][DATABASE]["tables"]
-    assert list(tables) == list(TABLES)
-    for name, table in TABLES.items():
-        assert tables[name]["description"] == table.description
-        assert tables[name]["columns"] == {c.name: c.description for c in table.columns}
+    assert list(tables) == [*TABLES, *(v.name for v in VIEWS.values())]
+    for table in (*TABLES.values(), *VIEWS.values()):
+        entry = tables[table.name]
+        assert entry["description"].startswith(table.description)
+        assert ("Derived from the shipped tables" in entry["description"]) == (table.name not in TABLES)
+        assert entry["columns"] == {c.name: c.description for c in table.columns}
+        assert entry["facets"] == [c.name for c in table.columns if c.type == "category"]
+        assert set(entry.get("units", {})) == {"latitude", "longitude"} & set(table.column_names)
+        for key in ("sort", "sort_desc", "label_column"):
+            assert entry.get(key) is None or entry[key] in table.column_names, (table.name, key)
+    assert {"event_type", "plover_type", "plover_mode", "certainty", "attribution_kind"} <= set(tables["events"]["facets"])
+    assert "plover_context" not in tables["events"]["facets"]  # a list column: Datasette's array facets, not a facet
+    assert "relation_family" in tables["relations_wide"]["facets"]
+    assert tables["actors"]["label_column"] == "name" and tables["events"]["sort_desc"] == "date_start"
+
+
+def test_sqlite_holds_the_wide_views_as_tables(exported):
+    path = exported("sqlite")[0]
+    with connect(path) as db:
+        for name, view in VIEWS.items():
+            info = [row[1] for row in db.execute(f'PRAGMA table_info("{view.name}")')]
+            assert info == list(view.column_names)
+            cursor = db.execute(f'SELECT * FROM "{view.name}"')
+            rows = [dict(zip(view.column_names, row, strict=True)) for row in cursor]
+            assert sqlite_records(view, rows) == plain_records(view, wide_arrow(name).to_pylist()), view.name
+        assert db.execute('SELECT count(*) FROM "events_wide" WHERE latitude IS NOT NULL').fetchone()[0] > 0
+        keys = {(row[3], row[2]) for row in db.execute('PRAGMA foreign_key_list("events_wide")')}
+        assert {("location_id", "locations"), ("citation_id", "citations")} <= keys
 
 
 def test_duckdb_round_trip(exported, shipped):
@@ -433,8 +469,9 @@ def test_every_format_writes_exactly_the_files_it_returns(fmt, selection):
             views = {VIEWS[n].name for n in selection & set(VIEWS)} if fmt in ("csv", "parquet") else set()
             assert {p.stem for p in paths} == selection | views
         if fmt == "sqlite":
+            views = {VIEWS[n].name for n in selection & set(VIEWS)}
             with connect(paths[0]) as db:
-                assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == selection
+                assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == selection | views
                 assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -509,7 +546,7 @@ def interrupt_on_call(n: int, real: Any, exc: BaseException, calls: dict[str, in
 
 
 @pytest.mark.parametrize("exc", [RuntimeError("disk full"), KeyboardInterrupt()])
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "parquet"])
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("parquet", "croissant")])
 def test_an_interrupted_export_leaves_no_file(tmp_path, monkeypatch, fmt, exc):
     if fmt == "duckdb":
         pytest.importorskip("duckdb")
@@ -521,12 +558,13 @@ def test_an_interrupted_export_leaves_no_file(tmp_path, monkeypatch, fmt, exc):
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_an_interrupted_parquet_export_leaves_no_file(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["parquet", "croissant"])  # the formats that copy the shipped files
+def test_an_interrupted_parquet_export_leaves_no_file(tmp_path, monkeypatch, fmt):
     from sadr_iran_data import integrity
 
     monkeypatch.setattr(integrity, "read_verified", interrupt_on_call(3, integrity.read_verified, OSError("gone")))
     with pytest.raises(OSError):
-        export("parquet", tmp_path)
+        export(fmt, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -664,7 +702,7 @@ def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
     select = f"SELECT {', '.join([key, *text_columns])} FROM {name}"
     with contextlib.closing(sqlite3.connect(folder / f"{DATABASE}.sqlite")) as db:
         assert sorted(db.execute(select).fetchall()) == expected
-        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone() == (1 + (name in VIEWS),)
     with contextlib.closing(duckdb.connect(str(folder / f"{DATABASE}.duckdb"), read_only=True)) as db:
         assert sorted(db.execute(select).fetchall()) == expected
         assert db.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (1,)

@@ -20,6 +20,8 @@ def test_pyproject_states_the_identitys_name_summary_and_keywords():
     assert tuple(project["keywords"]) == identity.KEYWORDS
     assert project["urls"]["Source article"] == identity.SOURCE.url
     assert project["urls"]["Source"] == identity.REPOSITORY_URL
+    assert project["urls"]["Documentation"] == identity.DOCUMENTATION_URL
+    assert identity.PYPI_URL == f"https://pypi.org/project/{project['name']}/"
 
 
 @needs_repository

@@ -2,8 +2,9 @@
 
 Each fault (a changed byte, a truncated, extended, missing or swapped file, a
 manifest that does not match) is tried against every public way of reading
-the data: the three load backends, ``load_all``, ``validate``, ``export``,
-``changes``/``lookup``, ``verify`` and the CLI.
+the data: the three load backends, ``load_all``, ``validate``, ``export``
+(with the Croissant export), ``changes``/``lookup``, ``to_croissant``,
+``verify`` and the CLI.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sadr_iran_data.cli import main
 from sadr_iran_data.declarations import TABLES
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-RELEASE_FILES = ("changes", "retired")
+RELEASE_FILES = ("changes", "retired", "croissant")
 
 
 def _readers(name: str, tmp_path):
@@ -28,6 +29,8 @@ def _readers(name: str, tmp_path):
         return [("changes", sid.changes), ("verify", sid.verify)]
     if name == "retired":
         return [("retired", sid.retired), ("lookup", lambda: sid.lookup("evt-0001")), ("verify", sid.verify)]
+    if name == "croissant":
+        return [("to_croissant", sid.to_croissant), ("verify", sid.verify)]
     return [
         ("pandas", lambda: sid.load(name)),
         ("arrow", lambda: sid.load(name, backend="arrow")),
@@ -35,6 +38,7 @@ def _readers(name: str, tmp_path):
         ("load_all", sid.load_all),
         ("validate", lambda: sid.validate(name, references=False)),
         ("export", lambda: sid.export("parquet", tmp_path / "export", tables=[name], force=True)),
+        ("croissant export", lambda: sid.export("croissant", tmp_path / "export", tables=[name], force=True)),
         ("verify", sid.verify),
     ]
 
@@ -52,7 +56,7 @@ def _assert_every_reader_refuses(name: str, file: str, tmp_path, capsys, message
 
 
 def _file(name: str) -> str:
-    return {"retired": "retired.json"}.get(name, f"{name}.parquet")
+    return {"retired": "retired.json", "croissant": "croissant.json"}.get(name, f"{name}.parquet")
 
 
 ALL_FILES = (*TABLES, *RELEASE_FILES)

@@ -36,6 +36,8 @@ def test_each_type_says_what_it_is_in_every_system(name):
     assert pd.api.types.pandas_dtype(kind.pandas_dtype(col)) is not None
     assert kind.table_schema()["type"] in ("string", "integer", "number", "boolean", "date", "array")
     assert kind.sqlite in ("TEXT", "INTEGER", "REAL") and kind.duckdb and kind.graphml in ("string", "long", "double", "boolean")
+    # Croissant 1.1's atomic data types (docs/croissant-spec-1.1.md, "DataType")
+    assert kind.croissant_field()["dataType"] in ("sc:Text", "sc:Integer", "sc:Float", "sc:Boolean", "sc:Date")
     polars = pytest.importorskip("polars")
     assert isinstance(kind.polars_dtype(col), polars.DataType | type)
 

@@ -116,7 +116,8 @@ def test_a_million_row_csv_file_is_validated_completely_in_bounded_memory(plante
     import pyarrow.csv as pv
 
     df, faults, keys, folder = planted
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    lists = [c.name for c in TABLES["events"].columns if c.type == "list"]
+    table = pa.Table.from_pandas(df.assign(**{c: df[c].map(lambda v: json.dumps(list(v))) for c in lists}), preserve_index=False)
     dates = [c.name for c in TABLES["events"].columns if c.type == "date"]
     table = table.cast(pa.schema([pa.field(f.name, pa.date32() if f.name in dates else pa.string()) for f in table.schema]))
     path = folder / "events.csv"

@@ -137,7 +137,9 @@ def test_json_schema_accepts_valid_records_and_rejects_every_broken_value(name, 
 
 @SETTINGS
 @given(
-    name=st.sampled_from([n for n, t in TABLES.items() if any(r.kind in ("together", "implies", "required_if", "maps") for r in t.checks)]),
+    name=st.sampled_from(
+        [n for n, t in TABLES.items() if any(r.kind in ("together", "implies", "required_if", "allowed", "items") for r in t.checks)]
+    ),
     data=st.data(),
 )
 def test_json_schema_rejects_records_that_break_a_row_rule(name, data):
@@ -151,9 +153,12 @@ def test_json_schema_rejects_records_that_break_a_row_rule(name, data):
         elif rule.kind == "required_if":
             a, b = rule.columns
             broken = {**row, a: rule.values[0], b: None}
-        elif rule.kind == "maps":
-            a, b = rule.columns
-            broken = {**row, b: "NOT-WHAT-IT-MAPS-TO"}
+        elif rule.kind == "allowed":
+            if not rule.violated({**row, rule.columns[-1]: "NOT-ALLOWED-HERE"}):
+                continue  # the row's key is not one the rule lists
+            broken = {**row, rule.columns[-1]: "NOT-ALLOWED-HERE"}
+        elif rule.kind == "items":
+            broken = {**row, rule.columns[0]: ["not-in-the-vocabulary"]}
         else:
             continue
         assert rule.violated(broken)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data.declarations import ROLE, VIEWS
+from sadr_iran_data.declarations import RELATION_FAMILY, RELATION_TYPE, ROLE, VIEWS
 from sadr_iran_data.views import CONFIDENCE_ORDER, JOIN, confidence_of, rolled_up
 
 
@@ -96,6 +96,31 @@ def test_wide_relations_name_both_actors_and_carry_their_evidence(rows):
             assert row[f"{side}_name"] == actor["name"] and row[f"{side}_type"] == actor["actor_type"]
         ids, text = _evidence(rows, relation["relation_id"])
         assert list(row["evidence_ids"]) == ids and row["evidence_text"] == text
+
+
+def test_wide_relations_carry_the_family_the_vocabulary_gives_their_type(rows):
+    families = {t.value: t.family for t in RELATION_TYPE.terms}
+    for backend in ("pandas", "arrow", "polars"):
+        wide = sid.load("relations", backend=backend, wide=True)
+        frame = wide if backend == "pandas" else wide.to_pandas()
+        pairs = dict(
+            zip(
+                frame["relation_id"],
+                zip(frame["relation_type"].astype(str), frame["relation_family"].astype(str), strict=True),
+                strict=True,
+            )
+        )
+        assert {key: family for key, (_, family) in pairs.items()} == {
+            r["relation_id"]: families[r["relation_type"]] for r in rows["relations"]
+        }, backend
+        assert all(families[kind] == family for kind, family in pairs.values())
+    wide = sid.load_relations(wide=True)
+    assert list(wide["relation_family"].cat.categories) == list(RELATION_FAMILY.values)
+    # filtering by family is filtering by the types the vocabulary puts in it
+    hostile = {t.value for t in RELATION_TYPE.terms if t.family == "hostile"}
+    assert set(wide.loc[wide["relation_family"] == "hostile", "relation_id"]) == set(
+        wide.loc[wide["relation_type"].isin(hostile), "relation_id"]
+    )
 
 
 def test_the_confidence_scale_follows_certainty_attribution_and_forecasts():

@@ -22,9 +22,10 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from . import declarations, errors, identity, models, schemas
     from .article import ArticleCheck, QuoteCheck, check_article
     from .citation import cite, cite_source
+    from .croissant import to_croissant
     from .data_dictionary import codebook, vocabularies
     from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
-    from .exports import export, to_networkx, to_web_annotations
+    from .exports import export, to_acled, to_networkx, to_ucdp_ged, to_web_annotations
     from .integrity import verify
     from .loaders import (
         changes,
@@ -62,7 +63,10 @@ _LAZY = {
     "QuoteCheck": "article",
     "export": "exports",
     "to_networkx": "exports",
+    "to_acled": "exports",
+    "to_ucdp_ged": "exports",
     "to_web_annotations": "exports",
+    "to_croissant": "croissant",
     "changes": "loaders",
     "retired": "loaders",
     "lookup": "loaders",
@@ -128,7 +132,10 @@ __all__ = [
     "retired",
     "schemas",
     "tables",
+    "to_acled",
+    "to_croissant",
     "to_networkx",
+    "to_ucdp_ged",
     "to_web_annotations",
     "validate",
     "validate_tables",

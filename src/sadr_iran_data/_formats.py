@@ -8,4 +8,19 @@ the loaders can use them without importing those modules on every start.
 TABLE_NAMES = ("citations", "actors", "locations", "events", "event_actors", "relations", "evidence")
 
 CITATION_FORMATS = ("text", "bibtex", "apa", "cff", "csl-json")
-EXPORT_FORMATS = ("csv", "parquet", "json", "ndjson", "sqlite", "duckdb", "geojson", "graphml", "datapackage", "annotations")
+EXPORT_FORMATS = (
+    "csv",
+    "parquet",
+    "json",
+    "ndjson",
+    "sqlite",
+    "duckdb",
+    "geojson",
+    "graphml",
+    "datapackage",
+    "annotations",
+    "acled",
+    "ucdp-ged",
+    "stata",
+    "croissant",
+)

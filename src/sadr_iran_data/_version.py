@@ -9,6 +9,6 @@ Every load checks the shipped ``manifest.json`` against ``__manifest_sha256__``,
 so a data file edited together with its manifest entry is refused too.
 """
 
-__version__ = "1.2.0"
+__version__ = "1.3.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "788dca86cc4e900f7b254eb070a1b44124559dfebcffface633677280e3893ed"
+__manifest_sha256__ = "6a6b4d515336806e3f674a103b803a188dfc83c24f28464450a4a84a211d3e2a"

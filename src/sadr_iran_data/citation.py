@@ -27,7 +27,7 @@ from .errors import SadrIranDataError
 from .identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, NAME, PUBLISHER, REPOSITORY_URL, SOURCE, TITLE, article_citation
 
 FORMATS = CITATION_FORMATS
-__all__ = ["FORMATS", "PUBLISHER", "REPOSITORY_URL", "TITLE", "cite", "cite_source"]
+__all__ = ["FORMATS", "PUBLISHER", "REPOSITORY_URL", "TITLE", "author_names", "cite", "cite_source"]
 
 _FALLBACK_AUTHOR = f"{NAME} maintainers"
 
@@ -116,7 +116,15 @@ def _check(format: str) -> None:
         raise SadrIranDataError(f"unknown citation format {format!r}; the formats are: {', '.join(FORMATS)}")
 
 
-def _names() -> list[str]:
+def author_names() -> list[str]:
+    """The names of the dataset's authors, as every citation of it gives them.
+
+    Examples
+    --------
+    >>> from sadr_iran_data.citation import author_names
+    >>> len(author_names()) >= 1
+    True
+    """
     return [a["name"] for a in _authors()]
 
 
@@ -127,12 +135,12 @@ def _year() -> int | None:
 
 def _text(include_source: bool) -> str:
     year = _year() or "n.d."
-    entry = f"{', '.join(_names())} ({year}). {TITLE}, version {__version__} [data set, {DATA_LICENSE.id}]. {REPOSITORY_URL}"
+    entry = f"{', '.join(author_names())} ({year}). {TITLE}, version {__version__} [data set, {DATA_LICENSE.id}]. {REPOSITORY_URL}"
     return f"{entry}\n{article_citation()}" if include_source else entry
 
 
 def _apa(include_source: bool) -> str:
-    names = _names()
+    names = author_names()
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
     who += "" if who.endswith(".") else "."
     entry = f"{who} ({_year() or 'n.d.'}). {TITLE} (Version {__version__}) [Data set]. {PUBLISHER}. {REPOSITORY_URL}"
@@ -186,7 +194,7 @@ def _bibtex(include_source: bool) -> str:
         _bibtex_key(),
         {
             # Double braces: a corporate name, not "Family, Given"; a title whose case must be kept.
-            "author": " and ".join(f"{{{_bibtex_escape(n)}}}" for n in _names()),
+            "author": " and ".join(f"{{{_bibtex_escape(n)}}}" for n in author_names()),
             "title": f"{{{_bibtex_escape(TITLE)}}}",
             "year": str(year) if year else None,
             "version": _bibtex_escape(__version__),
@@ -221,7 +229,7 @@ def _csl_dataset() -> dict[str, Any]:
         "id": _bibtex_key(),
         "type": "dataset",
         "title": TITLE,
-        "author": [{"literal": n} for n in _names()],
+        "author": [{"literal": n} for n in author_names()],
         "version": __version__,
         "publisher": PUBLISHER,
         "URL": REPOSITORY_URL,

@@ -214,10 +214,12 @@ def _cite(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .exports import export
+    from .exports import LAYOUTS, export
 
     for path in export(args.format, args.folder, force=args.force, tables=args.table, formula_guard=args.formula_guard):
         print(path)
+    if args.format in LAYOUTS:
+        print(LAYOUTS[args.format]().summary(args.format))
     return 0
 
 
@@ -281,13 +283,15 @@ def _parser() -> argparse.ArgumentParser:
     exp = command(
         "export",
         _export,
-        "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML, a Data Package or W3C Web Annotations",
+        "write the tables as CSV, Parquet, JSON, NDJSON, SQLite, DuckDB, GeoJSON, GraphML, a Data Package, W3C Web Annotations, "
+        "Parquet with a Croissant description, Stata files, or the events in ACLED's or UCDP GED's layout "
+        "(printing how many were written and left out, and why)",
     )
     exp.add_argument("folder", metavar="DIR", type=_path)
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("--table", action="append", metavar="TABLE", help="export only this table (repeatable; default: all)")
     exp.add_argument("--force", action="store_true", help="overwrite existing files")
-    formula_guard(exp, "csv, datapackage")
+    formula_guard(exp, "csv, datapackage, acled, ucdp-ged")
     bld = command("build", _build, "build the tables and every generated file from data/curated/ (in a clone of the repository)")
     bld.add_argument("--root", type=_path, help="the repository (default: found from the current folder)")
     bld.add_argument("--out", type=_path, help="write only the data files, into this folder, and leave the repository as it is")

@@ -198,6 +198,9 @@ class ColumnType:
     sqlite: ClassVar[str]
     duckdb: ClassVar[str]
     graphml: ClassVar[str] = "string"
+    #: The Croissant ``dataType`` of a value: an atomic type of the Croissant 1.1 specification
+    #: (docs/croissant-spec-1.1.md, "DataType", mlcommons/croissant commit 2348a46).
+    croissant: ClassVar[str]
     #: Values are text: blank text is no value, a formula-like start is guarded in CSV, and text must be NFC.
     text: ClassVar[bool] = False
     #: Values of other types, which tests use to check that they are refused.
@@ -239,6 +242,10 @@ class ColumnType:
     def table_schema(self) -> dict[str, Any]:
         """The field's ``type`` and ``format`` (and what else the type adds) in a Frictionless Table Schema."""
         return {"type": self.table_schema_type, "format": "default"}
+
+    def croissant_field(self) -> dict[str, Any]:
+        """The ``dataType`` of a Croissant ``Field`` of the type, and whether it is an array."""
+        return {"dataType": self.croissant}
 
     def table_schema_constraints(self) -> dict[str, Any]:
         """Table Schema constraints every column of the type has (a pattern, …)."""
@@ -349,6 +356,7 @@ class _Text(ColumnType):
     polars = "String"
     text = True
     table_schema_type = "string"
+    croissant = "sc:Text"
     sqlite = "TEXT"
     duckdb = "VARCHAR"
     message = "must be text"
@@ -453,6 +461,7 @@ class IntType(ColumnType):
     polars = "Int64"
     message = "must be a whole number that fits 64 bits"
     table_schema_type = "integer"
+    croissant = "sc:Integer"
     sqlite = "INTEGER"
     duckdb = "BIGINT"
     graphml = "long"
@@ -532,6 +541,7 @@ class FloatType(ColumnType):
     polars = "Float64"
     message = "must be a finite number"
     table_schema_type = "number"
+    croissant = "sc:Float"
     sqlite = "REAL"
     duckdb = "DOUBLE"
     graphml = "double"
@@ -594,6 +604,7 @@ class BoolType(ColumnType):
     polars = "Boolean"
     message = "must be true or false"
     table_schema_type = "boolean"
+    croissant = "sc:Boolean"
     sqlite = "INTEGER"
     duckdb = "BOOLEAN"
     graphml = "boolean"
@@ -661,6 +672,7 @@ class DateType(ColumnType):
     polars = "Date"
     message = f"must be a real day (YYYY-MM-DD, no time of day) in the years {YEARS[0]}-{YEARS[1]}"
     table_schema_type = "date"
+    croissant = "sc:Date"
     sqlite = "TEXT"
     duckdb = "DATE"
     misfits: ClassVar[tuple[Any, ...]] = (
@@ -744,13 +756,21 @@ class DateType(ColumnType):
 
 
 def _text_list(text: str, *, csv: bool) -> Any:
-    """A list cell written as text: a JSON array of strings, or (in CSV) values joined with ``;``."""
+    """A list cell written as text: a JSON array of strings, or (in CSV) values joined with ``;``.
+
+    A Python list of strings, as pandas' ``to_csv`` writes a list cell (``['a', 'b']``), is read too.
+    """
     stripped = text.strip()
     if stripped.startswith("["):
         try:
             values = json.loads(stripped)
         except ValueError:
-            return BAD
+            import ast
+
+            try:
+                values = ast.literal_eval(stripped)
+            except (ValueError, SyntaxError, MemoryError, RecursionError):
+                return BAD
         if isinstance(values, list) and all(isinstance(v, str) for v in values):
             return values
         return BAD
@@ -765,6 +785,7 @@ class ListType(ColumnType):
     python = list[str]
     message = "must be a list of texts, none missing (in CSV: a JSON array of strings)"
     table_schema_type = "array"
+    croissant = "sc:Text"
     sqlite = "TEXT"
     duckdb = "VARCHAR[]"
     misfits: ClassVar[tuple[Any, ...]] = (5, "Qom", [1, 2])
@@ -786,6 +807,10 @@ class ListType(ColumnType):
 
     def table_schema(self) -> dict[str, Any]:
         return {**super().table_schema(), "arrayItem": {"type": "string"}}
+
+    def croissant_field(self) -> dict[str, Any]:
+        # A one-dimensional list of any length: "isArray", whose "arrayShape" defaults to (-1,) (Croissant 1.1, "Field").
+        return {**super().croissant_field(), "isArray": True}
 
     def to_text(self, value: Any) -> str:
         return json.dumps(list(value), ensure_ascii=False)

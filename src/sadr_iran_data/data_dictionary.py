@@ -33,7 +33,7 @@ CODEBOOK_COLUMNS = {
     "source_column": "string",
     "description": "string",
 }
-VOCABULARY_COLUMNS = {"vocabulary": "string", "value": "string", "description": "string", "plover": "string"}
+VOCABULARY_COLUMNS = {"vocabulary": "string", "value": "string", "description": "string", "plover": "string", "family": "string"}
 
 
 def codebook() -> pd.DataFrame:
@@ -55,7 +55,11 @@ def codebook() -> pd.DataFrame:
 
 
 def vocabularies() -> pd.DataFrame:
-    """One row per value of every controlled vocabulary; ``plover`` is null where no PLOVER type fits.
+    """One row per value of every controlled vocabulary.
+
+    ``plover`` is null where no PLOVER type fits; ``family`` is the value's
+    family for a vocabulary whose values are grouped (``relation_type`` into
+    ``relation_family``), null otherwise.
 
     Examples
     --------
@@ -63,9 +67,11 @@ def vocabularies() -> pd.DataFrame:
     >>> v = vocabularies()
     >>> v.loc[v["vocabulary"] == "certainty", "value"].tolist()[:3]
     ['stated', 'known', 'likely']
+    >>> v.loc[(v["vocabulary"] == "relation_type") & (v["value"] == "rival"), "family"].item()
+    'hostile'
     """
     rows = [
-        {"vocabulary": vocab.name, "value": term.value, "description": term.description, "plover": term.plover}
+        {"vocabulary": vocab.name, "value": term.value, "description": term.description, "plover": term.plover, "family": term.family}
         for vocab in VOCABULARIES.values()
         for term in vocab.terms
     ]
@@ -101,9 +107,17 @@ def render_markdown() -> str:
     for name, voc in VOCABULARIES.items():
         rows = vocab[vocab["vocabulary"] == name]
         has_plover = rows["plover"].notna().any()
-        header = ("value", "description", *(("PLOVER",) if has_plover else ()))
-        body = [(f"`{r.value}`", r.description, *((_text(r.plover),) if has_plover else ())) for r in rows.itertuples()]
-        parts.append(f"### `{name}`\n\n{voc.description}")
+        header = ("value", "description", *(("PLOVER",) if has_plover else ()), *(("family",) if voc.families else ()))
+        body = [
+            (
+                f"`{r.value}`",
+                r.description,
+                *((_text(r.plover),) if has_plover else ()),
+                *((f"[`{r.family}`](#{voc.families.name})",) if voc.families else ()),
+            )
+            for r in rows.itertuples()
+        ]
+        parts.append(f"### `{name}`\n\n{voc.description}" + (f"\n\nSource: {voc.source}." if voc.source else ""))
         parts.append(_markdown_table(header, body))
     return "\n\n".join(parts) + "\n"
 

@@ -23,15 +23,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from . import plover, support
 from ._formats import TABLE_NAMES
 from .column_types import COLUMN_TYPES, ColumnType
 from .rules import (
+    Allowed,
     ColumnRule,
     Differs,
     EdtfBound,
     EdtfPrecision,
     Implies,
-    Maps,
+    Items,
     Maximum,
     Minimum,
     Normalized,
@@ -61,19 +63,44 @@ class Term:
     value: str
     description: str
     plover: str | None = None
+    family: str | None = None
+    """For a vocabulary with ``families``: the family (a value of that vocabulary) the term belongs to."""
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """A controlled vocabulary: its name, what it is for, and its documented values."""
+    """A controlled vocabulary: its name, what it is for, and its documented values.
+
+    With ``families``, every term names its family, a value of that coarser vocabulary.
+    """
 
     name: str
     description: str
     terms: tuple[Term, ...]
+    #: Where the values come from, for a vocabulary taken from an outside standard (whose spelling it keeps).
+    source: str | None = None
+    families: Vocabulary | None = None
+
+    def __post_init__(self) -> None:
+        allowed = set(self.families.values) if self.families is not None else {None}
+        wrong = [t.value for t in self.terms if t.family not in allowed]
+        if wrong:
+            raise ValueError(f"vocabulary {self.name}: terms {wrong} need a family from {sorted(map(str, allowed))}")
 
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(t.value for t in self.terms)
+
+    def family_of(self, value: str) -> str | None:
+        """The family of term ``value`` (None for a vocabulary without families).
+
+        Examples
+        --------
+        >>> from sadr_iran_data.declarations import RELATION_TYPE
+        >>> RELATION_TYPE.family_of("supports"), RELATION_TYPE.family_of("perceives_as_threat")
+        ('cooperative', 'perceptual')
+        """
+        return {t.value: t.family for t in self.terms}[value]
 
 
 @dataclass(frozen=True)
@@ -190,8 +217,36 @@ class Table:
         return hashlib.sha256(json.dumps(shape, sort_keys=True, default=list).encode()).hexdigest()
 
 
-def _vocab(name: str, description: str, *terms: tuple[Any, ...]) -> Vocabulary:
-    return Vocabulary(name, description, tuple(Term(*t) for t in terms))
+def _vocab(name: str, description: str, *terms: tuple[Any, ...], source: str | None = None) -> Vocabulary:
+    return Vocabulary(name, description, tuple(Term(*t) for t in terms), source)
+
+
+def _with_plover(name: str, description: str, *terms: tuple[str, str]) -> Vocabulary:
+    """A vocabulary whose terms take their default PLOVER type from the decision table in :mod:`.plover`."""
+    if [t[0] for t in terms] != list(plover.DECISIONS):
+        raise ImportError(f"plover.DECISIONS must list the {name} values in order")
+    return _vocab(name, description, *((value, text, plover.DECISIONS[value].plover_type) for value, text in terms))
+
+
+def _modes() -> tuple[tuple[str, str], ...]:
+    owners: dict[str, list[str]] = {}
+    for plover_type, modes in plover.MODES.items():
+        for mode in modes:
+            owners.setdefault(mode, []).append(plover_type)
+    return tuple(
+        (
+            mode,
+            "Mode of " + ", ".join(t + (" (crosswalk only)" if (t, mode) in plover.CROSSWALK_ONLY_MODES else "") for t in types) + ".",
+        )
+        for mode, types in owners.items()
+    )
+
+
+_CONTEXT_TEXT = {
+    "future": "The event is expected, planned or forecast: it has not happened ('will meet next month').",
+    "historical": "The event is background history to the article's story, before 2003 ('during the war...').",
+    "hypothetical": "The event is a possibility: 'could', 'may', 'if ... were to'.",
+}
 
 
 # --------------------------------------------------------------------------
@@ -281,39 +336,60 @@ GEO_PRECISION = _vocab(
     ("region", "A representative point of a loosely bounded region."),
 )
 
-EVENT_TYPE = _vocab(
+EVENT_TYPE = _with_plover(
     "event_type",
-    "What kind of happening or situation an event is; ``plover`` maps to the PLOVER event type where one fits.",
-    ("meeting", "A meeting or talks between actors.", "CONSULT"),
-    ("visit", "A trip by one actor to a place or to another actor.", "CONSULT"),
-    ("audience", "A formal reception of one actor by a senior figure.", "CONSULT"),
-    ("invitation", "An invitation to visit or to talks.", "CONSULT"),
-    ("pledge", "A promise of future action or support.", "AGREE"),
-    ("statement", "A speech, declaration or public expression of a position.", None),
-    ("reaction", "An actor's reported reaction to or judgement of something (being upset, finding it troubling).", None),
-    ("expression_of_support", "Praise, solidarity or endorsement expressed by one actor for another.", "SUPPORT"),
-    ("accusation", "One actor accuses another.", "ACCUSE"),
-    ("rejection", "One actor rejects another's authority, proposal or position.", "REJECT"),
-    ("cooperation", "Actors cooperate or discuss cooperation.", "COOPERATE"),
-    ("military_aid", "Supply of weapons, training or unspecified military support.", "AID"),
-    ("economic_aid", "Supply of funds or other material support.", "AID"),
-    ("refuge", "An actor finds or seeks safety in a place.", None),
-    ("armed_clash", "Fighting between armed actors.", "ASSAULT"),
-    ("attack", "A one-sided attack: a bombing, an assault on forces.", "ASSAULT"),
-    ("assassination", "A targeted killing.", "ASSAULT"),
-    ("war", "A war or protracted armed conflict, as background.", "ASSAULT"),
-    ("concession", "An actor gives up armed resistance or yields a position.", "CONCEDE"),
-    ("infiltration", "Covert penetration of an organisation by another actor.", None),
-    ("election", "An election.", None),
-    ("political_participation", "An actor enters or takes part in a political process.", None),
-    ("withdrawal", "An actor withdraws from a government or process.", "RETREAT"),
-    ("formation", "A group, bloc or militia is founded or formed.", None),
-    ("death", "A death other than a killing.", None),
-    ("commemoration", "A ceremony marking an anniversary or death.", None),
-    ("interview", "An interview the author or another source conducted.", None),
-    ("publication", "A document or broadcast is published.", None),
-    ("relationship_change", "A change in how actors relate (ties grow, weaken or are established).", None),
-    ("situation", "An ongoing state of affairs the text asserts (tensions, influence, popularity).", None),
+    "What kind of happening or situation an event is; ``plover`` is the PLOVER type its events take by default.",
+    ("meeting", "A meeting or talks between actors."),
+    ("visit", "A trip by one actor to a place or to another actor."),
+    ("audience", "A formal reception of one actor by a senior figure."),
+    ("invitation", "An invitation to visit or to talks."),
+    ("pledge", "A promise of future action or support."),
+    ("statement", "A speech, declaration or public expression of a position."),
+    ("reaction", "An actor's reported reaction to or judgement of something (being upset, finding it troubling)."),
+    ("expression_of_support", "Praise, solidarity or endorsement expressed by one actor for another."),
+    ("accusation", "One actor accuses another."),
+    ("rejection", "One actor rejects another's authority, proposal or position."),
+    ("cooperation", "Actors cooperate or discuss cooperation."),
+    ("military_aid", "Supply of weapons, training or unspecified military support."),
+    ("economic_aid", "Supply of funds or other material support."),
+    ("refuge", "An actor finds or seeks safety in a place."),
+    ("armed_clash", "Fighting between armed actors."),
+    ("attack", "A one-sided attack: a bombing, an assault on forces."),
+    ("assassination", "A targeted killing."),
+    ("war", "A war or protracted armed conflict, as background."),
+    ("concession", "An actor gives up armed resistance or yields a position."),
+    ("infiltration", "Covert penetration of an organisation by another actor."),
+    ("election", "An election."),
+    ("political_participation", "An actor enters or takes part in a political process."),
+    ("withdrawal", "An actor withdraws from a government or process."),
+    ("formation", "A group, bloc or militia is founded or formed."),
+    ("death", "A death other than a killing."),
+    ("commemoration", "A ceremony marking an anniversary or death."),
+    ("interview", "An interview the author or another source conducted."),
+    ("publication", "A document or broadcast is published."),
+    ("relationship_change", "A change in how actors relate (ties grow, weaken or are established)."),
+    ("situation", "An ongoing state of affairs the text asserts (tensions, influence, popularity)."),
+)
+
+PLOVER_TYPE = _vocab(
+    "plover_type",
+    "PLOVER event types (manual draft 0.7b1), and NOT_CODED for what PLOVER does not code.",
+    *plover.TYPES,
+    source=plover.MANUAL,
+)
+
+PLOVER_MODE = _vocab(
+    "plover_mode",
+    "PLOVER modes: how an event of a type is done (the manual's mode tables and the crosswalk).",
+    *_modes(),
+    source=f"{plover.MANUAL}; {plover.CROSSWALK}",
+)
+
+PLOVER_CONTEXT = _vocab(
+    "plover_context",
+    "PLOVER contexts: the domains of an event, and whether it is future, historical or hypothetical.",
+    *((c, _CONTEXT_TEXT.get(c, f"PLOVER general context: {c.replace('_', ' ')}.")) for c in plover.CONTEXTS),
+    source=plover.MANUAL,
 )
 
 ROLE = _vocab(
@@ -332,30 +408,51 @@ ROLE = _vocab(
     ("observer", "Reacts to or judges the event without taking part."),
 )
 
-RELATION_TYPE = _vocab(
+RELATION_FAMILY = _vocab(
+    "relation_family",
+    "The family a relation type belongs to: a coarse grouping of ``relation_type`` for filtering and drawing "
+    "(``relations_wide.relation_family``; docs/codebook.md#relation-families).",
+    ("cooperative", "The source works with or for the target: alliance, partnership, support, ties of an unspecified kind."),
+    ("hostile", "The source works against or shuns the target: rivalry, opposition, infiltration, containment, ignoring."),
+    (
+        "structural",
+        "The source stands in an organisational, personal or power structure with the target: leadership, membership, "
+        "representation, following, kinship, succession, influence.",
+    ),
+    ("perceptual", "How the source sees the target: as a threat, an asset, a model to emulate or someone to admire."),
+)
+
+RELATION_TYPE = Vocabulary(
     "relation_type",
-    "How one actor relates to another over a period.",
-    ("ally", "Alliance: the actors act together against common opponents."),
-    ("partner", "Partnership short of alliance: cooperation on specific aims."),
-    ("rival", "Rivalry: competition for the same constituency or power."),
-    ("opposes", "Hostility or opposition of the source to the target."),
-    ("supports", "The source gives the target support; ``support_form`` says which kind."),
-    ("leads", "The source leads or heads the target."),
-    ("member_of", "The source is a member of the target."),
-    ("represents", "The source speaks for or represents the target."),
-    ("follows", "The source is a follower of the target (a cleric or a movement)."),
-    ("part_of", "The source is an organisational part of the target."),
-    ("kin", "Kinship between two persons; the summary says which (e.g. father of). Belonging to a family group is member_of."),
-    ("succeeds", "The source succeeded the target (in a position or following)."),
-    ("emulates", "The source takes the target as a model."),
-    ("admires", "The source admires or looks up to the target."),
-    ("infiltrates", "The source covertly penetrates the target."),
-    ("influences", "The source has influence over the target."),
-    ("perceives_as_threat", "The source regards the target as a threat."),
-    ("perceives_as_asset", "The source regards the target as an asset or useful partner."),
-    ("ignores", "The source deliberately ignores or shuns the target."),
-    ("linked", "Ties of a kind the source does not specify ('links', 'ties')."),
-    ("counters", "The source contains or counterbalances the target's influence."),
+    "How one actor relates to another over a period; each type belongs to a ``relation_family``.",
+    (
+        Term("ally", "Alliance: the actors act together against common opponents.", family="cooperative"),
+        Term("partner", "Partnership short of alliance: cooperation on specific aims.", family="cooperative"),
+        Term("rival", "Rivalry: competition for the same constituency or power.", family="hostile"),
+        Term("opposes", "Hostility or opposition of the source to the target.", family="hostile"),
+        Term("supports", "The source gives the target support; ``support_form`` says which kind.", family="cooperative"),
+        Term("leads", "The source leads or heads the target.", family="structural"),
+        Term("member_of", "The source is a member of the target.", family="structural"),
+        Term("represents", "The source speaks for or represents the target.", family="structural"),
+        Term("follows", "The source is a follower of the target (a cleric or a movement).", family="structural"),
+        Term("part_of", "The source is an organisational part of the target.", family="structural"),
+        Term(
+            "kin",
+            "Kinship between two persons; the summary says which (e.g. father of). Belonging to a family group is member_of.",
+            family="structural",
+        ),
+        Term("succeeds", "The source succeeded the target (in a position or following).", family="structural"),
+        Term("emulates", "The source takes the target as a model.", family="perceptual"),
+        Term("admires", "The source admires or looks up to the target.", family="perceptual"),
+        Term("infiltrates", "The source covertly penetrates the target.", family="hostile"),
+        Term("influences", "The source has influence over the target.", family="structural"),
+        Term("perceives_as_threat", "The source regards the target as a threat.", family="perceptual"),
+        Term("perceives_as_asset", "The source regards the target as an asset or useful partner.", family="perceptual"),
+        Term("ignores", "The source deliberately ignores or shuns the target.", family="hostile"),
+        Term("linked", "Ties of a kind the source does not specify ('links', 'ties').", family="cooperative"),
+        Term("counters", "The source contains or counterbalances the target's influence.", family="hostile"),
+    ),
+    families=RELATION_FAMILY,
 )
 
 SUPPORT_FORM = _vocab(
@@ -369,6 +466,11 @@ SUPPORT_FORM = _vocab(
     ("military", "Military support whose form the source does not specify."),
     ("unspecified", "Support whose form the source does not say."),
 )
+
+if SUPPORT_FORM.values != tuple(support.MAPPING):
+    raise ImportError("support.MAPPING must list the support_form values in order")
+
+SUPPORT_INTENT = _vocab("support_intent", "Whether the supporter gives the support itself, after the NAGs data.", *support.INTENT)
 
 RECORD_TABLE = _vocab(
     "record_table",
@@ -407,10 +509,15 @@ VOCABULARIES: dict[str, Vocabulary] = {
         LOCATION_TYPE,
         GEO_PRECISION,
         EVENT_TYPE,
+        PLOVER_TYPE,
+        PLOVER_MODE,
+        PLOVER_CONTEXT,
         ROLE,
         RELATION_TYPE,
         SUPPORT_FORM,
+        SUPPORT_INTENT,
         RECORD_TABLE,
+        RELATION_FAMILY,
     )
 }
 
@@ -420,6 +527,24 @@ VOCABULARIES: dict[str, Vocabulary] = {
 
 _ISO3 = r"^[A-Z]{3}$"
 _WIKIDATA = r"^Q[0-9]+$"
+
+
+def _cow_code(of: str) -> Column:
+    return Column(
+        "cow_code", "int", f"Correlates of War state number, for {of}.", nullable=True, minimum=2, maximum=999, source_column="cow_source"
+    )
+
+
+def _gw_code(of: str) -> Column:
+    return Column(
+        "gw_code",
+        "int",
+        f"Gleditsch-Ward state number (UCDP's country_id), for {of}.",
+        nullable=True,
+        minimum=2,
+        maximum=999,
+        source_column="gw_source",
+    )
 
 
 def _pk(name: str, prefix: str, description: str) -> Column:
@@ -554,16 +679,10 @@ ACTORS = Table(
         _fk("parent_actor_id", "actors", "The actor this one is part of or led by (Qods Force -> IRGC).", nullable=True),
         Column("description", "string", "Who the actor is, as far as the article says."),
         *_wikidata(),
-        Column(
-            "cow_code",
-            "int",
-            "Correlates of War state number, for state actors.",
-            nullable=True,
-            minimum=2,
-            maximum=999,
-            source_column="cow_source",
-        ),
+        _cow_code("state actors"),
         Column("cow_source", "string", "Where the COW code was checked.", nullable=True),
+        _gw_code("state actors"),
+        Column("gw_source", "string", "Where the Gleditsch-Ward code was checked.", nullable=True),
         Column(
             "birth_year",
             "int",
@@ -624,6 +743,10 @@ LOCATIONS = Table(
             source_column="iso_3166_2_source",
         ),
         Column("iso_3166_2_source", "string", "Where the ISO 3166-2 codes were checked.", nullable=True),
+        _cow_code("countries"),
+        Column("cow_source", "string", "Where the COW code was checked.", nullable=True),
+        _gw_code("countries"),
+        Column("gw_source", "string", "Where the Gleditsch-Ward code was checked.", nullable=True),
         Column(
             "latitude",
             "float",
@@ -663,7 +786,7 @@ EVENTS = Table(
     (
         _pk("event_id", "evt", "Stable id of the event."),
         Column("event_type", "category", "What kind of event it is.", vocabulary=EVENT_TYPE),
-        Column("plover_type", "string", "PLOVER event type the event_type maps to, where one fits.", nullable=True),
+        Column("plover_type", "category", "PLOVER event type; NOT_CODED where PLOVER codes no event.", vocabulary=PLOVER_TYPE),
         Column("summary", "string", "One-line summary, claiming no more than the source."),
         *_period("event"),
         _fk("location_id", "locations", "Where it happened, if the source says.", nullable=True),
@@ -676,6 +799,22 @@ EVENTS = Table(
             source_column="known_date_source",
         ),
         Column("known_date_source", "string", "The outside source of known_date.", nullable=True),
+        Column("plover_mode", "category", "PLOVER mode of the event, where the text says how.", nullable=True, vocabulary=PLOVER_MODE),
+        Column(
+            "plover_context",
+            "list",
+            "PLOVER contexts the text supports, with future, historical or hypothetical where they apply; empty if NOT_CODED.",
+        ),
+        Column("plover_note", "string", "Why the PLOVER coding departs from the event_type's default.", nullable=True),
+        Column(
+            "cameo_root",
+            "string",
+            "CAMEO root code (two digits) of the PLOVER type and mode, where the crosswalk gives one.",
+            nullable=True,
+            pattern=r"^(0[1-9]|1[0-9]|20)$",
+            source_column="cameo_source",
+        ),
+        Column("cameo_source", "string", "The crosswalk cameo_root comes from.", nullable=True),
     ),
     (
         *_PERIOD_RULES,
@@ -684,11 +823,24 @@ EVENTS = Table(
             ("known_date", "date_start", "date_end"),
             "known_date lies between date_start and date_end, as far as they are set",
         ),
-        Maps(
+        Allowed(
             "plover_of_event_type",
             ("event_type", "plover_type"),
-            "plover_type is the PLOVER type the event_type vocabulary maps it to (null where none fits)",
-            mapping=tuple((t.value, t.plover) for t in EVENT_TYPE.terms),
+            "plover_type is the event_type's PLOVER type or one of its documented exceptions (docs/codebook.md#plover)",
+            allowed=tuple(((t,), (d.plover_type, *d.exceptions)) for t, d in plover.DECISIONS.items()),
+        ),
+        Allowed(
+            "plover_mode_of_type",
+            ("plover_type", "plover_mode"),
+            "plover_mode is one of the modes of plover_type, or null",
+            allowed=tuple(((t,), (None, *modes)) for t, modes in plover.MODES.items()),
+        ),
+        Items("plover_context_values", ("plover_context",), "every plover_context is a PLOVER context", "plover_context", plover.CONTEXTS),
+        Allowed(
+            "cameo_of_plover",
+            ("plover_type", "plover_mode", "cameo_root"),
+            "cameo_root is the one CAMEO root the crosswalk gives for plover_type and plover_mode (null where it gives several)",
+            allowed=plover.cameo_roots_allowed(),
         ),
     ),
 )
@@ -715,6 +867,13 @@ RELATIONS = Table(
         _fk("target_actor_id", "actors", "The actor the relation runs to."),
         Column("relation_type", "category", "What the relation is.", vocabulary=RELATION_TYPE),
         Column("support_form", "category", "Form of support, for relation_type 'supports'.", nullable=True, vocabulary=SUPPORT_FORM),
+        Column(
+            "support_intent",
+            "category",
+            "Active or passive support (NAGs, after Byman), for relation_type 'supports'.",
+            nullable=True,
+            vocabulary=SUPPORT_INTENT,
+        ),
         Column("directed", "bool", "Whether the relation runs one way (source -> target)."),
         Column("summary", "string", "One-line summary, claiming no more than the source."),
         *_period("relation"),
@@ -732,6 +891,12 @@ RELATIONS = Table(
             "support_form_iff_supports",
             ("relation_type", "support_form"),
             "support_form is set exactly when relation_type is 'supports'",
+            values=("supports",),
+        ),
+        RequiredIf(
+            "support_intent_iff_supports",
+            ("relation_type", "support_intent"),
+            "support_intent is set exactly when relation_type is 'supports'",
             values=("supports",),
         ),
         Differs("no_self_relation", ("source_actor_id", "target_actor_id"), "an actor cannot relate to itself"),
@@ -784,7 +949,26 @@ def _place_columns() -> tuple[Column, ...]:
         Column("admin1_name", "string", "Its name.", nullable=True),
         Column("admin1_code", "string", "Its ISO 3166-2 code.", nullable=True),
         Column("country_iso3", "string", "ISO 3166-1 alpha-3 code of the place's country.", nullable=True),
+        Column("country_gw", "int", "Gleditsch-Ward number of the place's country (UCDP's country_id).", nullable=True),
+        Column("country_cow", "int", "Correlates of War number of the place's country.", nullable=True),
         *(LOCATIONS.column(name) for name in ("latitude", "longitude", "geo_precision", "coordinate_source")),
+        *_layout_precision_columns(),
+    )
+
+
+def _layout_precision_columns() -> tuple[Column, ...]:
+    """ACLED's and UCDP GED's precision codes of the event's dating and place (sadr_iran_data.layouts)."""
+    where = " (docs/interoperability.md), whether or not that layout takes the event; null where it has no code."
+    return (
+        Column("acled_time_precision", "int", "ACLED's time_precision of the event's dating (1 day, 3 month)" + where, nullable=True),
+        Column("acled_geo_precision", "int", "ACLED's geo_precision of the event's place (1 town, 3 larger region)" + where, nullable=True),
+        Column("ucdp_date_prec", "int", "UCDP GED's date_prec of the event's dating (1 day, 4 month, 5 year)" + where, nullable=True),
+        Column(
+            "ucdp_where_prec",
+            "int",
+            "UCDP GED's where_prec of the event's place (1 exact, 4 ADM1, 5 region, 6 country)" + where,
+            nullable=True,
+        ),
     )
 
 
@@ -812,9 +996,19 @@ RELATIONS_WIDE = Table(
         Column("source_name", "string", "Name of the source actor."),
         Column("source_type", "category", "What kind of actor the source is.", vocabulary=ACTOR_TYPE),
         Column("source_country", "string", "ISO 3166-1 alpha-3 code of the source actor's state, if one.", nullable=True),
+        Column("source_gw", "int", "Gleditsch-Ward number of that state.", nullable=True),
         Column("target_name", "string", "Name of the target actor."),
         Column("target_type", "category", "What kind of actor the target is.", vocabulary=ACTOR_TYPE),
         Column("target_country", "string", "ISO 3166-1 alpha-3 code of the target actor's state, if one.", nullable=True),
+        Column("target_gw", "int", "Gleditsch-Ward number of that state.", nullable=True),
+        Column("esd_support", "string", "The UCDP External Support Dataset type of the support_form, where one fits.", nullable=True),
+        Column("nags_support", "string", "The NAGs data's form of state support of the support_form, where one fits.", nullable=True),
+        Column(
+            "relation_family",
+            "category",
+            "The family of the relation_type, as the relation_type vocabulary declares it (derived).",
+            vocabulary=RELATION_FAMILY,
+        ),
         *_EVIDENCE_COLUMNS,
     ),
 )

@@ -2,7 +2,9 @@
 
 ``export(format, folder)`` writes the tables as CSV, Parquet, JSON, NDJSON, a
 SQLite or DuckDB database, GeoJSON layers, a GraphML network, a Frictionless
-Data Package or W3C Web Annotations, and returns the paths written. An existing file is never
+Data Package, W3C Web Annotations, Parquet files with their Croissant
+description, the layouts of ACLED and UCDP GED, or Stata files, and returns
+the paths written. An existing file is never
 overwritten unless ``force=True``, and every file is written to a temporary
 name in the target folder first and renamed only once all of them are
 complete, so an interrupted export leaves no half-written file.
@@ -30,9 +32,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from . import _version
 from ._formats import EXPORT_FORMATS
+from .croissant import export_files as _croissant_files
+from .croissant import write_export as _croissant
 from .declarations import TABLES, VIEWS, Column, Table, get_table
 from .errors import SadrIranDataError
-from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, SOURCE, TITLE, article_citation
+from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, REPOSITORY_URL, SOURCE, TITLE, article_citation
+from .layouts import LEFT_OUT_COLUMNS, Layout, acled, ucdp_ged
 from .rules import sql_literal as _sql_literal
 from .views import wide_arrow
 from .web_annotations import TABLES_USED, annotate
@@ -47,6 +52,9 @@ DATABASE = PACKAGE
 
 #: File of the ``annotations`` export.
 ANNOTATIONS = "annotations.jsonld"
+#: Files of the ``acled`` and ``ucdp-ged`` exports: the events in the layout, and the events left out with the reason.
+ACLED_FILES = ("acled.csv", "acled_left_out.csv")
+UCDP_GED_FILES = ("ucdp_ged.csv", "ucdp_ged_left_out.csv")
 
 _Row = dict[str, Any]
 _GRAPH_SOURCE, _GRAPH_TARGET = "source_actor_id", "target_actor_id"
@@ -273,10 +281,17 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
 
     Examples
     --------
+    ``name`` may also be a wide view (``events_wide``, ``relations_wide``),
+    which the SQLite export writes as a table of its own.
+
+    Examples
+    --------
     >>> print(sqlite_ddl("event_actors").splitlines()[2])
       "event_id" TEXT NOT NULL REFERENCES "events" ("event_id") DEFERRABLE INITIALLY DEFERRED,
+    >>> print(sqlite_ddl("events_wide").splitlines()[0])
+    CREATE TABLE "events_wide" (
     """
-    table = get_table(name)
+    table = _sql_table(name)
     targets = set(TABLES if published is None else published) | {name}
     lines = []
     for col in table.columns:
@@ -288,11 +303,60 @@ def sqlite_ddl(name: str, published: Iterable[str] | None = None) -> str:
     return f"CREATE TABLE {_ident(name)} (\n" + ",\n".join(lines) + "\n)"
 
 
+def _sql_table(name: str) -> Table:
+    """The declaration of a shipped table or of a wide view, by its name in SQL."""
+    views = {view.name: view for view in VIEWS.values()}
+    return views[name] if name in views else get_table(name)
+
+
 def _sqlite_value(col: Column, value: Any) -> Any:
     return None if value is None else col.column_type.to_sqlite(value)
 
 
+#: What a table's rows are sorted by in Datasette, other than the primary key: the article, then its footnotes; the text's order.
+DATASETTE_SORT = {"citations": "note_number", "evidence": "char_start"}
+#: ... and in descending order: the latest events first, the undated last.
+DATASETTE_SORT_DESC = {"events": "date_start", "events_wide": "date_start"}
+#: The column Datasette shows for a row another table's key points to (``event_actors.actor_id`` as the actor's name).
+DATASETTE_LABELS = {"citations": "description", "actors": "name", "locations": "name", "events": "summary", "relations": "summary"}
+#: Units Datasette shows with a column's values (Pint unit names).
+DATASETTE_UNITS = {"latitude": "degrees", "longitude": "degrees"}
+
+
+def _datasette_table(table: Table, derived_from: str | None = None) -> dict[str, Any]:
+    description = table.description
+    if derived_from is not None:
+        description += f" Derived from the shipped tables at export, as load_{derived_from}(wide=True) computes it; not shipped."
+    entry: dict[str, Any] = {
+        "description": description,
+        "columns": {c.name: c.description for c in table.columns},
+        "facets": [c.name for c in table.columns if c.vocabulary is not None],
+    }
+    if table.name in DATASETTE_SORT:
+        entry["sort"] = DATASETTE_SORT[table.name]
+    if table.name in DATASETTE_SORT_DESC:
+        entry["sort_desc"] = DATASETTE_SORT_DESC[table.name]
+    if table.name in DATASETTE_LABELS:
+        entry["label_column"] = DATASETTE_LABELS[table.name]
+    units = {c.name: DATASETTE_UNITS[c.name] for c in table.columns if c.name in DATASETTE_UNITS}
+    if units:
+        entry["units"] = units
+    return entry
+
+
 def _datasette_metadata(names: tuple[str, ...]) -> dict[str, Any]:
+    """Datasette's ``metadata.json`` for the tables ``names`` and their wide views.
+
+    The keys follow Datasette's metadata documentation for 0.64 and 0.65
+    (https://docs.datasette.io/en/stable/metadata.html; facets in
+    https://github.com/simonw/datasette/blob/0.38/docs/facets.rst), checked
+    against a running Datasette 0.65.5 by ``tests/test_datasette.py``:
+    title, description, licence and source for the whole site; per table a
+    description, column descriptions, ``facets`` on every vocabulary column,
+    ``sort`` or ``sort_desc``, ``label_column`` and ``units``.
+    """
+    tables = {name: _datasette_table(TABLES[name]) for name in names}
+    tables |= {VIEWS[name].name: _datasette_table(VIEWS[name], derived_from=name) for name in _views(names)}
     return {
         "title": TITLE,
         "description": DESCRIPTION,
@@ -300,14 +364,9 @@ def _datasette_metadata(names: tuple[str, ...]) -> dict[str, Any]:
         "license_url": DATA_LICENSE.url,
         "source": article_citation(),
         "source_url": SOURCE.url,
-        "databases": {
-            DATABASE: {
-                "tables": {
-                    name: {"description": TABLES[name].description, "columns": {c.name: c.description for c in TABLES[name].columns}}
-                    for name in names
-                }
-            }
-        },
+        "about": NAME,
+        "about_url": REPOSITORY_URL,
+        "databases": {DATABASE: {"tables": tables}},
     }
 
 
@@ -318,15 +377,17 @@ def _sqlite(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         with connection:  # one transaction: deferred foreign keys are checked at its commit
-            for name in names:  # every table first: a foreign key needs its table to exist
-                connection.execute(sqlite_ddl(name, names))
-            for name in names:
-                table = TABLES[name]
+            # the wide views as tables of their own: events_wide has latitude and longitude for map plugins
+            contents = [(TABLES[name], _rows(name)) for name in names]
+            contents += [(VIEWS[name], wide_arrow(name).to_pylist()) for name in _views(names)]
+            for table, _ in contents:  # every table first: a foreign key needs its table to exist
+                connection.execute(sqlite_ddl(table.name, names))
+            for table, rows in contents:
                 columns = ", ".join(map(_ident, table.column_names))
                 marks = ", ".join("?" for _ in table.columns)
                 connection.executemany(
-                    f"INSERT INTO {_ident(name)} ({columns}) VALUES ({marks})",  # noqa: S608 (quoted identifiers; values are parameters)
-                    ([_sqlite_value(c, row[c.name]) for c in table.columns] for row in _rows(name)),
+                    f"INSERT INTO {_ident(table.name)} ({columns}) VALUES ({marks})",  # noqa: S608 (quoted identifiers; values are parameters)
+                    ([_sqlite_value(c, row[c.name]) for c in table.columns] for row in rows),
                 )
         dangling = connection.execute("PRAGMA foreign_key_check").fetchall()
         if dangling:
@@ -479,6 +540,84 @@ def _annotations(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     _write_text_file(staged[ANNOTATIONS], _json_text(to_web_annotations()))
 
 
+def _layout_inputs() -> tuple[list[_Row], list[_Row], list[_Row], list[_Row]]:
+    """What the layouts are made from: the wide view of events, and the actors, places and citations."""
+    return wide_arrow("events").to_pylist(), _rows("actors"), _rows("locations"), _rows("citations")
+
+
+def to_acled() -> Layout:
+    """The events in ACLED's layout: ``rows`` (dicts with ACLED's 31 columns, in order) and ``left_out`` (with reasons).
+
+    Every mapping is declared in :mod:`sadr_iran_data.layouts`, and the
+    documentation's page *Interoperability* prints it. ``export("acled", folder)``
+    writes the rows as ``acled.csv`` and the events left out as
+    ``acled_left_out.csv``.
+
+    Examples
+    --------
+    >>> import sadr_iran_data as sid
+    >>> layout = sid.to_acled()
+    >>> layout.columns[:3], len(layout.rows) + len(layout.left_out) == len(sid.load("events"))
+    (('event_id_cnty', 'event_date', 'year'), True)
+    """
+    return acled(*_layout_inputs())
+
+
+def to_ucdp_ged() -> Layout:
+    """The events in UCDP GED's layout: ``rows`` (dicts with GED's 49 columns, in order) and ``left_out`` (with reasons).
+
+    ``export("ucdp-ged", folder)`` writes them as ``ucdp_ged.csv`` and
+    ``ucdp_ged_left_out.csv``.
+
+    Examples
+    --------
+    >>> import sadr_iran_data as sid
+    >>> layout = sid.to_ucdp_ged()
+    >>> layout.columns[0], all(row["best"] is None for row in layout.rows)
+    ('id', True)
+    """
+    return ucdp_ged(*_layout_inputs())
+
+
+#: The layouts by export format.
+LAYOUTS: dict[str, Callable[[], Layout]] = {"acled": to_acled, "ucdp-ged": to_ucdp_ged}
+
+
+def _layout_cell(value: Any, *, formula_guard: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return guard_formula(value) if formula_guard else value
+    return str(value)
+
+
+def _write_layout_csv(path: Path, columns: Iterable[str], rows: Iterable[_Row], *, formula_guard: bool) -> None:
+    columns = tuple(columns)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([_layout_cell(row[c], formula_guard=formula_guard) for c in columns] for row in rows)
+
+
+def _layout_writer(format: str, files: tuple[str, str]) -> Callable[..., None]:
+    def write(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool = True) -> None:
+        layout = LAYOUTS[format]()
+        _write_layout_csv(staged[files[0]], layout.columns, layout.rows, formula_guard=formula_guard)
+        _write_layout_csv(staged[files[1]], LEFT_OUT_COLUMNS, layout.left_out, formula_guard=formula_guard)
+
+    return write
+
+
+def _stata(staged: dict[str, Path], names: tuple[str, ...]) -> None:
+    from .stata import write_dta
+
+    for name in names:
+        write_dta(staged[f"{name}.dta"], TABLES[name], _rows(name), TABLES[name].description)
+    for name in _views(names):
+        view = VIEWS[name]
+        write_dta(staged[f"{view.name}.dta"], view, wide_arrow(name).to_pylist(), view.description)
+
+
 @dataclass(frozen=True)
 class _Format:
     files: Callable[[tuple[str, ...]], list[str]]
@@ -508,6 +647,10 @@ _FORMATS: dict[str, _Format] = {
     "graphml": _Format(lambda names: ["actors_relations.graphml"], _graphml, ("actors", "relations")),
     "datapackage": _Format(lambda names: [*_per_table("csv")(names), "datapackage.json"], _datapackage, csv=True),
     "annotations": _Format(lambda names: [ANNOTATIONS], _annotations, ("evidence",)),
+    "acled": _Format(lambda names: list(ACLED_FILES), _layout_writer("acled", ACLED_FILES), ("events",), csv=True),
+    "ucdp-ged": _Format(lambda names: list(UCDP_GED_FILES), _layout_writer("ucdp-ged", UCDP_GED_FILES), ("events",), csv=True),
+    "stata": _Format(_per_table_and_view("dta"), _stata),
+    "croissant": _Format(_croissant_files, _croissant),
 }
 
 
@@ -537,7 +680,9 @@ def export(
       ``relations_wide.parquet``;
     - ``json``/``ndjson``: ``{table}.json`` (an array of records) or ``{table}.ndjson`` (a record per line);
     - ``sqlite``: ``sadr_iran_data.sqlite`` with declared types, primary and foreign keys and checks
-      (lists as JSON text), and a datasette ``metadata.json``;
+      (lists as JSON text), with the wide views of the selected events and relations as the tables
+      ``events_wide`` and ``relations_wide``, and a Datasette ``metadata.json`` (descriptions, licence,
+      source, facets on every vocabulary column, sort orders, label columns, units);
     - ``duckdb``: ``sadr_iran_data.duckdb`` (needs the ``[duckdb]`` extra), with types, primary keys,
       checks and comments; DuckDB checks foreign keys row by row and cannot load self-references,
       so foreign keys are declared in the SQLite and Data Package exports;
@@ -549,7 +694,17 @@ def export(
     - ``datapackage``: the CSV files (guarded like ``csv``) and a Frictionless ``datapackage.json``
       with their hashes;
     - ``annotations``: ``annotations.jsonld``, the evidence as a JSON array of W3C Web Annotations
-      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include.
+      (:func:`to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include;
+    - ``acled``: ``acled.csv``, the events ACLED would record in its codebook's 31 columns
+      (:func:`to_acled`), and ``acled_left_out.csv`` (``event_id``, ``reason``) for every other event;
+    - ``ucdp-ged``: ``ucdp_ged.csv``, the events of organised violence in UCDP GED's columns
+      (:func:`to_ucdp_ged`), and ``ucdp_ged_left_out.csv`` for every other event; both layouts hold
+      the ``events`` table (with its actors, places and citations), which ``tables`` must include;
+    - ``stata``: ``{table}.dta`` and the wide views' ``events_wide.dta`` and ``relations_wide.dta``
+      (Stata 14 and later; needs the ``[stata]`` extra), with variable labels from the data dictionary
+      and value labels for every vocabulary (:mod:`sadr_iran_data.stata`);
+    - ``croissant``: ``{table}.parquet``, the shipped files, and ``croissant.json``, their Croissant 1.1
+      description (:func:`sadr_iran_data.croissant.croissant`), which ``mlcroissant`` reads.
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
     exists and ``force`` is False (checked before anything is written, and
@@ -570,6 +725,10 @@ def export(
         raise SadrIranDataError(f"the {format} export holds the tables {', '.join(spec.covers)}; select at least one of them")
     if format == "duckdb":
         _import_duckdb()
+    if format == "stata":
+        from .stata import import_pyreadstat
+
+        import_pyreadstat()
     folder = Path(folder)
     files = spec.files(names)
     existing = [str(folder / name) for name in files if (folder / name).exists()]

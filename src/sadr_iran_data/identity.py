@@ -48,6 +48,10 @@ KEYWORDS = (
     "Terrorism Monitor",
 )
 REPOSITORY_URL = "https://github.com/sadr-iran-data/sadr-iran-data"
+#: The documentation site: the dataset's landing page, whose home page carries its schema.org description.
+DOCUMENTATION_URL = "https://sadr-iran-data.github.io/sadr-iran-data/"
+#: The project's page on the Python Package Index.
+PYPI_URL = f"https://pypi.org/project/{NAME}/"
 #: Where the dataset is published, as a citation names it.
 PUBLISHER = "GitHub"
 

@@ -197,6 +197,8 @@ def load_actors() -> pd.DataFrame:
     - ``wikidata_source`` (string, may be null): The Wikidata item and the label checked against it.
     - ``cow_code`` (int, may be null): Correlates of War state number, for state actors.
     - ``cow_source`` (string, may be null): Where the COW code was checked.
+    - ``gw_code`` (int, may be null): Gleditsch-Ward state number (UCDP's country_id), for state actors.
+    - ``gw_source`` (string, may be null): Where the Gleditsch-Ward code was checked.
     - ``birth_year`` (int, may be null): Year of birth, where verified and relevant.
     - ``death_year`` (int, may be null): Year of death, where verified and relevant.
     - ``life_years_source`` (string, may be null): Where birth and death years were checked.
@@ -234,6 +236,10 @@ def load_locations() -> pd.DataFrame:
     - ``iso_3166_2`` (string, may be null): Current ISO 3166-2 code, for provinces.
     - ``iso_3166_2_old`` (string, may be null): ISO 3166-2 code before a renumbering (Iran, November 2020).
     - ``iso_3166_2_source`` (string, may be null): Where the ISO 3166-2 codes were checked.
+    - ``cow_code`` (int, may be null): Correlates of War state number, for countries.
+    - ``cow_source`` (string, may be null): Where the COW code was checked.
+    - ``gw_code`` (int, may be null): Gleditsch-Ward state number (UCDP's country_id), for countries.
+    - ``gw_source`` (string, may be null): Where the Gleditsch-Ward code was checked.
     - ``latitude`` (float, may be null): WGS84 latitude in decimal degrees.
     - ``longitude`` (float, may be null): WGS84 longitude in decimal degrees.
     - ``geo_precision`` (category, may be null): What the coordinates stand for.
@@ -281,7 +287,7 @@ def load_events(*, wide: bool = False, rollup: int | None = None, min_confidence
 
     - ``event_id`` (id): Stable id of the event.
     - ``event_type`` (category): What kind of event it is.
-    - ``plover_type`` (string, may be null): PLOVER event type the event_type maps to, where one fits.
+    - ``plover_type`` (category): PLOVER event type; NOT_CODED where PLOVER codes no event.
     - ``summary`` (string): One-line summary, claiming no more than the source.
     - ``date_start`` (date, may be null): First day the event may have begun, as the source dates it; null when the source gives
       no start.
@@ -297,6 +303,13 @@ def load_events(*, wide: bool = False, rollup: int | None = None, min_confidence
     - ``coding_note`` (string, may be null): Why the row is coded as it is, where that is not obvious.
     - ``known_date`` (date, may be null): Exact day from an outside source where the article gives less.
     - ``known_date_source`` (string, may be null): The outside source of known_date.
+    - ``plover_mode`` (category, may be null): PLOVER mode of the event, where the text says how.
+    - ``plover_context`` (list): PLOVER contexts the text supports, with future, historical or hypothetical where they apply;
+      empty if NOT_CODED.
+    - ``plover_note`` (string, may be null): Why the PLOVER coding departs from the event_type's default.
+    - ``cameo_root`` (string, may be null): CAMEO root code (two digits) of the PLOVER type and mode, where the crosswalk gives
+      one.
+    - ``cameo_source`` (string, may be null): The crosswalk cameo_root comes from.
     <!-- /columns:events -->
 
     Examples
@@ -367,6 +380,7 @@ def load_relations(*, wide: bool = False, rollup: int | None = None, min_confide
     - ``target_actor_id`` (id): The actor the relation runs to.
     - ``relation_type`` (category): What the relation is.
     - ``support_form`` (category, may be null): Form of support, for relation_type 'supports'.
+    - ``support_intent`` (category, may be null): Active or passive support (NAGs, after Byman), for relation_type 'supports'.
     - ``directed`` (bool): Whether the relation runs one way (source -> target).
     - ``summary`` (string): One-line summary, claiming no more than the source.
     - ``date_start`` (date, may be null): First day the relation may have begun, as the source dates it; null when the source

@@ -529,52 +529,98 @@ class Within(Rule):  # no fields of its own: the base's dataclass serves
             row[value] = row[high]
 
 
-@dataclass(frozen=True)
-class Maps(Rule):
-    """``columns[1]`` is what ``mapping`` gives for ``columns[0]`` (null where it gives None)."""
+_NULL = "\x00"  # stands for a null cell in the joined keys of an Allowed rule
+_SEP = "\x1f"
 
-    kind = "maps"
-    mapping: tuple[tuple[str, str | None], ...] = ()
+
+def _joined(values: tuple[str | None, ...]) -> str:
+    return _SEP.join(_NULL if v is None else v for v in values)
+
+
+@dataclass(frozen=True)
+class Allowed(Rule):
+    """``columns[-1]`` is one of the values ``allowed`` lists for the values of the other columns.
+
+    ``allowed`` pairs a key (the values of ``columns[:-1]``, None for null)
+    with the values the last column may take there (None: it may be null).
+    A row whose key is not listed is not checked.
+
+    >>> rule = Allowed("mode_of_type", ("type", "mode"), "mode fits type", allowed=((("AID",), ("military", None)),))
+    >>> rule.violated({"type": "AID", "mode": "visit"}), rule.violated({"type": "AID", "mode": None})
+    (True, False)
+    """
+
+    kind = "allowed"
+    allowed: tuple[tuple[tuple[str | None, ...], tuple[str | None, ...]], ...] = ()
+
+    def _options(self, row: Row) -> tuple[str | None, ...] | None:
+        key = tuple(None if missing(v) else v for v in _cells(row, self.columns[:-1]))
+        return dict(self.allowed).get(key)
 
     def violated(self, row: Row) -> bool:
-        a, b = _cells(row, self.columns)
-        table = dict(self.mapping)
-        if missing(a) or a not in table:
-            return False
-        expected = table[a]
-        return (None if missing(b) else b) != expected
+        options = self._options(row)
+        value = row.get(self.columns[-1])
+        return options is not None and (None if missing(value) else value) not in options
+
+    def mask(self, values: Mapping[str, Any]) -> Mask:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        texts = [pc.fill_null(a.cast(pa.string()), _NULL) for a in self._arrays(values)]
+        keys = texts[0] if len(texts) == 2 else pc.binary_join_element_wise(*texts[:-1], _SEP)
+        rows = pc.binary_join_element_wise(*texts, _SEP)
+        known = pc.is_in(keys, value_set=pa.array([_joined(key) for key, _ in self.allowed], type=pa.string()))
+        fine = pc.is_in(rows, value_set=pa.array([_joined((*key, v)) for key, options in self.allowed for v in options], type=pa.string()))
+        broken: Mask = flags(known) & ~flags(fine)
+        return broken
+
+    def json_schema(self) -> dict[str, Any] | None:
+        *keys, last = self.columns
+        cases = []
+        for key, options in self.allowed:
+            when = {"required": list(keys), "properties": {k: {"const": v} for k, v in zip(keys, key, strict=True)}}
+            then = {"properties": {last: {"enum": list(options)}}}
+            cases.append({"if": when, "then": then})
+        return self._subschema({"allOf": cases})
+
+    def repair(self, row: dict[str, Any], draft: Draft) -> None:
+        options = self._options(row)
+        if options is not None:
+            row[self.columns[-1]] = options[0]
+
+
+@dataclass(frozen=True)
+class Items(Rule):
+    """Every item of the list in ``columns[0]`` is one of ``values`` (a vocabulary's)."""
+
+    kind = "items"
+    vocabulary: str = ""
+    values: tuple[str, ...] = ()
+
+    def violated(self, row: Row) -> bool:
+        items = row.get(self.columns[0])
+        return isinstance(items, list | tuple) and any(item not in self.values for item in items)
 
     def mask(self, values: Mapping[str, Any]) -> Mask:
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        table = dict(self.mapping)
-        b = _comparable(values[self.columns[1]])
-        results, indices = _per_value(values[self.columns[0]], lambda key: (key in table, table.get(key)))
-        if not results:
-            return np.zeros(len(b), dtype=bool)
-        known = flags(pc.take(pa.array([r[0] for r in results]), indices))
-        expected = pc.take(pa.array([r[1] for r in results], type=pa.string()), indices)
-        has, given = _valid(expected), _valid(b)
-        broken: Mask = known & ((has != given) | (has & given & ~flags(pc.equal(expected, b))))
-        return broken
+        lists = self._arrays(values)[0]
+        if isinstance(lists, pa.ChunkedArray):
+            lists = lists.combine_chunks()
+        flat = pc.list_flatten(lists)
+        parents = pc.list_parent_indices(lists).to_numpy()
+        outside = ~flags(pc.is_in(flat, value_set=pa.array(self.values, type=flat.type)))
+        mask = np.zeros(len(lists), dtype=bool)
+        mask[parents[outside]] = True
+        return mask
 
     def json_schema(self) -> dict[str, Any] | None:
-        a, b = self.columns
-        groups: dict[str | None, list[str]] = {}
-        for key, value in self.mapping:
-            groups.setdefault(value, []).append(key)
-        cases = []
-        for value, keys in groups.items():
-            when = {"required": [a], "properties": {a: {"enum": keys}}}
-            then = _is_unset(b) if value is None else {"required": [b], "properties": {b: {"const": value}}}
-            cases.append({"if": when, "then": then})
-        return self._subschema({"allOf": cases})
+        return self._subschema({"properties": {self.columns[0]: {"items": {"enum": list(self.values)}}}})
 
     def repair(self, row: dict[str, Any], draft: Draft) -> None:
-        a, b = self.columns
-        row[b] = dict(self.mapping).get(row[a])
+        row[self.columns[0]] = [item for item in row[self.columns[0]] if item in self.values]
 
 
 def _per_value(values: Any, read: Callable[[Any], Any]) -> tuple[list[Any], Any]:
@@ -740,7 +786,8 @@ class SpanLength(Rule):  # no fields of its own: the base's dataclass serves
 COLUMN_RULES: dict[str, type[ColumnRule]] = {k.kind: k for k in (Vocabulary, Pattern, Minimum, Maximum, Normalized)}
 #: Every row rule kind, by name.
 ROW_RULES: dict[str, type[Rule]] = {
-    k.kind: k for k in (Ordered, Together, RequiredIf, Differs, Implies, Within, Maps, EdtfBound, EdtfPrecision, UnitStart, SpanLength)
+    k.kind: k
+    for k in (Ordered, Together, RequiredIf, Differs, Implies, Within, Allowed, Items, EdtfBound, EdtfPrecision, UnitStart, SpanLength)
 }
 #: The precisions an EDTF string can have; the ``date_precision`` vocabulary names each of them.
 EDTF_PRECISION_NAMES = tuple(EDTF_PRECISIONS)

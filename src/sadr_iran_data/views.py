@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from . import support
 from .errors import SadrIranDataError
 
 if TYPE_CHECKING:
@@ -139,10 +140,12 @@ def _admin1(places: Mapping[str, _Row], location_id: str) -> _Row | None:
 
 def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
     from .declarations import ROLE
+    from .layouts import precision_codes
 
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")
     places = {row["location_id"]: row for row in _rows(tables, "locations")}
+    countries = _countries(places.values(), actors.values())
     roles: dict[str, list[_Row]] = {}
     for link in _rows(tables, "event_actors"):
         roles.setdefault(link["event_id"], []).append(link)
@@ -174,15 +177,30 @@ def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set
             admin1_name=province["name"] if province else None,
             admin1_code=province["iso_3166_2"] if province else None,
             country_iso3=place["country"] if place else None,
+            country_gw=countries.get(place["country"], {}).get("gw_code") if place else None,
+            country_cow=countries.get(place["country"], {}).get("cow_code") if place else None,
             **{c: place[c] if place else None for c in ("latitude", "longitude", "geo_precision", "coordinate_source")},
         )
+        row.update(precision_codes(row))
         row["relation_ids"] = sorted(same_fact.get(event["event_id"], []))
         out.append(_with_evidence(row, evidence.get(event["event_id"], [])))
     return out
 
 
+def _countries(places: Iterable[_Row], actors: Iterable[_Row]) -> dict[str, _Row]:
+    """The state codes (``gw_code``, ``cow_code``) of each country, by ISO3 code: from its place, or its state actor."""
+    codes: dict[str, _Row] = {}
+    for row in [*actors, *places]:  # a country's place wins over its state actor
+        if row.get("location_type") == "country" or row.get("actor_type") == "state":
+            codes[row["country"]] = {"gw_code": row["gw_code"], "cow_code": row["cow_code"]}
+    return codes
+
+
 def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
+    from .declarations import RELATION_TYPE
+
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
+    countries = _countries(_rows(tables, "locations"), actors.values())
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")
     evidence = _evidence(tables)
     out = []
@@ -195,12 +213,16 @@ def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: 
             actor = actors[rolled_up(parents, relation[f"{side}_actor_id"], rollup)]
             row[f"{side}_actor_id"] = actor["actor_id"]
             row.update({f"{side}_name": actor["name"], f"{side}_type": actor["actor_type"], f"{side}_country": actor["country"]})
+            row[f"{side}_gw"] = countries.get(actor["country"], {}).get("gw_code")
+        mapped = support.MAPPING.get(relation["support_form"]) if relation["support_form"] else None
+        row.update(esd_support=mapped.esd if mapped else None, nags_support=mapped.nags if mapped else None)
+        row["relation_family"] = RELATION_TYPE.family_of(relation["relation_type"])
         out.append(_with_evidence(row, evidence.get(relation["relation_id"], [])))
     return out
 
 
 _WIDE = {"events": (_events_wide, ("events", "event_actors", "actors", "locations", "relations", "evidence")),
-         "relations": (_relations_wide, ("relations", "actors", "evidence"))}  # fmt: skip
+         "relations": (_relations_wide, ("relations", "actors", "locations", "evidence"))}  # fmt: skip
 
 
 def wide_arrow(name: str, *, rollup: int | None = None, min_confidence: str | None = None) -> pa.Table:

@@ -128,13 +128,6 @@ def test_rumours_and_hedges_in_the_text_are_all_coded(frames, source_text):
             assert any(s <= match.start() and match.end() <= e for s, e in spans), (word, match.start())
 
 
-def test_event_types_map_to_plover_as_declared(frames):
-    mapping = {t.value: t.plover for t in sid.declarations.VOCABULARIES["event_type"].terms}
-    for row in frames["events"].itertuples():
-        expected = mapping[row.event_type]
-        assert (row.plover_type if not pd.isna(row.plover_type) else None) == expected, row.event_id
-
-
 def test_support_relations_have_their_form(frames):
     relations = frames["relations"]
     supports = relations["relation_type"] == "supports"

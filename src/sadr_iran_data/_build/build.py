@@ -1,4 +1,4 @@
-"""Build the shipped tables from ``data/curated/``: check every row, write the Parquet files and the manifest.
+"""Build the shipped tables from ``data/curated/``: check every row, write the Parquet files, their Croissant description and the manifest.
 
 The rows are typed and checked by :func:`sadr_iran_data.validation.check_records`,
 with exactly the rules :func:`sadr_iran_data.validate` applies to users'
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
+from .. import croissant
 from ..declarations import TABLES
 from ..errors import BuildError
 from ..identity import NAME
@@ -90,7 +91,9 @@ def build_tables(root: Path | None = None, out: Path | None = None) -> Built:
         }
     manifest["releases"] = released_versions(root)
     manifest["files"] = {}
-    for path in release_files(root, rows, out):
+    described = croissant.croissant(files=manifest["tables"], rows={name: arrow[name].to_pylist() for name in ("events", "locations")})
+    write_text(out / croissant.FILE, croissant.dumps(described))
+    for path in [*release_files(root, rows, out), out / croissant.FILE]:
         data = path.read_bytes()
         manifest["files"][path.stem] = {"file": path.name, "bytes": len(data), "sha256": sha256_bytes(data)}
     write_text(out / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")

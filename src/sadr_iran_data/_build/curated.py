@@ -11,7 +11,7 @@ Curated records carry their evidence inline, as verbatim quotes::
         - {quote: "al-Sadr", occurrence: 3}   # the 4th occurrence, counted from 0
 
 :func:`derive_rows` finds every quote in the source text and computes its
-offsets, derives ``event_actors`` and ``evidence``, the PLOVER type of each
+offsets, derives ``event_actors`` and ``evidence``, the PLOVER coding of each
 event and the dates of each EDTF string.
 """
 
@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import plover
 from ..column_types import edtf_bounds
-from ..declarations import EVENT_TYPE, TABLES
+from ..declarations import TABLES
 from ..errors import BuildError
 from ..identity import SOURCE
 from ..integrity import sha256_bytes
@@ -195,10 +196,44 @@ def period(edtf: str, open_end: datetime.date) -> tuple[datetime.date | None, da
     return start, open_end if end is None else end
 
 
+def plover_coding(event: dict[str, Any]) -> dict[str, Any]:
+    """An event's PLOVER type, mode, contexts and CAMEO root: the decision table's, unless the record says otherwise.
+
+    A record may give ``plover_type``, ``plover_mode`` and ``plover_context``
+    (the general contexts) with a ``plover_note``; the temporal contexts are
+    always derived: ``future`` for a forecast (no ``date_end``),
+    ``hypothetical`` for a possibility (certainty ``expected``) and
+    ``historical`` for an event over before 2003.
+    """
+    decision = plover.DECISIONS.get(str(event.get("event_type")))
+    if decision is None:  # an unknown event_type: the typed pass reports it
+        return {}
+    plover_type = event.get("plover_type") or decision.plover_type
+    default = plover_type == decision.plover_type
+    mode = event["plover_mode"] if "plover_mode" in event else (decision.mode if default else None)
+    general = event["plover_context"] if "plover_context" in event else (list(decision.contexts) if default else [])
+    contexts: list[str] = []
+    if plover_type != plover.NOT_CODED:
+        end = event.get("date_end")
+        temporal = plover.temporal_contexts(
+            forecast=end is None,
+            possibility=event.get("certainty") == "expected",
+            historical=isinstance(end, datetime.date) and end.isoformat() < plover.HISTORICAL_BEFORE,
+        )
+        contexts = [c for c in plover.CONTEXTS if c in general or c in temporal]
+    root = plover.cameo_root(plover_type, mode)
+    return {
+        "plover_type": plover_type,
+        "plover_mode": mode,
+        "plover_context": contexts,
+        "cameo_root": root,
+        "cameo_source": None if root is None else plover.CROSSWALK,
+    }
+
+
 def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
-    """Curated records -> rows of all seven tables (evidence resolved, links, PLOVER types and dates derived)."""
+    """Curated records -> rows of all seven tables (evidence resolved, links, PLOVER codings and dates derived)."""
     resolver = _Resolver(curated["citations"], texts)
-    plover = {t.value: t.plover for t in EVENT_TYPE.terms}
     open_end = publication_bound(curated["citations"])
     rows: Rows = {name: [] for name in TABLES}
 
@@ -227,13 +262,13 @@ def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
             record_id = row.get(table.primary_key)
             if not isinstance(record_id, str):
                 raise BuildError(f"{name}: a record has no {table.primary_key}: {str(record)[:80]}")
-            if name == "events":
-                row["plover_type"] = plover.get(str(row.get("event_type")))
             if isinstance(row.get("date_edtf"), str):
                 with contextlib.suppress(ValueError):  # a string that is not EDTF: the typed pass reports it
                     start, end = period(row["date_edtf"], open_end)
                     row.setdefault("date_start", start)
                     row.setdefault("date_end", end)
+            if name == "events":
+                row.update(plover_coding(row))
             for col in table.columns:
                 row.setdefault(col.name, [] if col.type == "list" else None)
             rows[name].append(row)

@@ -242,16 +242,55 @@ def readme_blocks(root: Path = ROOT) -> dict[str, str]:
 _BLOCK = re.compile(r"(<!-- generated:(\w+) -->\n)(.*?)(\n<!-- /generated:\2 -->)", re.DOTALL)
 
 
-def readme(text: str, root: Path = ROOT) -> str:
-    """``text`` (a README) with every generated block rewritten."""
-    blocks = readme_blocks(root)
+def fill_blocks(text: str, blocks: dict[str, str]) -> str:
+    """``text`` with every ``<!-- generated:NAME -->`` block rewritten from ``blocks``."""
     return _BLOCK.sub(lambda m: m.group(1) + blocks[m.group(2)] + m.group(4), text)
 
 
+def readme(text: str, root: Path = ROOT) -> str:
+    """``text`` (a README) with every generated block rewritten."""
+    return fill_blocks(text, readme_blocks(root))
+
+
+def codebook(text: str) -> str:
+    """``text`` (docs/codebook.md) with its PLOVER, support and country-code blocks rewritten."""
+    from .codes import codebook_blocks
+
+    return fill_blocks(text, codebook_blocks())
+
+
+def interoperability(text: str) -> str:
+    """``text`` (docs/interoperability.md) with its layout tables and counts rewritten from :mod:`sadr_iran_data.layouts`."""
+    from .interop import interoperability_blocks
+
+    return fill_blocks(text, interoperability_blocks())
+
+
+def datasette_page(text: str) -> str:
+    """``text`` (docs/datasette.md) with its table of the facets the SQLite export's metadata sets up rewritten."""
+    from ..data_dictionary import _markdown_table
+    from ..declarations import TABLES
+    from ..exports import DATABASE, _datasette_metadata
+
+    tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]
+    rows: list[tuple[str, ...]] = [(f"`{name}`", ", ".join(f"`{c}`" for c in t["facets"])) for name, t in tables.items()]
+    return fill_blocks(text, {"facets": _markdown_table(("table", "facets"), rows)})
+
+
+#: The pages with generated blocks, and what rewrites them.
+_PAGES_WITH_BLOCKS: dict[str, Callable[[str], str]] = {
+    "docs/codebook.md": codebook,
+    "docs/datasette.md": datasette_page,
+    "docs/interoperability.md": interoperability,
+}
+
+
 def write_readme(root: Path = ROOT) -> bool:
-    """Rewrite the README's generated blocks; returns whether it changed."""
-    path = root / "README.md"
-    return write_text(path, readme(path.read_text(encoding="utf-8"), root))
+    """Rewrite the generated blocks of the README and of the documentation pages; returns whether any changed."""
+    changed = [write_text(root / "README.md", readme((root / "README.md").read_text(encoding="utf-8"), root))]
+    for page, rewrite in _PAGES_WITH_BLOCKS.items():
+        changed.append(write_text(root / page, rewrite((root / page).read_text(encoding="utf-8"))))
+    return any(changed)
 
 
 # --------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 """The one command that regenerates every generated file, and releases a version.
 
 ``sadr-iran-data build`` rebuilds, for the current version: the Parquet
-files, ``manifest.json`` (and its sha256, recorded in ``_version.py``), the
-data changelog and retired ids, the sentence ledger, ``schemas/``,
-``CITATION.cff``, the generated documentation pages, the README's generated
-blocks and (with matplotlib) the figures.
+files, their Croissant description (``croissant.json``), ``manifest.json``
+(and its sha256, recorded in ``_version.py``), the data changelog and
+retired ids, the sentence ledger, ``schemas/``, ``CITATION.cff``,
+``.zenodo.json``, the generated documentation pages and the home page's
+schema.org JSON-LD, the README's generated blocks and (with matplotlib) the
+figures.
 
 ``sadr-iran-data build --release X.Y.Z`` first sets the version and its
 release date in ``_version.py`` (and turns the changelog's ``[Unreleased]``
@@ -64,6 +66,7 @@ def _set(root: Path, name: str, value: str) -> None:
 def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     """Rebuild the data and every generated file of the current version; returns what was written."""
     from ..citation import cite
+    from . import discovery
     from .docs import write, write_loader_docstrings, write_readme
     from .ledger import write_ledger
     from .schemas import write_schemas
@@ -80,7 +83,11 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     write(root / "docs")
     write_readme(root)
     write_loader_docstrings(root / "src" / "sadr_iran_data" / "loaders.py")
-    done.append("wrote the ledger, schemas/, CITATION.cff, the generated docs pages, the README's numbers and the loaders' columns")
+    discovery.write(root)
+    done.append(
+        "wrote the ledger, schemas/, CITATION.cff, .zenodo.json, the generated docs pages and the home page's JSON-LD, "
+        "the README's numbers and the loaders' columns"
+    )
     try:
         from .figures import make_figures
     except ImportError:

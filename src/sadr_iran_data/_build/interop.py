@@ -1,0 +1,126 @@
+"""The generated blocks of ``docs/interoperability.md``: every mapping of :mod:`sadr_iran_data.layouts`, and its counts.
+
+``sadr-iran-data build`` rewrites them between the ``<!-- generated:NAME -->``
+markers of the page, so that the page prints what the exports do.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+import sadr_iran_data as sid
+
+from .. import layouts, stata
+from ..declarations import TABLES, VIEWS
+from ..exports import to_acled, to_ucdp_ged
+from .codes import grid
+
+
+def _columns(notes: Mapping[str, str]) -> str:
+    return grid(("#", "column", "how it is filled"), ((i, f"`{name}`", note) for i, (name, note) in enumerate(notes.items(), start=1)))
+
+
+def _counts(layout: layouts.Layout) -> str:
+    written = Counter((row.get("event_type"), row.get("sub_event_type")) for row in layout.rows)
+    return grid(("left out because", "events"), [*layout.counts().items(), ("**written**", len(layout.rows))]) + (
+        "\n\nWritten, by ACLED event type and sub-event type:\n\n"
+        + grid(("event type", "sub-event type", "events"), ((t, s, n) for (t, s), n in sorted(written.items(), key=str)))
+        if "event_type" in layout.columns and layout.rows
+        else ""
+    )
+
+
+def _by_type() -> Counter[str]:
+    return Counter(e["event_type"] for e in sid.load("events", backend="arrow").to_pylist())
+
+
+def acled_types_block() -> str:
+    counts = _by_type()
+    table = grid(
+        ("`event_type`", "events", "disorder type", "event type", "sub-event type", "why"),
+        ((f"`{name}`", counts.get(name, 0), t.disorder_type, t.event_type, t.sub_event_type, t.reason) for name, t in layouts.ACLED_TYPES.items()),
+    )
+    modes = grid(
+        ("`event_type`", "PLOVER mode", "disorder type", "event type", "sub-event type", "why"),
+        ((f"`{e}`", f"`{m}`", t.disorder_type, t.event_type, t.sub_event_type, t.reason) for (e, m), t in layouts.ACLED_BY_MODE.items()),
+    )
+    return f"{table}\n\nWhere the PLOVER mode decides:\n\n{modes}"
+
+
+def acled_inter_block() -> str:
+    return grid(
+        ("`actor_type`", "ACLED actor type (inter1, inter2)", "why"),
+        ((f"`{name}`", m.inter, m.reason) for name, m in layouts.ACLED_INTER.items()),
+    )
+
+
+def _codes(mappings: Mapping[str, Mapping[str, layouts.Code]], first: str) -> str:
+    blocks = []
+    for title, mapping in mappings.items():
+        blocks.append(grid((first, title, "why"), ((f"`{k}`", c.code if c.code is not None else "left out", c.reason) for k, c in mapping.items())))
+    return "\n\n".join(blocks)
+
+
+def acled_precision_block() -> str:
+    return (
+        _codes({"time_precision": layouts.ACLED_TIME_PRECISION}, "`date_precision`")
+        + "\n\n"
+        + _codes({"geo_precision": layouts.ACLED_GEO_PRECISION}, "`location_type`")
+    )
+
+
+def ucdp_types_block() -> str:
+    counts = _by_type()
+    return grid(
+        ("`event_type`", "events", "coded by GED", "why"),
+        ((f"`{name}`", counts.get(name, 0), "yes" if t.coded else "no", t.reason) for name, t in layouts.UCDP_TYPES.items()),
+    )
+
+
+def ucdp_precision_block() -> str:
+    return (
+        _codes({"date_prec": layouts.UCDP_DATE_PRECISION}, "`date_precision`")
+        + "\n\n"
+        + _codes({"where_prec": layouts.UCDP_WHERE_PRECISION}, "`location_type`")
+    )
+
+
+def iso_block() -> str:
+    return grid(("ISO3", "ISO 3166-1 numeric"), ((f"`{k}`", f"`{v}`") for k, v in layouts.ISO_NUMERIC.items())) + (
+        f"\n\nSource: {layouts.ISO_NUMERIC_SOURCE}."
+    )
+
+
+def stata_labels_block() -> str:
+    rows = []
+    for table in [*TABLES.values(), *VIEWS.values()]:
+        for col in table.columns:
+            label = stata.variable_label(col.description)
+            if label != " ".join(col.description.split()):
+                rows.append((f"`{table.name}.{col.name}`", label))
+    return f"{len(rows)} descriptions are longer than {stata.LABEL_LENGTH} characters; their labels read:\n\n" + grid(
+        ("column", "variable label"), rows
+    )
+
+
+def interoperability_blocks() -> dict[str, str]:
+    """The page's generated blocks, by name (set off by blank lines, so that Markdown sees their tables)."""
+    acled, ucdp = to_acled(), to_ucdp_ged()
+    blocks = {
+        "acled_sources": f"{layouts.ACLED_CODEBOOK}.",
+        "acled_columns": _columns(layouts.ACLED_COLUMN_NOTES),
+        "acled_types": acled_types_block(),
+        "acled_inter": acled_inter_block(),
+        "acled_precision": acled_precision_block(),
+        "acled_counts": _counts(acled),
+        "iso": iso_block(),
+        "ucdp_sources": f"{layouts.UCDP_GED_CODEBOOK}. Dataset article: {layouts.UCDP_GED_ARTICLE}.",
+        "ucdp_event": f"> {layouts.UCDP_EVENT}",
+        "ucdp_columns": _columns(layouts.UCDP_GED_COLUMN_NOTES),
+        "ucdp_types": ucdp_types_block(),
+        "ucdp_precision": ucdp_precision_block(),
+        "ucdp_counts": _counts(ucdp),
+        "stata_labels": stata_labels_block(),
+    }
+    return {name: f"\n{text}\n" for name, text in blocks.items()}

@@ -1,0 +1,91 @@
+"""The release workflow: a tag of this version, tests, trusted publishing with attestations, least privilege.
+
+What is checked comes from the publishing action's and PyPI's documentation:
+``id-token: write`` is what trusted publishing needs and only the publishing
+job should have it (pypa/gh-action-pypi-publish README, "Trusted publishing");
+attestations are made only with trusted publishing, that is with no
+``password`` (docs.pypi.org, "Producing attestations"), and must not be
+turned off (``attestations: false``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import ROOT
+
+import sadr_iran_data as sid
+
+WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
+pytestmark = pytest.mark.skipif(not WORKFLOW.exists(), reason="needs a clone of the repository (.github/)")
+ACTION = "pypa/gh-action-pypi-publish@"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def _trigger(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` key as true
+
+
+def _steps(job: dict, uses: str) -> list[dict]:
+    return [step for step in job.get("steps", []) if step.get("uses", "").startswith(uses)]
+
+
+def test_only_a_tag_of_a_version_runs_it(workflow):
+    trigger = _trigger(workflow)
+    assert set(trigger) == {"push"} and set(trigger["push"]) == {"tags"}
+    patterns = trigger["push"]["tags"]
+    assert any(fnmatch.fnmatchcase(f"v{sid.__version__}", p) for p in patterns)
+    assert not any(fnmatch.fnmatchcase(name, p) for p in patterns for name in ("main", "v1", "latest"))
+
+
+def test_only_the_publishing_job_may_ask_for_an_id_token(workflow):
+    assert "id-token" not in workflow.get("permissions", {})
+    assert workflow["permissions"] == {"contents": "read"}
+    publishers = [name for name, job in workflow["jobs"].items() if _steps(job, ACTION)]
+    assert publishers == ["publish"]
+    for name, job in workflow["jobs"].items():
+        has_token = job.get("permissions", {}).get("id-token") == "write"
+        assert has_token is (name == "publish"), name
+
+
+def test_publishing_is_trusted_with_attestations_after_the_build_and_tests(workflow):
+    jobs = workflow["jobs"]
+    publish = jobs["publish"]
+    (step,) = _steps(publish, ACTION)
+    options = step.get("with", {})
+    assert "password" not in options and "user" not in options, "a token would replace trusted publishing, and with it the attestations"
+    assert options.get("attestations", True) not in (False, "false")
+    assert publish["environment"]["name"] == "pypi"
+    assert publish["needs"] == "build"
+    build_runs = [step.get("run", "") for step in jobs["build"]["steps"]]
+    assert any("bash .ci/run" in run for run in build_runs)
+    assert any("python -m build" in run and "twine check --strict" in run for run in build_runs)
+
+
+def test_the_github_release_comes_after_pypi_and_may_only_write_contents(workflow):
+    job = workflow["jobs"]["github-release"]
+    assert job["needs"] == "publish"
+    assert job["permissions"] == {"contents": "write"}
+    (run,) = [step["run"] for step in job["steps"] if "run" in step]
+    assert "gh release create" in run and "--verify-tag" in run
+
+
+def _tag_check(workflow: dict) -> str:
+    (step,) = [step for step in workflow["jobs"]["build"]["steps"] if step.get("name") == "Check the tag matches the dataset version"]
+    return step["run"]
+
+
+@pytest.mark.parametrize(("tag", "passes"), [(f"v{sid.__version__}", True), ("v0.0.1", False), (sid.__version__, False)])
+def test_the_tag_check_accepts_exactly_the_tag_of_this_version(workflow, tag, passes):
+    script = _tag_check(workflow).replace("python ", f'"{sys.executable}" ', 1)
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=ROOT, env={**os.environ, "GITHUB_REF_NAME": tag})
+    assert (result.returncode == 0) is passes

@@ -1,0 +1,67 @@
+"""The schema.org description shared by the Croissant file and the documentation's home page."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sadr_iran_data as sid
+from sadr_iran_data import identity, schemaorg
+from sadr_iran_data._formats import EXPORT_FORMATS
+
+
+def test_every_export_format_says_what_its_files_are():
+    assert set(schemaorg.MEDIA_TYPES) == set(EXPORT_FORMATS), "give every export format its media type in schemaorg.MEDIA_TYPES"
+    for format, types in schemaorg.MEDIA_TYPES.items():
+        assert types and all(t.startswith(("application/", "text/", "http://", "https://")) for t in types), format
+
+
+def test_the_home_page_offers_the_package_and_every_export_format():
+    page = schemaorg.home_page()
+    downloads = page["distribution"]
+    assert all(d["@type"] == "DataDownload" and d["contentUrl"] == f"{identity.PYPI_URL}{sid.__version__}/" for d in downloads)
+    assert f"pip install {identity.NAME}=={sid.__version__}" in downloads[0]["description"]
+    for format, download in zip(EXPORT_FORMATS, downloads[1:], strict=True):
+        assert f"--format {format} " in download["description"]
+        encoding = download["encodingFormat"]
+        assert (encoding if isinstance(encoding, list) else [encoding]) == list(schemaorg.MEDIA_TYPES[format])
+    assert page["identifier"] == downloads[0]["contentUrl"]
+
+
+def test_the_source_article_is_the_identitys():
+    article = schemaorg.source_article()
+    source = identity.SOURCE
+    assert (article["name"], article["url"], article["author"]["familyName"]) == (source.title, source.url, source.family)
+    issue = article["isPartOf"]
+    assert (issue["issueNumber"], issue["isPartOf"]["volumeNumber"]) == (str(source.issue), str(source.volume))
+    assert issue["isPartOf"]["isPartOf"] == {"@type": "Periodical", "name": source.journal}
+
+
+days = st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
+
+
+@given(st.lists(st.tuples(st.none() | days, st.none() | days), min_size=1))
+def test_the_temporal_coverage_runs_from_the_earliest_start_to_the_latest_end(pairs):
+    events = [{"date_start": start, "date_end": end} for start, end in pairs]
+    starts = [s for s, _ in pairs if s is not None]
+    ends = [e for _, e in pairs if e is not None]
+    if not starts or not ends:
+        with pytest.raises(ValueError, match="no span of time"):
+            schemaorg.temporal_coverage(events)
+        return
+    first, last = schemaorg.temporal_coverage(events).split("/")
+    assert datetime.date.fromisoformat(first) == min(starts)
+    assert datetime.date.fromisoformat(last) == max(ends)
+
+
+@given(
+    st.recursive(st.none() | st.booleans() | st.integers() | st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner))
+)
+def test_the_script_text_is_the_json_and_cannot_close_its_element(data):
+    text = schemaorg.script(data)
+    assert json.loads(text) == data
+    assert not set("<>&") & set(text)

@@ -1,0 +1,140 @@
+"""The Stata export read back by pandas and pyreadstat: labels as declared, values as ``sid.load`` gives them."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sadr_iran_data as sid
+from sadr_iran_data.declarations import TABLES, VIEWS, Column, Table
+from sadr_iran_data.exports import export
+from sadr_iran_data.stata import variable_label
+from sadr_iran_data.views import wide_arrow
+
+pyreadstat = pytest.importorskip("pyreadstat")
+
+ALL = [*((table, name) for name, table in TABLES.items()), *((view, name) for name, view in VIEWS.items())]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("stata")
+    export("stata", out)
+    return out
+
+
+def shipped(table: Table, name: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = (sid.load(name, backend="arrow") if table is TABLES[name] else wide_arrow(name)).to_pylist()
+    return rows
+
+
+def expected(col: Column, value: Any) -> Any:
+    """What Stata holds for ``value``, as pandas.read_stata returns it (value labels applied)."""
+    if col.type == "list":
+        return "; ".join(map(str, value or []))
+    if value is None:
+        return "" if col.type in ("string", "id", "edtf") else None
+    if col.type == "bool":
+        return int(value)
+    return value
+
+
+def read_back(col: Column, value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if col.type in ("int", "bool") and value is not None:
+        return int(value)
+    return value
+
+
+def test_every_table_and_view_is_written(folder):
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t.name}.dta" for t, _ in ALL)
+
+
+@pytest.mark.parametrize(("table", "name"), ALL, ids=[t.name for t, _ in ALL])
+def test_pandas_reads_every_value_back_row_by_row(folder, table, name):
+    frame = pd.read_stata(folder / f"{table.name}.dta", convert_categoricals=True)
+    assert list(frame.columns) == list(table.column_names)
+    rows = shipped(table, name)
+    assert len(frame) == len(rows)
+    for got, want in zip(frame.to_dict("records"), rows, strict=True):
+        for col in table.columns:
+            value = read_back(col, got[col.name])
+            assert value == expected(col, want[col.name]), (table.name, want[table.column_names[0]], col.name)
+
+
+@pytest.mark.parametrize(("table", "name"), ALL, ids=[t.name for t, _ in ALL])
+def test_pyreadstat_reads_the_declared_labels(folder, table, name):
+    frame, meta = pyreadstat.read_dta(str(folder / f"{table.name}.dta"), apply_value_formats=True)
+    assert meta.column_names == list(table.column_names)
+    labels = meta.column_names_to_labels
+    for col in table.columns:
+        assert labels[col.name] == variable_label(col.description)
+        assert len(labels[col.name]) <= 80
+        if col.type == "category" and col.vocabulary is not None:
+            assert meta.variable_value_labels[col.name] == dict(enumerate(col.vocabulary.values, start=1))
+            present = {v for v in frame[col.name] if isinstance(v, str)}
+            assert present <= set(col.vocabulary.values)
+            assert present == {r[col.name] for r in shipped(table, name) if r[col.name] is not None}
+        if col.type == "date":
+            assert meta.original_variable_types[col.name] == "%td"
+    assert len(frame) == len(shipped(table, name))
+
+
+def test_dates_are_stata_dates(folder):
+    frame = pd.read_stata(folder / "events.dta")
+    assert pd.api.types.is_datetime64_any_dtype(frame["date_start"])
+    first = sid.load("events", backend="arrow").to_pylist()[0]
+    start = frame.loc[0, "date_start"]
+    assert (None if start is pd.NaT else start.date()) == first["date_start"]
+
+
+WORDS = st.lists(st.text(st.characters(categories=("L", "N")), min_size=1, max_size=15), min_size=1, max_size=30)
+
+
+@given(words=WORDS, punct=st.sampled_from(["", ".", ",", " (e.g."]))
+def test_a_variable_label_fits_and_is_the_description_or_its_start(words, punct):
+    description = " ".join(words) + punct
+    label = variable_label(description)
+    assert 0 < len(label) <= 80
+    if len(description) <= 80:
+        assert label == description
+    else:
+        assert description.startswith(label.removesuffix("..."))
+
+
+def test_a_long_first_sentence_is_cut_at_a_word():
+    label = variable_label("Actors in the role 'participant': Takes part without a clear direction (e.g. both sides of a meeting).")
+    assert label.endswith("...") and len(label) <= 80
+    assert label.removesuffix("...").rsplit(" ", 1)[-1] == "(e.g."
+
+
+def test_without_pyreadstat_the_error_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyreadstat", None)
+    with pytest.raises(sid.SadrIranDataError, match=r"\[stata\]"):
+        export("stata", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dates_round_trip_across_the_epoch(tmp_path):
+    from sadr_iran_data.stata import write_dta
+
+    table = TABLES["events"]
+    row = dict(sid.load("events", backend="arrow").to_pylist()[2])
+    row["date_start"], row["date_end"] = datetime.date(1955, 7, 1), datetime.date(1960, 1, 1)
+    write_dta(tmp_path / "one.dta", table, [row], "one")
+    frame = pd.read_stata(tmp_path / "one.dta")
+    assert frame.loc[0, "date_start"].date() == datetime.date(1955, 7, 1)
+    assert frame.loc[0, "date_end"].date() == datetime.date(1960, 1, 1)
