@@ -327,6 +327,11 @@ def _groups(ax: Axes, places: list[Place], within: float) -> dict[Point, list[Pl
     return groups
 
 
+def _renderer(ax: Any) -> Any:
+    """The renderer of ``ax``'s canvas, to measure text (matplotlib's stubs do not declare it on every canvas)."""
+    return ax.figure.canvas.get_renderer()
+
+
 @dataclass
 class _Labeller:
     """Places the labels of one map panel where they overlap neither markers nor each other.
@@ -380,7 +385,7 @@ class _Labeller:
 
     def place(self, xy: Point, group: list[Place]) -> bool:
         """Put the label of ``group`` at the first free spot; False if there is none."""
-        renderer = self.ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        renderer = _renderer(self.ax)
         radius = self._radius(group)
         for distance in (radius + 2, radius + 12, radius + 24, radius + 38, radius + 54):
             for dx, dy in LABEL_DIRECTIONS:
@@ -398,7 +403,7 @@ class _Labeller:
         return spot
 
     def put_back(self, xy: Point, group: list[Place], spot: tuple[float, float, float]) -> None:
-        renderer = self.ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        renderer = _renderer(self.ax)
         label = self._annotate(xy, group, *spot)
         self.placed[xy] = (label, label.get_window_extent(renderer), spot)
 
