@@ -124,7 +124,10 @@ def test_the_map_labels_every_located_place_with_its_events_and_names_its_source
     assert "Natural Earth 1:10m Admin-0 countries 5.1.1" in texts and "point-of-view" in texts
     assert "GeoNames" in texts and "Google DSPL canonical countries.csv" in texts
     drawn_events = sum(counts[key] for key in places["location_id"])
-    assert f"{drawn_events} events at" in texts and f"{int(events['location_id'].isna().sum())} without a place" in texts.replace("\n", " ")
+    located = places[places["location_id"].isin(counts)]
+    spots = len(set(zip(located["latitude"], located["longitude"], strict=True)))
+    assert f"{drawn_events} events at {len(located)} places ({spots} points)" in texts
+    assert f"{int(events['location_id'].isna().sum())} without a place" in texts.replace("\n", " ")
 
 
 def test_the_map_draws_each_precision_its_own_way_with_a_legend(drawn):

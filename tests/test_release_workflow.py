@@ -75,8 +75,33 @@ def test_the_github_release_comes_after_pypi_and_may_only_write_contents(workflo
     job = workflow["jobs"]["github-release"]
     assert job["needs"] == "publish"
     assert job["permissions"] == {"contents": "write"}
-    (run,) = [step["run"] for step in job["steps"] if "run" in step]
-    assert "gh release create" in run and "--verify-tag" in run
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert "gh release create" in runs[-1] and "--verify-tag" in runs[-1]
+    # The archives the docs home page's JSON-LD offers are made from the published wheel and attached.
+    assert "--assets assets/" in runs[0] and "dist/*.whl" in runs[0] and "assets/*" in runs[-1]
+
+
+def test_the_release_assets_are_the_files_the_json_ld_offers(tmp_path):
+    import zipfile
+
+    from sadr_iran_data._build.discovery import release_assets
+    from sadr_iran_data.schemaorg import home_page
+
+    pytest.importorskip("pyreadstat", reason="the Stata export needs pip install -e '.[stata]'")
+    written = release_assets(tmp_path / "assets")
+    offered = {d["contentUrl"].rsplit("/", 1)[1] for d in home_page()["distribution"][1:]}
+    assert {p.name for p in written} == offered
+    for archive in written:
+        fmt = archive.name.removeprefix(f"sadr-iran-data-{sid.__version__}-").removesuffix(".zip")
+        expected = {p.name: p.read_bytes() for p in sid.export(fmt, tmp_path / "direct" / fmt)}
+        with zipfile.ZipFile(archive) as zf:
+            assert zf.testzip() is None
+            if fmt == "duckdb":  # DuckDB writes a different file header each time: the same file names
+                assert sorted(zf.namelist()) == sorted(expected)
+            else:
+                assert {name: zf.read(name) for name in zf.namelist()} == expected, fmt
+    again = {p.name: p.read_bytes() for p in release_assets(tmp_path / "again") if not p.name.endswith("-duckdb.zip")}
+    assert again == {p.name: p.read_bytes() for p in written if p.name in again}  # the same version, the same bytes
 
 
 def _tag_check(workflow: dict) -> str:

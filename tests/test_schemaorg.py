@@ -20,16 +20,19 @@ def test_every_export_format_says_what_its_files_are():
         assert types and all(t.startswith(("application/", "text/", "http://", "https://")) for t in types), format
 
 
-def test_the_home_page_offers_the_package_and_every_export_format():
+def test_the_home_page_offers_the_wheel_and_every_export_format_as_files_of_the_github_release():
     page = schemaorg.home_page()
     downloads = page["distribution"]
-    assert all(d["@type"] == "DataDownload" and d["contentUrl"] == f"{identity.PYPI_URL}{sid.__version__}/" for d in downloads)
+    release = f"{identity.REPOSITORY_URL}/releases/download/v{sid.__version__}/"
+    assert all(d["@type"] == "DataDownload" and d["contentUrl"].startswith(release) for d in downloads)
+    assert all(d["encodingFormat"] == "application/zip" for d in downloads)  # a wheel is a ZIP archive too
+    assert downloads[0]["contentUrl"] == f"{release}sadr_iran_data-{sid.__version__}-py3-none-any.whl"
     assert f"pip install {identity.NAME}=={sid.__version__}" in downloads[0]["description"]
     for format, download in zip(EXPORT_FORMATS, downloads[1:], strict=True):
-        assert f"--format {format} " in download["description"]
-        encoding = download["encodingFormat"]
-        assert (encoding if isinstance(encoding, list) else [encoding]) == list(schemaorg.MEDIA_TYPES[format])
-    assert page["identifier"] == downloads[0]["contentUrl"]
+        assert download["contentUrl"] == f"{release}sadr-iran-data-{sid.__version__}-{format}.zip"
+        assert f"--format {format}`" in download["description"]
+        assert all(media in download["description"] for media in schemaorg.MEDIA_TYPES[format])
+    assert len({d["contentUrl"] for d in downloads}) == len(downloads)
 
 
 def test_the_source_article_is_the_identitys():

@@ -15,7 +15,10 @@ The build ships ``croissant.json`` next to the Parquet files it describes
 (listed in the manifest, so ``sid.verify()`` checks it); :func:`to_croissant`
 reads it, and ``sid.export("croissant", folder)`` writes the Parquet files
 and their description into a folder, where a Croissant reader
-(``mlcroissant.Dataset(folder / "croissant.json")``) loads every table.
+(``mlcroissant.Dataset(folder / "croissant.json")``) loads every table: with
+``mlcroissant`` 1.1.1, through a new ``Dataset`` for each record set, since
+one that has read a record set before (directly, or through a reference)
+silently returns wrong records or none when asked for it again.
 
 The target is Croissant 1.1 (``http://mlcommons.org/croissant/1.1``; the
 specification is ``docs/croissant-spec-1.1.md`` in github.com/mlcommons/croissant,

@@ -338,7 +338,7 @@ GEO_PRECISION = _vocab(
 
 EVENT_TYPE = _with_plover(
     "event_type",
-    "What kind of happening or situation an event is; ``plover`` is the PLOVER type its events take by default.",
+    "What kind of happening or situation an event is; its PLOVER type is the one its events take by default.",
     ("meeting", "A meeting or talks between actors."),
     ("visit", "A trip by one actor to a place or to another actor."),
     ("audience", "A formal reception of one actor by a senior figure."),
@@ -410,8 +410,8 @@ ROLE = _vocab(
 
 RELATION_FAMILY = _vocab(
     "relation_family",
-    "The family a relation type belongs to: a coarse grouping of ``relation_type`` for filtering and drawing "
-    "(``relations_wide.relation_family``; docs/codebook.md#relation-families).",
+    "The family a relation type belongs to: a coarse grouping of relation types for filtering and drawing "
+    "(relations_wide.relation_family; docs/codebook.md#relation-families).",
     ("cooperative", "The source works with or for the target: alliance, partnership, support, ties of an unspecified kind."),
     ("hostile", "The source works against or shuns the target: rivalry, opposition, infiltration, containment, ignoring."),
     (
@@ -424,13 +424,13 @@ RELATION_FAMILY = _vocab(
 
 RELATION_TYPE = Vocabulary(
     "relation_type",
-    "How one actor relates to another over a period; each type belongs to a ``relation_family``.",
+    "How one actor relates to another over a period; each type belongs to a relation family.",
     (
         Term("ally", "Alliance: the actors act together against common opponents.", family="cooperative"),
         Term("partner", "Partnership short of alliance: cooperation on specific aims.", family="cooperative"),
         Term("rival", "Rivalry: competition for the same constituency or power.", family="hostile"),
         Term("opposes", "Hostility or opposition of the source to the target.", family="hostile"),
-        Term("supports", "The source gives the target support; ``support_form`` says which kind.", family="cooperative"),
+        Term("supports", "The source gives the target support; support_form says which kind.", family="cooperative"),
         Term("leads", "The source leads or heads the target.", family="structural"),
         Term("member_of", "The source is a member of the target.", family="structural"),
         Term("represents", "The source speaks for or represents the target.", family="structural"),
@@ -457,7 +457,7 @@ RELATION_TYPE = Vocabulary(
 
 SUPPORT_FORM = _vocab(
     "support_form",
-    "The form of support in a ``supports`` relation, after the NAGs data's distinctions.",
+    "The form of support in a supports relation; weapons, training, funds and safe_haven follow the NAGs data's forms of support.",
     ("weapons", "Arms, ammunition or military equipment."),
     ("training", "Military or other training."),
     ("funds", "Money or financial support."),
@@ -636,7 +636,7 @@ CITATIONS = Table(
         Column("volume", "string", "Volume of a periodical.", nullable=True),
         Column("issue", "string", "Issue of a periodical.", nullable=True),
         Column("date", "date", "Date of the document or interview (first day of its precision unit).", nullable=True),
-        Column("date_precision", "category", "Precision of ``date``.", vocabulary=DATE_PRECISION),
+        Column("date_precision", "category", "Precision of the date.", vocabulary=DATE_PRECISION),
         _fk("location_id", "locations", "Where an interview took place, if given.", nullable=True),
         Column("language", "string", "ISO 639-1 code of the document's language, where evident.", nullable=True, pattern=r"^[a-z]{2}$"),
         Column("anonymous", "bool", "Whether the source is anonymous.", nullable=True),

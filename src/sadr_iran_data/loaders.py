@@ -150,7 +150,7 @@ def load_citations() -> pd.DataFrame:
     - ``volume`` (string, may be null): Volume of a periodical.
     - ``issue`` (string, may be null): Issue of a periodical.
     - ``date`` (date, may be null): Date of the document or interview (first day of its precision unit).
-    - ``date_precision`` (category): Precision of ``date``.
+    - ``date_precision`` (category): Precision of the date.
     - ``location_id`` (id, may be null): Where an interview took place, if given.
     - ``language`` (string, may be null): ISO 639-1 code of the document's language, where evident.
     - ``anonymous`` (bool, may be null): Whether the source is anonymous.

@@ -57,8 +57,8 @@ TYPES: tuple[tuple[str, str], ...] = (
     ("PROTEST", "Material conflict: demonstrations, riots, strikes, boycotts, obstruction (CAMEO 14)."),
     ("SANCTION", "Material conflict: reduce or break relations, stop aid, withdraw or expel (CAMEO 16)."),
     ("MOBILIZE", "Material conflict: raise the alert of or mobilise troops or police (CAMEO 15)."),
-    ("COERCE", "Material conflict: seize, restrict, ban, arrest, deport, blockade, occupy (CAMEO 17)."),
-    ("ASSAULT", "Material conflict: violence: attacks, bombings, assassination, fighting, mass violence (CAMEO 18-20)."),
+    ("COERCE", "Material conflict: seize, restrict, ban, arrest, deport, blockade, occupy (CAMEO 17; also 163, 191, 192)."),
+    ("ASSAULT", "Material conflict: violence: attacks, bombings, assassination, fighting, mass violence (CAMEO 18-20; also 175, 1712)."),
     (NOT_CODED, "Not a PLOVER event: a state of affairs, statement, election, death, publication or change in ties."),
 )
 

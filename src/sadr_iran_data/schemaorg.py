@@ -228,28 +228,53 @@ def release_url() -> str:
     return f"{PYPI_URL}{_version.__version__}/"
 
 
+def wheel_name() -> str:
+    """The file name of this version's wheel (the binary distribution format's naming rule, for a pure-Python package)."""
+    return f"{NAME.replace('-', '_')}-{_version.__version__}-py3-none-any.whl"
+
+
+def asset_name(format: str) -> str:
+    """The file name of the ZIP archive of one export format, attached to this version's GitHub release.
+
+    >>> import sadr_iran_data as sid
+    >>> asset_name("csv") == f"sadr-iran-data-{sid.__version__}-csv.zip"
+    True
+    """
+    return f"{NAME}-{_version.__version__}-{format}.zip"
+
+
+def asset_url(name: str) -> str:
+    """Where a file attached to this version's GitHub release is downloaded from (the release's tag is ``vX.Y.Z``)."""
+    return f"{REPOSITORY_URL}/releases/download/v{_version.__version__}/{name}"
+
+
 def downloads() -> list[dict[str, Any]]:
-    """Schema.org ``DataDownload`` entries: the package of this version, and each format ``sadr-iran-data export`` writes from it.
+    """Schema.org ``DataDownload`` entries: files a reader can fetch, each attached to this version's GitHub release.
 
     The package's wheel is a ZIP archive (the binary distribution format,
-    https://packaging.python.org/en/latest/specifications/binary-distribution-format/).
+    https://packaging.python.org/en/latest/specifications/binary-distribution-format/),
+    and each export format is a ZIP archive of the files ``sadr-iran-data
+    export`` writes, which the release workflow attaches
+    (``python -m sadr_iran_data._build.discovery --assets DIR``).
     """
     version = _version.__version__
-    pin = f"pip install {NAME}=={version}"
     package = {
         "@type": "DataDownload",
         "name": f"{NAME} {version} (Python package)",
-        "description": f"{pin}: the tables as Parquet files with their sha256 hashes, their Croissant description and the loaders.",
-        "contentUrl": release_url(),
+        "description": (
+            f"The wheel (pip install {NAME}=={version}): the tables as Parquet files with their sha256 hashes, "
+            "their Croissant description and the loaders."
+        ),
+        "contentUrl": asset_url(wheel_name()),
         "encodingFormat": "application/zip",
     }
     exports = [
         {
             "@type": "DataDownload",
             "name": f"{NAME} {version} as {format}",
-            "description": f"{pin}, then: {NAME} export --format {format} DIR",
-            "contentUrl": release_url(),
-            "encodingFormat": list(MEDIA_TYPES[format]) if len(MEDIA_TYPES[format]) > 1 else MEDIA_TYPES[format][0],
+            "description": (f"A ZIP archive of the files `{NAME} export --format {format}` writes ({', '.join(MEDIA_TYPES[format])})."),
+            "contentUrl": asset_url(asset_name(format)),
+            "encodingFormat": "application/zip",
         }
         for format in EXPORT_FORMATS
     ]

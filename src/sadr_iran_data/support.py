@@ -11,8 +11,9 @@ Sources:
   and Nonstate Armed Groups (NAGs)", v.04/2015, whose project page lists the
   8 forms of support quoted in :data:`NAGS_FORMS`, and distinguishes active
   from passive support after Byman (2005).
-- :data:`ESD`: the UCDP External Support Dataset; the support types whose
-  variables could be checked (``ext_p`` troops, ``ext_w`` weapons, ``ext_t``
+- :data:`ESD`: the UCDP External Support Dataset, version 18.1 (Meier,
+  Karlén, Pettersson and Croicu 2023); the support types whose variables
+  could be checked (``ext_p`` troops, ``ext_w`` weapons, ``ext_t``
   training, ``ext_f`` funding) are named here. Its other types (access to
   territory, materiel and logistics, intelligence, ...) could not be read in
   its codebook offline, and no support in the article needs them.
@@ -34,7 +35,10 @@ NAGS = (
     "passive support on its about page, after Byman 2005)"
 )
 ESD = (
-    "UCDP External Support Dataset (Högbladh, Pettersson and Themnér 2011; version 18.1, 1975-2017): support-type "
+    "UCDP External Support Dataset (ESD), version 18.1, 1975-2017: Meier, Vanessa, Niklas Karlén, Therése Pettersson "
+    "and Mihai Croicu (2023), 'External support in armed conflicts: Introducing the UCDP external support dataset "
+    "(ESD), 1975-2017', Journal of Peace Research 60(3): 545-554, doi:10.1177/00223433221079864 (which supersedes "
+    "Högbladh, Pettersson and Themnér's 2011 data, 1975-2009); support-type "
     "variables ext_p (troops), ext_w (weapons), ext_t (training), ext_f (funding), as read in a public analysis of "
     "ucdp-esd-ty (github.com/marfakozeletsUvA/Violent-Offenders-GPV---CSSci-)"
 )

@@ -34,6 +34,7 @@ from matplotlib.transforms import Bbox, blended_transform_factory
 
 import sadr_iran_data as sid
 from ..declarations import CERTAINTY, RELATION_FAMILY, RELATION_TYPE
+from ..plover import HISTORICAL_BEFORE
 
 Point = tuple[float, float]
 Edge = tuple[str, str]
@@ -515,7 +516,9 @@ def draw_map(path: Path, borders_path: Path = BORDERS) -> Path:
     overview.set_title("The region (the dashed box is the map above)", fontsize=8.5, loc="left")
     _map_legend(legend, places)
     drawn = sum(p.events for p in places)
-    fig.suptitle(f"Where the article places its events: {drawn} events at {sum(1 for p in places if p.events)} points", fontsize=10, y=0.985)
+    with_events = [p for p in places if p.events]
+    points = len({(p.longitude, p.latitude) for p in with_events})  # a region without a point of its own shares its country's
+    fig.suptitle(f"Where the article places its events: {drawn} events at {len(with_events)} places ({points} points)", fontsize=10, y=0.985)
     caption = (
         f"Label: place (events placed there). Of {left_out['placed'] + left_out['unplaced']} events, {left_out['placed']} are placed "
         f"and {drawn} drawn; {left_out['without_a_point']} placed where there is no point "
@@ -543,10 +546,16 @@ def _timeline_order(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _extent(event: Any) -> tuple[float, float]:
-    """The years an event's mark covers: open starts begin at the axis, forecasts run past publication."""
+    """The years an event's mark covers: open starts begin at the axis, forecasts run past publication.
+
+    An undated event the coding calls ``historical`` (PLOVER's context for
+    what was over before 2003) ends at 2003, not at publication.
+    """
     start, end = event.date_start, event.date_end
     left = TIMELINE_START if _missing(start) else _year(start)
     right = TIMELINE_END if _missing(end) else _year(end + dt.timedelta(days=1))
+    if _missing(start) and "historical" in list(event.plover_context):
+        right = min(right, _year(dt.date.fromisoformat(HISTORICAL_BEFORE)))
     return left, right
 
 
@@ -640,7 +649,7 @@ def draw_timeline(path: Path) -> Path:
         Patch(facecolor="#777777", label="dated span (month, year, decade)"),
         Patch(facecolor="white", edgecolor="#777777", hatch="////", label="bounds only (precision unknown)"),
         Line2D([], [], marker="D", linestyle="", color="#777777", markersize=4, label="a day"),
-        Line2D([], [], marker="<", linestyle=(0, (2, 2)), color="#777777", markersize=4, label="open start, ends by publication"),
+        Line2D([], [], marker="<", linestyle=(0, (2, 2)), color="#777777", markersize=4, label="open start, ends by publication (historical: by 2003)"),
         Line2D([], [], marker=">", linestyle="-", color="#777777", markersize=4, label="forecast beyond publication"),
     ]
     fig.legend(
