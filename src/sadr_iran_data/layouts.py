@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .declarations import ACTOR_TYPE, DATE_PRECISION, EVENT_TYPE, LOCATION_TYPE
+from .errors import DataIntegrityError
 
 _Row = dict[str, Any]
 
@@ -48,14 +49,15 @@ _Row = dict[str, Any]
 ACLED_CODEBOOK = (
     "ACLED Codebook, ACLED methodology page (acleddata.com/methodology/acled-codebook, formerly "
     "acleddata.com/knowledge-base/codebook; the web edition of 2024-2025: ACLED no longer releases versions, "
-    "the codebook's last section says): Table 1 (data columns), Table 2 (event types), the sections on actors, "
-    "Inter codes (Table 3), event geography and event time"
+    "the codebook's last section says): Table 1 (data columns), Table 2 (event types), the sections on civilian "
+    "targeting, actors, Inter codes (Table 3), event geography and event time"
 )
 UCDP_GED_CODEBOOK = (
     "UCDP Georeferenced Event Dataset (GED) Codebook (Uppsala Conflict Data Program, ucdp.uu.se/downloads/ged/, "
     "e.g. ged231.pdf for version 23.1). The column layout is that of GED 23.1 (GEDEvent_v23_1.csv, 49 columns), as "
     "reported by users who read the file; the event definition is the codebook's, as quoted from the GED 17.1 and "
-    "25.1 codebooks; where_prec, date_prec, event_clarity and type_of_violence as paraphrased from the codebook in "
+    "25.1 codebooks; where_prec, date_prec, event_clarity, type_of_violence, source_date and source_original as "
+    "paraphrased from the codebook in "
     "github.com/mapme-initiative/mapme.biodiversity R/calc_fatalities_ucdp.R (commit 0fc02808c893c98b9ce2bb16fe06529da41e2e71) "
     "and github.com/mcgirjau/ucdp R/GED.R (commit 3aaf961797e1651581f1a1204c69b40f62b4334b). The codebook PDF itself "
     "could not be read"
@@ -128,15 +130,20 @@ ACLED_COLUMN_NOTES: dict[str, str] = {
     "disorder_type": "From `event_type` (and the PLOVER mode): see *Event types*.",
     "event_type": "From `event_type` (and the PLOVER mode): see *Event types*.",
     "sub_event_type": "From `event_type`; empty where the article does not say which sub-event type it was.",
-    "actor1": "Name of the first initiator (else participant, else subject); `Unidentified Armed Group (Country)` for violence "
-    "whose perpetrator the article does not name (codebook, footnote 9).",
-    "assoc_actor_1": "Names of the other actors on actor 1's side, joined with '; '.",
+    "actor1": "The first actor with an ACLED actor type among the initiators, participants and subjects (else the first of "
+    "them); `Unidentified Armed Group (Country)` for violence whose perpetrator the article does not name (codebook, footnote 9); "
+    "`Civilians (Country)` for civilians.",
+    "assoc_actor_1": "Names of the other actors on actor 1's side (and the civilians' own name), joined with '; '.",
     "inter1": "From actor 1's `actor_type` (and country): see *Actor types*; empty where ACLED has no type for the actor.",
-    "actor2": "Name of the first target (else victim; else the second participant of a two-sided event).",
-    "assoc_actor_2": "Names of the other actors on actor 2's side, joined with '; '.",
+    "actor2": "The first actor with an ACLED actor type among the targets and victims (and, in a clash or attack, the participants "
+    "other than actor 1; in another event without target, the second participant); `Civilians (Country)` for civilians and "
+    "for every victim of Violence against civilians.",
+    "assoc_actor_2": "Names of the other actors on actor 2's side (and the civilians' own names), joined with '; '.",
     "inter2": "From actor 2's `actor_type` (and country).",
-    "interaction": "The two actor types, lower Inter code first, joined with '-' ('X only' for one actor), as in Table 3.",
-    "civilian_targeting": "'Civilians targeted' for Violence against civilians or where actor 2 is Civilians; else empty.",
+    "interaction": "The two actor types joined with '-' as Table 3 writes them (lower Inter code first, except "
+    "'External/Other forces-Civilians'); 'X only' where there is no actor 2; empty where actor 1 or actor 2 has no ACLED type.",
+    "civilian_targeting": "'Civilians targeted' for Violence against civilians, and for Explosions/Remote violence, Riots and "
+    "Excessive force against protesters whose actor 2 is Civilians; else empty (never for Battles).",
     "iso": "ISO 3166-1 numeric code of the event's country (`country_iso3`): see *Country codes*.",
     "region": "Empty: ACLED's regions are its own grouping of countries, and we do not copy it.",
     "country": "Name of the event's country place.",
@@ -229,9 +236,13 @@ ACLED_TYPES: dict[str, AcledType] = {
         _SD,
         _SD,
         "Change to group/activity",
-        "'the creation of a new rebel group or a paramilitary wing', and other changes in the structure of armed groups.",
+        "'significant changes in the activity or structure of armed groups', from 'the creation of a new rebel group or a "
+        "paramilitary wing of the security forces' to 'voluntary recruitment drives'.",
     ),
-    "death": _none("A death other than a killing is no ACLED event."),
+    "death": _none(
+        "A natural death is no ACLED event: Strategic developments may record 'the suspicious death of a high-ranking "
+        "official', and the article's one death, Khomeini's in 1989, is not said to be suspicious."
+    ),
     "commemoration": _none("A ceremony is no ACLED event type (a demonstration is a gathering 'advocating for a shared cause')."),
     "interview": _none("The article's own sources, not events."),
     "publication": _none("The article's own sources, not events."),
@@ -303,6 +314,21 @@ ACLED_INTER: dict[str, AcledInter] = {
 
 #: ACLED's actor for a violent event whose perpetrator the source does not name (codebook, footnote 9: Inter code 3).
 UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group ({country})"
+#: ACLED's actor for civilians: "They are noted as Civilians (Country)" (codebook, Inter code 7); a named group or person
+#: among them goes to the associated actors ("the ethno-religious identity of a civilian victim", codebook, Actors).
+ACLED_CIVILIANS = "Civilians ({country})"
+_CIVILIANS = ACLED_INTER_LABELS[6]
+
+#: Table 3 writes each interaction lower Inter code first, with one exception: "78: External/Other forces-Civilians"
+#: (checked against a stored copy of the web codebook, acleddata.com/knowledge-base/codebook, last updated 3 October 2024).
+ACLED_INTERACTION_EXCEPTIONS: dict[tuple[str, str], str] = {(_CIVILIANS, _EXTERNAL): "External/Other forces-Civilians"}
+
+#: Besides Violence against civilians, where ACLED marks an event whose actor 2 is Civilians "Civilians targeted": "civilians
+#: may also be the main or only target of violence in events coded under the Explosions/Remote violence event type ..., Riots
+#: event type ..., and Excessive force against protesters sub-event type ... Events in which civilians were incidentally
+#: harmed are not included" (codebook, Civilian targeting). Battles never are: "In Battles events, civilians are never
+#: recorded as Associated Actors" (codebook, Event aggregation).
+ACLED_CIVILIAN_TARGETING: tuple[str, ...] = ("Explosions/Remote violence", "Riots", "Excessive force against protesters")
 
 
 @dataclass(frozen=True)
@@ -323,7 +349,11 @@ ACLED_TIME_PRECISION: dict[str, Code] = {
     ),
     "year": Code(None, "dated only to a year: 'ACLED does not include events with less temporal information' than a month"),
     "decade": Code(None, "dated only to a decade: ACLED records no event dated less precisely than a month"),
-    "unknown": Code(None, "the article does not date it: ACLED records no event dated less precisely than a month"),
+    "unknown": Code(
+        None,
+        "dated only by bounds: the article gives no day, month or year, at most a start or an end (such as 2004-04/2007-03-08); "
+        "ACLED records no event dated less precisely than a month",
+    ),
 }
 
 #: location_type -> ACLED geo_precision (codebook, 'Spatial precision codes').
@@ -335,6 +365,9 @@ ACLED_GEO_PRECISION: dict[str, Code] = {
     "region": Code(3, "'If a larger region is mentioned ... Geo-precision code 3' (only where the region has a point of its own)."),
 }
 
+#: Why an event at a region drawn at its country's point is left out of both layouts (it has no code in either).
+REGION_AT_COUNTRY_POINT = "placed only in a country: the region has no point of its own (its coordinates are its country's)"
+
 #: What the source_scale column says of the article: an analysis published in Washington about Iraq and Iran.
 ACLED_SOURCE_SCALE = "International"
 #: What the source column names: the article's journal (and a footnote's outlet or author, where the event cites one).
@@ -344,6 +377,8 @@ ACLED_SOURCE = "Terrorism Monitor (The Jamestown Foundation)"
 ACTOR1_ROLES = ("initiator", "participant", "subject")
 #: Roles whose actors are ACLED's Actor 2 (the first one) and its associated actors (the target is Actor 2, codebook).
 ACTOR2_ROLES = ("target", "victim")
+#: Event types whose participants fight each other: a participant other than actor 1 is on the other side (actor 2, side B).
+OPPOSING_PARTICIPANTS = ("armed_clash", "attack")
 
 # --------------------------------------------------------------------------
 # UCDP GED
@@ -411,15 +446,22 @@ UCDP_GED_COLUMN_NOTES: dict[str, str] = {
     "id": "Our `event_id` (text; GED's ids are numbers, so the two never collide).",
     "year": "The year of `date_start`.",
     "type_of_violence": "1 state-based (a state on one side and a state or armed group on the other), 2 non-state (two armed "
-    "groups), 3 one-sided (an organised actor against unarmed people); from the sides' `actor_type`s.",
-    "side_a": "Name of the government side (state-based violence), else of the initiator.",
-    "side_b": "Name of the other side.",
+    "groups), 3 one-sided (an assassination, or an attack by a state or armed group on a population group or a person); "
+    "from the sides' `actor_type`s. Any other event is left out.",
+    "side_a": "Name of the government side (state-based violence), else of the first state or armed group among the initiators, "
+    "participants and subjects.",
+    "side_b": "Name of the other side: the first state or armed group (else population group or person) among the targets and "
+    "victims (and, in a clash or attack, the other participants).",
     "number_of_sources": "1 for the article, plus 1 where the event cites a footnote.",
     "source_article": "The article and the footnote cited, each as author, title, outlet and date.",
     "source_office": "The article's publisher.",
+    "source_date": "The publication dates of the sources of `source_article`, in its order, each to its own precision (the "
+    "article: 2007), joined with '; ': GED's 'dates the source materials were published on'.",
     "source_headline": "The article's title.",
-    "source_original": "`attributed_to`: who, according to the article, says so.",
-    "where_prec": "From the place's `location_type`: see *Precision codes*.",
+    "source_original": "Who the information comes from, as GED's 'name or type of person or organization whence the source "
+    "originates': the article's author where the event is the author's own statement, else `attributed_to`.",
+    "where_prec": "From the place's `location_type`: see *Precision codes*. A region drawn at its country's point has no code, "
+    "and its events are left out.",
     "where_coordinates": "`place_name`.",
     "where_description": "Empty: GED's own description of the place.",
     "adm_1": "`admin1_name` of the wide view.",
@@ -485,7 +527,11 @@ UCDP_DATE_PRECISION: dict[str, Code] = {
     "month": Code(4, "'if start and end dates for events are specified to a certain month'"),
     "year": Code(5, "'if start and enddates for events are specified to a certain year'"),
     "decade": Code(None, "dated only to a decade: GED's coarsest date_prec is a year"),
-    "unknown": Code(None, "the article does not date it: GED's coarsest date_prec is a year"),
+    "unknown": Code(
+        None,
+        "dated only by bounds: the article gives no day, month or year, at most a start or an end (such as 2004-04/2007-03-08); "
+        "GED's coarsest date_prec is a year",
+    ),
 }
 
 #: location_type -> GED where_prec (1 the place's own point ... 6 a country).
@@ -501,6 +547,8 @@ UCDP_WHERE_PRECISION: dict[str, Code] = {
 STATE_TYPES = ("state", "state_body", "state_armed_force")
 #: Actor types of organised, armed, non-state actors.
 ARMED_NON_STATE_TYPES = ("armed_group",)
+#: Actor types of unarmed people, the victims of one-sided violence ("against civilians", UCDP_EVENT).
+CIVILIAN_TYPES = ("population_group", "person")
 
 # --------------------------------------------------------------------------
 # Completeness: every value of our vocabularies is mapped
@@ -591,7 +639,10 @@ def _dating(event: Mapping[str, Any], codes: Mapping[str, Code]) -> tuple[int | 
         return None, code.reason
     start, end = event["date_start"], event["date_end"]
     if start is None or end is None or end != _unit_end(start, event["date_precision"]):
-        return None, f"a period ({event['date_edtf']}), not one event on a day or in a month: both layouts record single events"
+        return None, (
+            f"a period, not one happening: {event['date_edtf']} runs beyond the {event['date_precision']} it is dated to, "
+            "and ACLED and GED code single happenings, each within one day, week or month (GED also a year)"
+        )
     return code.code, None
 
 
@@ -601,9 +652,9 @@ def precision_codes(event: Mapping[str, Any]) -> dict[str, int | None]:
     ``event`` is a row of the wide view of events. Each code is what the
     layout records for the event's dating and place, whether or not the
     layout would take the event; None where it has no code: a date coarser
-    than the layout's coarsest, a period rather than one happening on a day
-    or in a month, no place or no sourced point, a country (ACLED), or a
-    region drawn at its country's point (ACLED).
+    than the layout's coarsest, a period rather than one happening on a day,
+    in a month or (GED) in a year, no place or no sourced point, a region
+    drawn at its country's point, or (ACLED) a country.
 
     >>> precision_codes({"date_precision": "day", "date_start": datetime.date(2004, 8, 5),
     ...     "date_end": datetime.date(2004, 8, 5), "date_edtf": "2004-08-05", "location_id": "loc-najaf",
@@ -611,12 +662,9 @@ def precision_codes(event: Mapping[str, Any]) -> dict[str, int | None]:
     {'acled_time_precision': 1, 'acled_geo_precision': 1, 'ucdp_date_prec': 1, 'ucdp_where_prec': 1}
     """
     placed = _place_reason(event) is None
-    acled_geo = ACLED_GEO_PRECISION[event["place_type"]].code if placed else None
-    if event["geo_precision"] == "country_centroid":
-        acled_geo = None
     return {
         "acled_time_precision": _dating(event, ACLED_TIME_PRECISION)[0],
-        "acled_geo_precision": acled_geo,
+        "acled_geo_precision": ACLED_GEO_PRECISION[event["place_type"]].code if placed else None,
         "ucdp_date_prec": _dating(event, UCDP_DATE_PRECISION)[0],
         "ucdp_where_prec": UCDP_WHERE_PRECISION[event["place_type"]].code if placed else None,
     }
@@ -627,6 +675,8 @@ def _place_reason(event: Mapping[str, Any]) -> str | None:
         return "no place: the article does not say where"
     if event["latitude"] is None:
         return "no place: the place has no sourced point"
+    if event["place_type"] != "country" and event["geo_precision"] == "country_centroid":
+        return REGION_AT_COUNTRY_POINT
     return None
 
 
@@ -637,17 +687,34 @@ def _actors(event: Mapping[str, Any], roles: Iterable[str]) -> list[str]:
     return ids
 
 
-def _sides(event: Mapping[str, Any]) -> tuple[list[str], list[str]]:
-    """Actor ids of the event's two sides: Actor 1 first, then its associated actors; the same for Actor 2.
+def _lead(ids: list[str], rank: Callable[[str], int]) -> list[str]:
+    """``ids`` with the first of the best-ranked (lowest) actors moved to the front, the others in their order."""
+    if not ids:
+        return ids
+    best = min(ids, key=rank)
+    return [best, *(a for a in ids if a != best)]
 
-    A second participant is Actor 2 when no actor is a target or victim (both sides of a meeting or clash).
+
+def _sides(event: Mapping[str, Any], rank: Callable[[str], int]) -> tuple[list[str], list[str]]:
+    """Actor ids of the event's two sides, each led by its best-ranked actor (the layout's actor 1 and 2, side A and B).
+
+    Side 1 holds the initiators, participants and subjects; side 2 the
+    targets and victims. In a clash or an attack the participants other than
+    actor 1 fought it, so they are on side 2; in another event with neither
+    initiator nor target, a second participant is actor 2 (the other side of a
+    meeting).
     """
-    first, second = _actors(event, ACTOR1_ROLES), _actors(event, ACTOR2_ROLES)
-    second = [actor for actor in second if actor not in first]
-    if not second and not event["initiator_ids"] and len(event["participant_ids"]) > 1:
-        second = [event["participant_ids"][1]]
-        first = [actor for actor in first if actor != second[0]]
-    return first, second
+    first = _lead(_actors(event, ACTOR1_ROLES), rank)
+    second = [actor for actor in _actors(event, ACTOR2_ROLES) if actor not in first]
+    others = [actor for actor in event["participant_ids"] if first and actor != first[0]]
+    if event["event_type"] in OPPOSING_PARTICIPANTS:
+        moved = others
+    elif not second and not event["initiator_ids"]:
+        moved = others[:1]
+    else:
+        moved = []
+    first = [actor for actor in first if actor not in moved]
+    return first, _lead([*second, *moved], rank)
 
 
 def acled_inter(actor: Mapping[str, Any], country: str | None) -> str | None:
@@ -669,12 +736,14 @@ def acled_inter(actor: Mapping[str, Any], country: str | None) -> str | None:
 
 
 def acled_interaction(inter1: str | None, inter2: str | None) -> str | None:
-    """ACLED's interaction: the two actor types, lower Inter code first, or 'X only' for one actor (Table 3).
+    """ACLED's interaction of two actor types as Table 3 writes it, or 'X only' for one actor; None without actor 1's type.
 
     Examples
     --------
     >>> acled_interaction("External/Other forces", "Political militia")
     'Political militia-External/Other forces'
+    >>> acled_interaction("External/Other forces", "Civilians")
+    'External/Other forces-Civilians'
     >>> acled_interaction("Political militia", None)
     'Political militia only'
     """
@@ -682,8 +751,8 @@ def acled_interaction(inter1: str | None, inter2: str | None) -> str | None:
         return None
     if inter2 is None:
         return f"{inter1} only"
-    pair = sorted((inter1, inter2), key=ACLED_INTER_LABELS.index)
-    return "-".join(pair)
+    low, high = sorted((inter1, inter2), key=ACLED_INTER_LABELS.index)
+    return ACLED_INTERACTION_EXCEPTIONS.get((low, high), f"{low}-{high}")
 
 
 def _notes(event: Mapping[str, Any]) -> str:
@@ -710,40 +779,57 @@ def _tags(event: Mapping[str, Any], *more: str) -> str:
     return "; ".join([*tags, *more])
 
 
+def _acled_side(
+    ids: list[str], actors: Mapping[str, Mapping[str, Any]], country: str | None, place: str, civilians: bool = False
+) -> tuple[str | None, str | None, list[str]]:
+    """Actor, actor type and associated actors of one side: civilians (all of them, where ``civilians``) as `Civilians (Country)`."""
+    if not ids:
+        return (ACLED_CIVILIANS.format(country=place), _CIVILIANS, []) if civilians else (None, None, [])
+    names = [actors[a]["name"] for a in ids]
+    inter = _CIVILIANS if civilians else acled_inter(actors[ids[0]], country)
+    if inter == _CIVILIANS:
+        return ACLED_CIVILIANS.format(country=place), inter, names
+    return names[0], inter, names[1:]
+
+
 def _acled_row(event: Mapping[str, Any], kind: AcledType, actors: Mapping[str, Mapping[str, Any]], context: Mapping[str, Any]) -> _Row:
     country = event["country_iso3"]
-    first, second = _sides(event)
-    flags = []
-    if first:
-        actor1: str | None = actors[first[0]]["name"]
-        inter1 = acled_inter(actors[first[0]], country)
-    elif kind.disorder_type == _PV:
-        actor1, inter1 = UNIDENTIFIED_ARMED_GROUP.format(country=context["countries"].get(country, country)), "Political militia"
+    place = context["countries"].get(country, country)
+    first, second = _sides(event, lambda a: 0 if acled_inter(actors[a], country) is not None else 1)
+    leads = first[:1] + ([] if kind.civilian_targeting else second[:1])
+    untyped = [actors[a] for a in leads if acled_inter(actors[a], country) is None]
+    flags = [f"no ACLED actor type: {actor['name']} ({actor['actor_type']})" for actor in untyped]
+    actor1, inter1, assoc1 = _acled_side(first, actors, country, place)
+    if actor1 is None and kind.disorder_type == _PV:
+        actor1, inter1 = UNIDENTIFIED_ARMED_GROUP.format(country=place), "Political militia"
         flags.append("actor 1 not named in the article")
-    else:
-        actor1, inter1 = None, None
-    inter2 = acled_inter(actors[second[0]], country) if second else None
-    untyped = [actors[a] for a in first[:1] + second[:1] if acled_inter(actors[a], country) is None]
-    flags += [f"no ACLED actor type: {actor['name']} ({actor['actor_type']})" for actor in untyped]
+    actor2, inter2, assoc2 = _acled_side(second, actors, country, place, civilians=kind.civilian_targeting)
+    interaction = acled_interaction(inter1, inter2) if actor2 is None or inter2 is not None else None
+    if actor1 is not None and interaction is None:
+        flags.append("interaction not given: an actor has no ACLED actor type")
     if kind.sub_event_type is None:
         flags.append("sub-event type not given in the article")
+    targeted = kind.civilian_targeting or (
+        inter2 == _CIVILIANS and (kind.event_type in ACLED_CIVILIAN_TARGETING or kind.sub_event_type in ACLED_CIVILIAN_TARGETING)
+    )
     date = _acled_date(event)
+    codes = precision_codes(event)
     return {
         "event_id_cnty": event["event_id"],
         "event_date": date.isoformat(),
         "year": date.year,
-        "time_precision": precision_codes(event)["acled_time_precision"],
+        "time_precision": codes["acled_time_precision"],
         "disorder_type": kind.disorder_type,
         "event_type": kind.event_type,
         "sub_event_type": kind.sub_event_type,
         "actor1": actor1,
-        "assoc_actor_1": "; ".join(actors[a]["name"] for a in first[1:]) or None,
+        "assoc_actor_1": "; ".join(assoc1) or None,
         "inter1": inter1,
-        "actor2": actors[second[0]]["name"] if second else None,
-        "assoc_actor_2": "; ".join(actors[a]["name"] for a in second[1:]) or None,
+        "actor2": actor2,
+        "assoc_actor_2": "; ".join(assoc2) or None,
         "inter2": inter2,
-        "interaction": acled_interaction(inter1, inter2),
-        "civilian_targeting": "Civilians targeted" if kind.civilian_targeting or inter2 == "Civilians" else None,
+        "interaction": interaction,
+        "civilian_targeting": "Civilians targeted" if targeted else None,
         "iso": ISO_NUMERIC.get(country) if country else None,
         "region": None,
         "country": context["countries"].get(country) if country else None,
@@ -753,7 +839,7 @@ def _acled_row(event: Mapping[str, Any], kind: AcledType, actors: Mapping[str, M
         "location": event["place_name"],
         "latitude": round(event["latitude"], 4),
         "longitude": round(event["longitude"], 4),
-        "geo_precision": precision_codes(event)["acled_geo_precision"],
+        "geo_precision": codes["acled_geo_precision"],
         "source": _source(event, context["citations"]),
         "source_scale": ACLED_SOURCE_SCALE,
         "notes": _notes(event),
@@ -773,12 +859,7 @@ def _acled_reason(event: Mapping[str, Any], kind: AcledType) -> str | None:
         return reason
     if (reason := _place_reason(event)) is not None:
         return reason
-    place = ACLED_GEO_PRECISION[event["place_type"]]
-    if place.code is None:
-        return place.reason
-    if event["place_type"] != "country" and event["geo_precision"] == "country_centroid":
-        return "placed only in a country: the region has no point of its own (its coordinates are its country's)"
-    return None
+    return ACLED_GEO_PRECISION[event["place_type"]].reason if ACLED_GEO_PRECISION[event["place_type"]].code is None else None
 
 
 def acled(
@@ -792,8 +873,9 @@ def acled(
     An event is written if ACLED has a type for it (:func:`acled_type`), it
     is reported as having happened (not a forecast or a possibility), it is
     dated to a day or a month and is no longer than that, and it is placed
-    below the level of a country. Rumours and other reported claims are kept,
-    with their ``confidence`` and ``certainty`` in ``tags``.
+    below the level of a country (at a point of its own). Rumours and other
+    reported claims are kept, with their ``confidence`` and ``certainty`` in
+    ``tags``.
     """
     by_id = {a["actor_id"]: a for a in actors}
     context = {
@@ -811,33 +893,63 @@ def acled(
     return Layout(ACLED_COLUMNS, rows, left_out)
 
 
-def _ucdp_sides(event: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> tuple[str | None, str | None, int | None]:
-    """Side A's and side B's actor ids and the type of violence; the government side is side A (state-based)."""
-    first, second = _sides(event)
+def _ucdp_rank(actor: Mapping[str, Any]) -> int:
+    """States and armed groups first, then unarmed people, then the rest: the actor a GED side is named after."""
+    kind = actor["actor_type"]
+    return 0 if kind in (*STATE_TYPES, *ARMED_NON_STATE_TYPES) else 1 if kind in CIVILIAN_TYPES else 2
+
+
+def _ucdp_sides(event: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> tuple[str | None, str | None, int | str]:
+    """Side A's and side B's actor ids and GED's type of violence, or the reason GED would not code the event.
+
+    The government side is side A (state-based violence). One-sided violence
+    is an assassination, or violence by a state or an armed group against a
+    population group or a person outside a clash; anything else without an
+    armed side B is left out.
+    """
+    first, second = _sides(event, lambda x: _ucdp_rank(actors[x]))
     a, b = (first[0] if first else None), (second[0] if second else None)
+    organised = (*STATE_TYPES, *ARMED_NON_STATE_TYPES)
     if a is None:
-        return None, b, None
-    kinds = [actors[x]["actor_type"] if x else None for x in (a, b)]
-    if kinds[1] in STATE_TYPES and kinds[0] not in STATE_TYPES:
-        a, b = b, a
-        kinds.reverse()
-    if kinds[0] in STATE_TYPES and kinds[1] in (*STATE_TYPES, *ARMED_NON_STATE_TYPES):
-        return a, b, STATE_BASED
-    if kinds[0] in ARMED_NON_STATE_TYPES and kinds[1] in ARMED_NON_STATE_TYPES:
-        return a, b, NON_STATE
-    if kinds[0] in (*STATE_TYPES, *ARMED_NON_STATE_TYPES):
+        return None, b, "no organised actor: the article names no perpetrator"
+    if actors[a]["actor_type"] not in organised:
+        if b is None and len(first) == 1 and actors[a]["actor_type"] == "person":
+            return a, b, "no organised actor: the only named party is a person"
+        return a, b, f"no organised actor: {actors[a]['name']} ({actors[a]['actor_type']}) is neither a state nor an armed group"
+    if b is not None and actors[b]["actor_type"] in organised:
+        if actors[b]["actor_type"] in STATE_TYPES and actors[a]["actor_type"] not in STATE_TYPES:
+            a, b = b, a
+        return a, b, STATE_BASED if actors[a]["actor_type"] in STATE_TYPES else NON_STATE
+    civilians = b is not None and actors[b]["actor_type"] in CIVILIAN_TYPES
+    if event["event_type"] == "assassination" or (civilians and event["event_type"] not in ("armed_clash",)):
         return a, b, ONE_SIDED
-    return a, b, None
+    if b is None:
+        return (
+            a,
+            b,
+            (
+                f"side B not named: the article names no one {actors[a]['name']} fought or attacked, and GED codes violence "
+                "between two named sides, or against civilians"
+            ),
+        )
+    return (
+        a,
+        b,
+        (
+            f"side B not organised: {actors[b]['name']} ({actors[b]['actor_type']}) is neither a state nor an armed group, and the "
+            "event is no violence against civilians"
+        ),
+    )
 
 
-def _ucdp_reason(event: Mapping[str, Any], violence: int | None) -> str | None:
+def _ucdp_reason(event: Mapping[str, Any], violence: int | str) -> str | None:
     if (reason := _not_happened(event)) is not None:
         return reason
     kind = UCDP_TYPES[event["event_type"]]
     if not kind.coded:
         return kind.reason
-    if violence is None:
-        return "no organised actor named: GED's events belong to a dyad of named actors, and the article names no perpetrator"
+    if isinstance(violence, str):
+        return violence
     code, reason = _dating(event, UCDP_DATE_PRECISION)
     if code is None:
         return reason
@@ -852,16 +964,19 @@ def ucdp_ged(
 ) -> Layout:
     """The events (rows of the wide view) as UCDP GED rows, and the events left out with the reason.
 
-    An event is written if it is organised violence (:data:`UCDP_TYPES`), reported
-    as having happened, by a named organised actor, dated to a day, month or
-    year and placed. Deaths and the best, low and high estimates stay empty:
-    the article gives none.
+    An event is written if it is organised violence (:data:`UCDP_TYPES`),
+    reported as having happened, with sides GED would code (a state or armed
+    group against another, or against civilians), dated to a day, month or year and placed at a
+    point of its own. Deaths and the best, low and high estimates stay
+    empty: the article gives none.
     """
     by_id = {a["actor_id"]: a for a in actors}
     countries = {p["country"]: p["name"] for p in locations if p["location_type"] == "country"}
     codes = {a["country"]: a["gw_code"] for a in by_id.values() if a["actor_type"] == "state"}
     citing = {c["citation_id"]: c for c in citations}
-    article = next(c for c in citing.values() if c["cited_in"] is None)
+    article = next((c for c in citing.values() if c["cited_in"] is None), None)
+    if article is None:
+        raise DataIntegrityError("the citations hold no article (a citation whose cited_in is null): restore it, and run sid.validate()")
     rows, left_out = [], []
     for event in events:
         a, b, violence = _ucdp_sides(event, by_id)
@@ -871,6 +986,7 @@ def ucdp_ged(
             continue
         cited = [article, *([citing[event["citation_id"]]] if event["citation_id"] else [])]
         side_a, side_b = by_id[a] if a else None, by_id[b] if b else None
+        precision = precision_codes(event)
         rows.append(
             {
                 **dict.fromkeys(UCDP_GED_COLUMNS),
@@ -882,9 +998,10 @@ def ucdp_ged(
                 "number_of_sources": len(cited),
                 "source_article": "; ".join(_citation_text(c) for c in cited),
                 "source_office": article["publisher"],
+                "source_date": "; ".join(_citation_date(c) or "undated" for c in cited),
                 "source_headline": article["title"],
-                "source_original": event["attributed_to"],
-                "where_prec": precision_codes(event)["ucdp_where_prec"],
+                "source_original": article["author"] if event["attributed_to"] == "author" else event["attributed_to"],
+                "where_prec": precision["ucdp_where_prec"],
                 "where_coordinates": event["place_name"],
                 "adm_1": event["admin1_name"],
                 "latitude": event["latitude"],
@@ -893,7 +1010,7 @@ def ucdp_ged(
                 "country": countries.get(event["country_iso3"]),
                 "country_id": event["country_gw"],
                 "event_clarity": 1 if event["date_precision"] == "day" else 2,
-                "date_prec": precision_codes(event)["ucdp_date_prec"],
+                "date_prec": precision["ucdp_date_prec"],
                 "date_start": event["date_start"].isoformat(),
                 "date_end": event["date_end"].isoformat(),
                 "gwnoa": codes.get(side_a["country"]) if side_a and side_a["actor_type"] in STATE_TYPES else None,
@@ -906,9 +1023,13 @@ def ucdp_ged(
 _DATE_TEXT = {"day": 10, "month": 7, "year": 4}
 
 
+def _citation_date(citation: Mapping[str, Any]) -> str | None:
+    """A citation's date, ISO 8601 to its own precision (a year for anything coarser)."""
+    return citation["date"].isoformat()[: _DATE_TEXT.get(citation["date_precision"], 4)] if citation["date"] else None
+
+
 def _citation_text(citation: Mapping[str, Any]) -> str:
     """A citation in one line: author, title, outlet and its date at its own precision (footnotes numbered)."""
-    date = citation["date"].isoformat()[: _DATE_TEXT.get(citation["date_precision"], 4)] if citation["date"] else None
-    parts = [citation["author"], citation["title"] and f"“{citation['title']}”", citation["outlet"], date]
+    parts = [citation["author"], citation["title"] and f"“{citation['title']}”", citation["outlet"], _citation_date(citation)]
     text = ", ".join(p for p in parts if p)
     return text if citation["note_number"] is None else f"footnote {citation['note_number']}: {text}"

@@ -10,7 +10,8 @@ with pyreadstat (the ``[stata]`` extra):
   vocabulary (1, 2, ...), labelled with the value, so that
   ``pandas.read_stata`` gives the value back (``convert_categoricals``);
 - a list column holds its items joined with ``"; "``;
-- a date is a Stata date (``%td``); an EDTF date stays text;
+- a date is a Stata date (``%td``), even where every value is missing; an
+  EDTF date stays text;
 - a boolean is 1 (true) or 0 (false);
 - a missing number or code is Stata's missing value ``.``; a missing text
   (and an empty list) is the empty string, Stata's only missing text.
@@ -39,6 +40,9 @@ from .errors import SadrIranDataError
 if TYPE_CHECKING:
     import pandas as pd
 
+#: pyreadstat's ``version`` for the Stata file format written: 14 writes format 118 (``<release>118</release>``), which
+#: Stata 14 and later open; its default, 15, writes format 119, which Stata 14 cannot open.
+DTA_VERSION = 14
 #: Stata's longest variable label and variable name: "variable names may be 1 to 32 Unicode characters long"
 #: (Stata manual [U] 11.4, www.stata.com/help.cgi?varname); labels "are capped at 80 characters"
 #: (Innovations for Poverty Action, povertyaction.github.io/guides/cleaning/documentation/variablenotes/).
@@ -49,8 +53,8 @@ ELLIPSIS = "..."
 LIST_SEPARATOR = "; "
 
 
-#: The end of a first sentence: a full stop before a capital (so not the one of "e.g. 'x'").
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
+#: The end of a first sentence: a full stop before a capital, but not that of an abbreviation ("e.g. 'x'", "U.S. Army").
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bU\.N)(?<!\betc)\.\s+(?=[A-Z])")
 
 
 def variable_label(description: str) -> str:
@@ -111,6 +115,9 @@ def stata_frame(table: Table, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
             frame[col.name] = pd.to_numeric(frame[col.name]).astype("float64" if frame[col.name].isna().any() else "int32")
         elif col.type == "float":
             frame[col.name] = frame[col.name].astype("float64")
+        elif col.type == "date" and frame[col.name].isna().all():
+            # pyreadstat takes a column of only None (or no rows) for text, which a %td format does not fit
+            frame[col.name] = frame[col.name].astype("datetime64[ns]")
         else:  # text, and dates as datetime.date objects: pyreadstat writes those as Stata dates, None as missing
             frame[col.name] = frame[col.name].astype("object")
     return frame
@@ -136,7 +143,7 @@ def write_dta(path: Any, table: Table, rows: Iterable[dict[str, Any]], file_labe
         str(path),
         file_label=variable_label(file_label),
         column_labels={col.name: variable_label(col.description) for col in table.columns},
-        version=15,
+        version=DTA_VERSION,
         variable_value_labels=labels,
         variable_format=formats,
     )
