@@ -101,6 +101,7 @@ def test_the_release_assets_are_the_files_the_json_ld_offers(tmp_path):
             else:
                 assert {name: zf.read(name) for name in zf.namelist()} == expected, fmt
     again = {p.name: p.read_bytes() for p in release_assets(tmp_path / "again") if not p.name.endswith("-duckdb.zip")}
+    assert f"sadr-iran-data-{sid.__version__}-stata.zip" in again
     assert again == {p.name: p.read_bytes() for p in written if p.name in again}  # the same version, the same bytes
 
 

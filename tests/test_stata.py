@@ -177,3 +177,16 @@ def test_dates_round_trip_across_the_epoch(tmp_path):
     frame = pd.read_stata(tmp_path / "one.dta")
     assert frame.loc[0, "date_start"].date() == datetime.date(1955, 7, 1)
     assert frame.loc[0, "date_end"].date() == datetime.date(1960, 1, 1)
+
+
+def test_one_version_gives_the_same_bytes_stamped_with_its_release_date(tmp_path):
+    first = sid.export("stata", tmp_path / "first")
+    second = sid.export("stata", tmp_path / "second")
+    from sadr_iran_data import _version
+
+    released = datetime.date.fromisoformat(_version.__released__)
+    month = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")[released.month - 1]
+    when = f"{released.day:02d} {month} {released.year} 00:00".encode()
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+        assert b"<timestamp>\x11" + when + b"</timestamp>" in a.read_bytes()[:512], a.name

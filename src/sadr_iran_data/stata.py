@@ -147,3 +147,29 @@ def write_dta(path: Any, table: Table, rows: Iterable[dict[str, Any]], file_labe
         variable_value_labels=labels,
         variable_format=formats,
     )
+    stamp(path)
+
+
+#: Where a format-118 file's header keeps when it was written: ``<timestamp>``, a length byte, "dd Mon yyyy hh:mm".
+_TIMESTAMP = re.compile(rb"<timestamp>\x11\d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d</timestamp>")
+
+
+def stamp(path: Any) -> None:
+    """Set the header's timestamp of the Stata file ``path`` to this version's release date, so one version gives the same bytes.
+
+    pyreadstat writes the time of writing there; the replacement has the same
+    length, so nothing after it moves.
+    """
+    import datetime
+    from pathlib import Path
+
+    from . import _version
+
+    released = datetime.date.fromisoformat(_version.__released__)
+    month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[released.month - 1]  # English, whatever the locale
+    when = f"{released.day:02d} {month} {released.year} 00:00".encode("ascii")
+    data = Path(path).read_bytes()
+    found = _TIMESTAMP.search(data, 0, 512)
+    if found is None:
+        raise SadrIranDataError(f"{path}: no format-118 timestamp in the Stata header")
+    Path(path).write_bytes(data[: found.start()] + b"<timestamp>\x11" + when + b"</timestamp>" + data[found.end() :])
