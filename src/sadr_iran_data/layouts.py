@@ -680,6 +680,16 @@ def _place_reason(event: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _when_and_where(event: Mapping[str, Any], dating: Mapping[str, Code], placing: Mapping[str, Code]) -> str | None:
+    """Why a layout with these date and place codes cannot take the event's dating or place, or None if it can."""
+    code, reason = _dating(event, dating)
+    if code is None:
+        return reason
+    if (reason := _place_reason(event)) is not None:
+        return reason
+    return placing[event["place_type"]].reason if placing[event["place_type"]].code is None else None
+
+
 def _actors(event: Mapping[str, Any], roles: Iterable[str]) -> list[str]:
     ids: list[str] = []
     for role in roles:
@@ -854,12 +864,7 @@ def _acled_reason(event: Mapping[str, Any], kind: AcledType) -> str | None:
         return reason
     if kind.event_type is None:
         return f"no ACLED event type: {kind.reason}"
-    code, reason = _dating(event, ACLED_TIME_PRECISION)
-    if code is None:
-        return reason
-    if (reason := _place_reason(event)) is not None:
-        return reason
-    return ACLED_GEO_PRECISION[event["place_type"]].reason if ACLED_GEO_PRECISION[event["place_type"]].code is None else None
+    return _when_and_where(event, ACLED_TIME_PRECISION, ACLED_GEO_PRECISION)
 
 
 def acled(
@@ -950,10 +955,7 @@ def _ucdp_reason(event: Mapping[str, Any], violence: int | str) -> str | None:
         return kind.reason
     if isinstance(violence, str):
         return violence
-    code, reason = _dating(event, UCDP_DATE_PRECISION)
-    if code is None:
-        return reason
-    return _place_reason(event)
+    return _when_and_where(event, UCDP_DATE_PRECISION, UCDP_WHERE_PRECISION)
 
 
 def ucdp_ged(

@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import support
@@ -138,6 +138,14 @@ def _admin1(places: Mapping[str, _Row], location_id: str) -> _Row | None:
     return next((places[p] for p in _chain(parents, location_id) if places[p]["location_type"] == "province"), None)
 
 
+def _confident(tables: Mapping[str, pa.Table], name: str, key: str, wanted: set[str]) -> Iterator[tuple[_Row, _Row]]:
+    """Each row of table ``name`` in ``key`` order whose confidence is ``wanted``, with a copy that carries its confidence."""
+    for record in sorted(_rows(tables, name), key=lambda r: r[key]):
+        confidence = confidence_of(record["certainty"], record["attribution_kind"], record["date_end"])
+        if confidence in wanted:
+            yield record, {**record, "confidence": confidence}
+
+
 def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
     from .declarations import ROLE
     from .layouts import precision_codes
@@ -155,14 +163,11 @@ def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set
             same_fact.setdefault(event_id, []).append(relation["relation_id"])
     evidence = _evidence(tables)
     out = []
-    for event in sorted(_rows(tables, "events"), key=lambda r: r["event_id"]):
-        row = dict(event)
-        row["confidence"] = confidence_of(event["certainty"], event["attribution_kind"], event["date_end"])
-        if row["confidence"] not in wanted:
-            continue
+    for event, row in _confident(tables, "events", "event_id", wanted):
+        links = sorted(roles.get(event["event_id"], []), key=lambda li: li["event_actor_id"])
         for term in ROLE.terms:
             ids: list[str] = []
-            for link in sorted(roles.get(event["event_id"], []), key=lambda li: li["event_actor_id"]):
+            for link in links:
                 actor = rolled_up(parents, link["actor_id"], rollup)
                 if link["role"] == term.value and actor not in ids:
                     ids.append(actor)
@@ -204,11 +209,7 @@ def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: 
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")
     evidence = _evidence(tables)
     out = []
-    for relation in sorted(_rows(tables, "relations"), key=lambda r: r["relation_id"]):
-        row = dict(relation)
-        row["confidence"] = confidence_of(relation["certainty"], relation["attribution_kind"], relation["date_end"])
-        if row["confidence"] not in wanted:
-            continue
+    for relation, row in _confident(tables, "relations", "relation_id", wanted):
         for side in ("source", "target"):
             actor = actors[rolled_up(parents, relation[f"{side}_actor_id"], rollup)]
             row[f"{side}_actor_id"] = actor["actor_id"]

@@ -17,18 +17,17 @@ from .. import plover, support
 
 
 def grid(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """A Markdown table; None prints as an en dash, a list as its items joined with commas."""
+    """A Markdown table (the data dictionary's writer); None prints as an en dash, a list as its items joined with commas."""
+    from ..data_dictionary import _markdown_table
 
     def cell(value: Any) -> str:
         if value is None or value == "" or (isinstance(value, list | tuple) and not value):
             return "–"
         if isinstance(value, list | tuple):
             return ", ".join(map(str, value))
-        return str(value).replace("|", "\\|")
+        return str(value)
 
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
-    return "\n".join(lines)
+    return _markdown_table(tuple(header), [tuple(cell(v) for v in row) for row in rows])
 
 
 def _code(value: Any) -> str | None:

@@ -55,19 +55,17 @@ def acled_inter_block() -> str:
     )
 
 
-def _codes(mappings: Mapping[str, Mapping[str, layouts.Code]], first: str) -> str:
-    blocks = []
-    for title, mapping in mappings.items():
-        blocks.append(grid((first, title, "why"), ((f"`{k}`", c.code if c.code is not None else "left out", c.reason) for k, c in mapping.items())))
-    return "\n\n".join(blocks)
+def _precision_block(date_code: str, dating: Mapping[str, layouts.Code], place_code: str, placing: Mapping[str, layouts.Code]) -> str:
+    """A layout's two precision tables: its date code by ``date_precision``, its place code by ``location_type``."""
+    tables = (("`date_precision`", date_code, dating), ("`location_type`", place_code, placing))
+    return "\n\n".join(
+        grid((first, title, "why"), ((f"`{k}`", c.code if c.code is not None else "left out", c.reason) for k, c in mapping.items()))
+        for first, title, mapping in tables
+    )
 
 
 def acled_precision_block() -> str:
-    return (
-        _codes({"time_precision": layouts.ACLED_TIME_PRECISION}, "`date_precision`")
-        + "\n\n"
-        + _codes({"geo_precision": layouts.ACLED_GEO_PRECISION}, "`location_type`")
-    )
+    return _precision_block("time_precision", layouts.ACLED_TIME_PRECISION, "geo_precision", layouts.ACLED_GEO_PRECISION)
 
 
 def ucdp_types_block() -> str:
@@ -79,11 +77,7 @@ def ucdp_types_block() -> str:
 
 
 def ucdp_precision_block() -> str:
-    return (
-        _codes({"date_prec": layouts.UCDP_DATE_PRECISION}, "`date_precision`")
-        + "\n\n"
-        + _codes({"where_prec": layouts.UCDP_WHERE_PRECISION}, "`location_type`")
-    )
+    return _precision_block("date_prec", layouts.UCDP_DATE_PRECISION, "where_prec", layouts.UCDP_WHERE_PRECISION)
 
 
 def iso_block() -> str:
