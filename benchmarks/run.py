@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sadr_iran_data.integrity import data_dir, read_manifest
+from sadr_iran_data.dataset.integrity import data_dir, read_manifest
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sadr_iran_data._tables import _to_pandas
+from sadr_iran_data.dataset._read import _to_pandas
 from sadr_iran_data.declarations import Table
 from sadr_iran_data.testing import synthetic_table
 

@@ -89,7 +89,7 @@ def _pandera(table: str) -> Callable[[Any], Any]:
 def _frictionless(path: Path, table: str) -> Callable[[], bool]:
     from frictionless import Resource, Schema
 
-    from sadr_iran_data.tableschema import table_schema
+    from sadr_iran_data.formats.frictionless import table_schema
 
     schema = Schema.from_descriptor(table_schema(table, resources=[table]))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sadr_iran_data.integrity import data_dir
+from sadr_iran_data.dataset.integrity import data_dir
 
 
 def write(path, data: bytes):

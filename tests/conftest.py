@@ -40,7 +40,7 @@ def data_copy(tmp_path, monkeypatch):
     """A private copy of the shipped data folder that the loaders read instead."""
     import shutil
 
-    from sadr_iran_data import integrity
+    from sadr_iran_data.dataset import integrity
 
     folder = tmp_path / "data"
     shutil.copytree(integrity.data_dir(), folder)

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data.article import FRAME_COLUMNS, STATUSES, find_quotes, fold
+from sadr_iran_data.dataset.article import FRAME_COLUMNS, STATUSES, find_quotes, fold
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 TYPOGRAPHIC = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}

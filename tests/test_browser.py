@@ -207,7 +207,7 @@ def test_the_home_page_describes_this_version_of_the_dataset_in_schema_org(base_
 
     import sadr_iran_data as sid
     from sadr_iran_data import identity
-    from sadr_iran_data._formats import EXPORT_FORMATS
+    from sadr_iran_data._names import EXPORT_FORMATS
 
     assert _open(browser, base_url) == []
     (page,) = _jsonld(browser)

@@ -10,8 +10,8 @@ from conftest import ROOT, needs_repository
 
 from sadr_iran_data._build.build import build
 from sadr_iran_data._build.curated import read_sources
+from sadr_iran_data.dataset.integrity import data_dir, read_manifest
 from sadr_iran_data.errors import BuildError
-from sadr_iran_data.integrity import data_dir, read_manifest
 
 pytestmark = needs_repository
 

@@ -13,9 +13,9 @@ import yaml
 from conftest import ROOT
 
 import sadr_iran_data as sid
-from sadr_iran_data import citation
-from sadr_iran_data.citation import FORMATS, cite, cite_source
 from sadr_iran_data.errors import SadrIranDataError
+from sadr_iran_data.formats import citation
+from sadr_iran_data.formats.citation import FORMATS, cite, cite_source
 from sadr_iran_data.identity import SOURCE
 
 CFF_DIR = Path(__file__).parent / "cff"
@@ -101,7 +101,7 @@ def test_lazy_import_cost():
     import subprocess
     import sys
 
-    code = "import sys; import sadr_iran_data.citation; print('pandas' in sys.modules)"
+    code = "import sys; import sadr_iran_data.formats.citation; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -377,7 +377,7 @@ def test_yaml_strings_round_trip(value):
 
 
 def test_source_matches_the_manifest():
-    from sadr_iran_data.integrity import read_manifest
+    from sadr_iran_data.dataset.integrity import read_manifest
 
     shipped = read_manifest()["source"]
     assert shipped["author"] == f"{SOURCE.given} {SOURCE.family}"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data._formats import EXPORT_FORMATS
+from sadr_iran_data._names import EXPORT_FORMATS
 from sadr_iran_data.cli import _parser, main
 
 

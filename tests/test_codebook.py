@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sadr_iran_data.data_dictionary import CODEBOOK_COLUMNS, VOCABULARY_COLUMNS, _markdown_table, codebook, render_markdown, vocabularies
 from sadr_iran_data.declarations import TABLES, VIEWS, VOCABULARIES
+from sadr_iran_data.declarations.dictionary import (
+    CODEBOOK_COLUMNS,
+    VOCABULARY_COLUMNS,
+    _markdown_table,
+    codebook,
+    render_markdown,
+    vocabularies,
+)
 
 
 @pytest.fixture(scope="module")

@@ -24,8 +24,8 @@ import pytest
 
 import sadr_iran_data as sid
 from sadr_iran_data.cli import main
+from sadr_iran_data.dataset.integrity import data_dir, read_manifest
 from sadr_iran_data.declarations import TABLES, VOCABULARIES, Column, Table
-from sadr_iran_data.integrity import data_dir, read_manifest
 
 TEXT_TYPES = ("id", "string", "category", "edtf")
 

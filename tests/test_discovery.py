@@ -107,8 +107,8 @@ def test_the_documentation_site_uses_the_template_that_carries_the_jsonld():
 
 @needs_repository
 def test_the_documentation_site_is_published_where_the_json_ld_says():
+    from sadr_iran_data.formats.schemaorg import home_page
     from sadr_iran_data.identity import DOCUMENTATION_URL
-    from sadr_iran_data.schemaorg import home_page
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_url"] == DOCUMENTATION_URL == home_page()["url"]

@@ -60,7 +60,7 @@ def test_data_dictionary_is_current(build_docs):
 
 
 def test_data_dictionary_comes_from_the_declarations(build_docs):
-    from sadr_iran_data.data_dictionary import render_markdown
+    from sadr_iran_data.declarations.dictionary import render_markdown
 
     assert build_docs.data_dictionary_page().endswith(render_markdown())
 
@@ -71,14 +71,19 @@ def test_readme_numbers_and_citation_are_current(build_docs):
     assert "<!-- generated:numbers -->" in committed and "<!-- generated:citation -->" in committed
 
 
-def test_loader_docstrings_list_their_tables_columns(build_docs):
-    committed = build_docs.LOADERS.read_text(encoding="utf-8")
-    assert committed == build_docs.loader_docstrings(committed), "loaders.py's column lists are stale: run sadr-iran-data build"
+def test_loader_docstrings_list_their_tables_columns_with_descriptions_and_no_markup():
+    import pydoc
+
     import sadr_iran_data as sid
 
     for name in sid.tables():
-        doc = getattr(sid, f"load_{name}").__doc__
-        assert all(f"``{column}``" in doc for column in sid.declarations.TABLES[name].column_names), name
+        loader = getattr(sid, f"load_{name}")
+        doc = loader.__doc__
+        for column in sid.declarations.TABLES[name].columns:
+            assert f"``{column.name}`` ({column.type}" in doc, (name, column.name)
+            assert " ".join(column.description.split()[:4]) in " ".join(doc.split()), (name, column.name)
+        assert "<!--" not in pydoc.render_doc(loader), name
+        assert doc.index("Notes") < doc.index("Examples"), name
 
 
 def test_cli_reference_is_current(build_docs):
@@ -165,7 +170,7 @@ def test_the_codebook_lists_each_relation_family_with_the_types_the_declaration_
 def test_the_datasette_page_lists_the_facets_the_export_sets_up():
     import sadr_iran_data as sid
     from sadr_iran_data.declarations import TABLES
-    from sadr_iran_data.exports import DATABASE, _datasette_metadata
+    from sadr_iran_data.formats.exports import DATABASE, _datasette_metadata
 
     text = (DOCS / "datasette.md").read_text(encoding="utf-8")
     tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]

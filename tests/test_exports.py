@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 from strategies import records
 
 import sadr_iran_data as sid
-from sadr_iran_data import exports
 from sadr_iran_data.column_types import BAD
+from sadr_iran_data.dataset.integrity import data_dir
+from sadr_iran_data.dataset.views import wide_arrow
 from sadr_iran_data.declarations import TABLES, VIEWS, Column, Table
-from sadr_iran_data.exports import DATABASE, FORMATS, export
-from sadr_iran_data.integrity import data_dir
-from sadr_iran_data.views import wide_arrow
+from sadr_iran_data.formats import exports
+from sadr_iran_data.formats.exports import DATABASE, FORMATS, export
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 Record = dict[str, Any]
@@ -560,7 +560,7 @@ def test_an_interrupted_export_leaves_no_file(tmp_path, monkeypatch, fmt, exc):
 
 @pytest.mark.parametrize("fmt", ["parquet", "croissant"])  # the formats that copy the shipped files
 def test_an_interrupted_parquet_export_leaves_no_file(tmp_path, monkeypatch, fmt):
-    from sadr_iran_data import integrity
+    from sadr_iran_data.dataset import integrity
 
     monkeypatch.setattr(integrity, "read_verified", interrupt_on_call(3, integrity.read_verified, OSError("gone")))
     with pytest.raises(OSError):
@@ -660,7 +660,7 @@ def test_show_csv_is_guarded_like_the_export(capsys, monkeypatch):
         def to_pylist(self):
             return rows
 
-    monkeypatch.setattr("sadr_iran_data.loaders.load", lambda name, backend="pandas", **options: Arrow())
+    monkeypatch.setattr("sadr_iran_data.dataset.loaders.load", lambda name, backend="pandas", **options: Arrow())
     assert main(["show", "actors", "--format", "csv"]) == 0
     guarded = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert main(["show", "actors", "--format", "csv", "--no-formula-guard"]) == 0

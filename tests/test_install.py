@@ -195,7 +195,7 @@ import json, sys
 from pathlib import Path
 
 import sadr_iran_data as sid
-from sadr_iran_data._formats import CITATION_FORMATS, EXPORT_FORMATS
+from sadr_iran_data._names import CITATION_FORMATS, EXPORT_FORMATS
 
 out = Path(sys.argv[1])
 rows = {

@@ -67,7 +67,7 @@ def test_verify_reports_every_table_and_release_file_ok():
 
 
 def test_manifest_matches_the_files_and_the_declarations(data_copy):
-    from sadr_iran_data.integrity import read_manifest, sha256_bytes
+    from sadr_iran_data.dataset.integrity import read_manifest, sha256_bytes
 
     manifest = read_manifest()
     assert manifest["version"] == sid.__version__
@@ -141,7 +141,7 @@ def test_an_edited_hash_or_size_in_the_manifest_is_refused(data_copy, tmp_path, 
 
 @pytest.mark.parametrize("name", ALL_FILES)
 def test_a_file_edited_together_with_its_manifest_entry_is_refused(data_copy, tmp_path, capsys, name):
-    from sadr_iran_data.integrity import sha256_bytes
+    from sadr_iran_data.dataset.integrity import sha256_bytes
 
     path = data_copy / _file(name)
     edited = path.read_bytes() + b"\0"

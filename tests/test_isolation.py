@@ -30,7 +30,7 @@ import pyarrow as pa
 import pytest
 
 import sadr_iran_data as sid
-from sadr_iran_data._formats import CITATION_FORMATS, EXPORT_FORMATS
+from sadr_iran_data._names import CITATION_FORMATS, EXPORT_FORMATS
 from sadr_iran_data.declarations import TABLES
 
 THREADS = 8
@@ -144,7 +144,7 @@ EVERYTHING = textwrap.dedent(
     from pathlib import Path
 
     import sadr_iran_data as sid
-    from sadr_iran_data._formats import CITATION_FORMATS, EXPORT_FORMATS
+    from sadr_iran_data._names import CITATION_FORMATS, EXPORT_FORMATS
     from sadr_iran_data.cli import main
 
     out = Path(sys.argv[1])

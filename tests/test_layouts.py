@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data import layouts
 from sadr_iran_data.cli import main
+from sadr_iran_data.dataset.views import wide_arrow
 from sadr_iran_data.declarations import VOCABULARIES
-from sadr_iran_data.exports import export
-from sadr_iran_data.views import wide_arrow
+from sadr_iran_data.formats import layouts
+from sadr_iran_data.formats.exports import export
 
 # ACLED's Table 1, in its order, as the codebook lists it (typed from the codebook, not taken from the code).
 ACLED_TABLE_1 = (

@@ -159,4 +159,4 @@ def test_info_reads_the_manifest_not_the_tables():
     loaded = _modules_after(code)
     assert not {"pandas", "pyarrow", "pandera", "pydantic", "polars"} & loaded
     # the command's start-up offers every format without importing the modules behind them
-    assert not {"sadr_iran_data.citation", "sadr_iran_data.exports", "email.utils"} & loaded
+    assert not {"sadr_iran_data.formats.citation", "sadr_iran_data.formats.exports", "email.utils"} & loaded

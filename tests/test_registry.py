@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from strategies import records
 
 from sadr_iran_data.column_types import BAD, COLUMN_TYPES, EDTF_PATTERN, EDTF_PRECISIONS, edtf_bounds, edtf_precision
+from sadr_iran_data.constraints import COLUMN_RULES, ROW_RULES
 from sadr_iran_data.declarations import TABLES, VOCABULARIES, Column
-from sadr_iran_data.rules import COLUMN_RULES, ROW_RULES
 from sadr_iran_data.testing import PREFIXES
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

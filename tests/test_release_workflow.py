@@ -85,7 +85,7 @@ def test_the_release_assets_are_the_files_the_json_ld_offers(tmp_path):
     import zipfile
 
     from sadr_iran_data._build.discovery import release_assets
-    from sadr_iran_data.schemaorg import home_page
+    from sadr_iran_data.formats.schemaorg import home_page
 
     pytest.importorskip("pyreadstat", reason="the Stata export needs pip install -e '.[stata]'")
     written = release_assets(tmp_path / "assets")

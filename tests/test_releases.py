@@ -11,10 +11,11 @@ import yaml
 from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
-from sadr_iran_data import _version, integrity
+from sadr_iran_data import _version
 from sadr_iran_data._build.build import build
+from sadr_iran_data.dataset import integrity
+from sadr_iran_data.dataset.integrity import read_manifest, sha256_bytes
 from sadr_iran_data.errors import BuildError
-from sadr_iran_data.integrity import read_manifest, sha256_bytes
 
 
 def test_version_is_single_sourced():
@@ -41,8 +42,8 @@ def test_pyproject_and_citation_cff_read_the_same_version():
 
 @needs_repository
 def test_shipped_data_equal_the_archive_of_this_version_if_released():
+    from sadr_iran_data._build.archive import read_archives, snapshot
     from sadr_iran_data._build.curated import derive_rows, read_curated, read_sources
-    from sadr_iran_data._build.releases import read_archives, snapshot
 
     archives = read_archives(ROOT)
     if sid.__version__ not in archives:
@@ -133,8 +134,8 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
 
 
 def _released_ids(repo, table):
-    from sadr_iran_data._build.releases import read_archives
-    from sadr_iran_data.versions import version_key
+    from sadr_iran_data._build.archive import read_archives
+    from sadr_iran_data.dataset.versions import version_key
 
     archives = read_archives(repo)
     return archives[max(archives, key=version_key)][table]
@@ -156,7 +157,7 @@ def test_a_retired_id_may_never_be_reused(repo, monkeypatch):
 
 
 def test_versions_sort_numerically():
-    from sadr_iran_data.versions import version_key
+    from sadr_iran_data.dataset.versions import version_key
 
     assert sorted(["1.10.0", "1.9.2", "1.2.0", "0.9.0"], key=version_key) == ["0.9.0", "1.2.0", "1.9.2", "1.10.0"]
     with pytest.raises(sid.SadrIranDataError, match="not a version"):
@@ -164,7 +165,7 @@ def test_versions_sort_numerically():
 
 
 def test_prereleases_sort_before_their_release():
-    from sadr_iran_data.versions import version_key
+    from sadr_iran_data.dataset.versions import version_key
 
     assert sorted(["1.2.0", "1.2.0rc1", "1.1.9", "1.2.0a1", "1.2.0.post1"], key=version_key) == [
         "1.1.9",

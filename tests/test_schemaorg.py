@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data import identity, schemaorg
-from sadr_iran_data._formats import EXPORT_FORMATS
+from sadr_iran_data import identity
+from sadr_iran_data._names import EXPORT_FORMATS
+from sadr_iran_data.formats import schemaorg
 
 
 def test_every_export_format_says_what_its_files_are():

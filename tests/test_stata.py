@@ -14,10 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
+from sadr_iran_data.dataset.views import wide_arrow
 from sadr_iran_data.declarations import TABLES, VIEWS, Column, Table
-from sadr_iran_data.exports import export
-from sadr_iran_data.stata import variable_label
-from sadr_iran_data.views import wide_arrow
+from sadr_iran_data.formats.exports import export
+from sadr_iran_data.formats.stata import variable_label
 
 pyreadstat = pytest.importorskip("pyreadstat")
 
@@ -153,7 +153,7 @@ def test_a_label_is_not_cut_at_an_abbreviation():
 
 @pytest.mark.parametrize("rows", ["no dates", "no rows"])
 def test_date_variables_stay_dates_without_any_date(tmp_path, rows):
-    from sadr_iran_data.stata import write_dta
+    from sadr_iran_data.formats.stata import write_dta
 
     table = TABLES["events"]
     first = dict(sid.load("events", backend="arrow").to_pylist()[0], date_start=None, date_end=None, known_date=None)
@@ -168,7 +168,7 @@ def test_date_variables_stay_dates_without_any_date(tmp_path, rows):
 
 
 def test_dates_round_trip_across_the_epoch(tmp_path):
-    from sadr_iran_data.stata import write_dta
+    from sadr_iran_data.formats.stata import write_dta
 
     table = TABLES["events"]
     row = dict(sid.load("events", backend="arrow").to_pylist()[2])

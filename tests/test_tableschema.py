@@ -15,7 +15,7 @@ from strategies import records, value_strategy
 import sadr_iran_data as sid
 from sadr_iran_data._build.schemas import main, write_schemas
 from sadr_iran_data.declarations import TABLES, Column
-from sadr_iran_data.tableschema import datapackage, dumps, json_schema, table_schema
+from sadr_iran_data.formats.frictionless import datapackage, dumps, json_schema, table_schema
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
+from sadr_iran_data.dataset.views import CONFIDENCE_ORDER, JOIN, confidence_of, rolled_up
 from sadr_iran_data.declarations import RELATION_FAMILY, RELATION_TYPE, ROLE, VIEWS
-from sadr_iran_data.views import CONFIDENCE_ORDER, JOIN, confidence_of, rolled_up
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data.exports import ANNOTATIONS, export
-from sadr_iran_data.web_annotations import CONTEXT, CONTEXT_LENGTH, context_from_quotes, iri
+from sadr_iran_data.formats.annotations import CONTEXT, CONTEXT_LENGTH, context_from_quotes, iri
+from sadr_iran_data.formats.exports import ANNOTATIONS, export
 
 #: The motivations of the Web Annotation Vocabulary (https://www.w3.org/TR/annotation-vocab/#motivation).
 MOTIVATIONS = [

@@ -20,14 +20,9 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from typing import Any
 
     from . import declarations, errors, identity, models, schemas
-    from .article import ArticleCheck, QuoteCheck, check_article
-    from .citation import cite, cite_source
-    from .croissant import to_croissant
-    from .data_dictionary import codebook, vocabularies
-    from .errors import DataIntegrityError, InputError, RetiredIdError, SadrIranDataError, SchemaValidationError, UnknownTableError
-    from .exports import export, to_acled, to_networkx, to_ucdp_ged, to_web_annotations
-    from .integrity import verify
-    from .loaders import (
+    from .dataset.article import ArticleCheck, QuoteCheck, check_article
+    from .dataset.integrity import verify
+    from .dataset.loaders import (
         changes,
         load,
         load_actors,
@@ -42,38 +37,50 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
         retired,
         tables,
     )
+    from .dataset.views import ancestors, descendants, evidence_for, has_actor, neighbors
+    from .declarations.dictionary import codebook, vocabularies
+    from .errors import (
+        DataIntegrityError,
+        InputError,
+        RetiredIdError,
+        SadrIranDataError,
+        SchemaValidationError,
+        UnknownTableError,
+    )
+    from .formats.citation import cite, cite_source
+    from .formats.croissant import to_croissant
+    from .formats.exports import export, to_acled, to_networkx, to_ucdp_ged, to_web_annotations
     from .validation import ValidationFailure, ValidationReport, validate, validate_tables
-    from .views import ancestors, descendants, evidence_for, has_actor, neighbors
 
 # public name -> module that defines it
 _LAZY = {
-    "tables": "loaders",
-    "load": "loaders",
-    "load_all": "loaders",
-    "load_citations": "loaders",
-    "load_actors": "loaders",
-    "load_locations": "loaders",
-    "load_events": "loaders",
-    "load_event_actors": "loaders",
-    "load_relations": "loaders",
-    "load_evidence": "loaders",
-    "verify": "integrity",
-    "check_article": "article",
-    "ArticleCheck": "article",
-    "QuoteCheck": "article",
-    "export": "exports",
-    "to_networkx": "exports",
-    "to_acled": "exports",
-    "to_ucdp_ged": "exports",
-    "to_web_annotations": "exports",
-    "to_croissant": "croissant",
-    "changes": "loaders",
-    "retired": "loaders",
-    "lookup": "loaders",
-    "cite": "citation",
-    "cite_source": "citation",
-    "codebook": "data_dictionary",
-    "vocabularies": "data_dictionary",
+    "tables": "dataset.loaders",
+    "load": "dataset.loaders",
+    "load_all": "dataset.loaders",
+    "load_citations": "dataset.loaders",
+    "load_actors": "dataset.loaders",
+    "load_locations": "dataset.loaders",
+    "load_events": "dataset.loaders",
+    "load_event_actors": "dataset.loaders",
+    "load_relations": "dataset.loaders",
+    "load_evidence": "dataset.loaders",
+    "verify": "dataset.integrity",
+    "check_article": "dataset.article",
+    "ArticleCheck": "dataset.article",
+    "QuoteCheck": "dataset.article",
+    "export": "formats.exports",
+    "to_networkx": "formats.exports",
+    "to_acled": "formats.exports",
+    "to_ucdp_ged": "formats.exports",
+    "to_web_annotations": "formats.exports",
+    "to_croissant": "formats.croissant",
+    "changes": "dataset.loaders",
+    "retired": "dataset.loaders",
+    "lookup": "dataset.loaders",
+    "cite": "formats.citation",
+    "cite_source": "formats.citation",
+    "codebook": "declarations.dictionary",
+    "vocabularies": "declarations.dictionary",
     "validate": "validation",
     "validate_tables": "validation",
     "ValidationReport": "validation",
@@ -84,11 +91,11 @@ _LAZY = {
     "RetiredIdError": "errors",
     "InputError": "errors",
     "ValidationFailure": "validation",
-    "ancestors": "views",
-    "descendants": "views",
-    "neighbors": "views",
-    "evidence_for": "views",
-    "has_actor": "views",
+    "ancestors": "dataset.views",
+    "descendants": "dataset.views",
+    "neighbors": "dataset.views",
+    "evidence_for": "dataset.views",
+    "has_actor": "dataset.views",
 }
 _SUBMODULES = ("models", "schemas", "declarations", "errors", "identity")
 

@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.3.0"
 __released__ = "2026-11-30"
-__manifest_sha256__ = "8a413f8d2ebebebf60a77c16c070a38d8dffc2031d684c5b691e6ebb6e8f2ca4"
+__manifest_sha256__ = "aa34e4f804599d2040448dbc1b385ebda986dc4c194a17defa41ba8d01896e2b"

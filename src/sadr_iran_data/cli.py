@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
-from ._formats import CITATION_FORMATS, EXPORT_FORMATS
+from ._names import CITATION_FORMATS, EXPORT_FORMATS
 from ._version import __version__
 from .errors import BuildError, SadrIranDataError
 
@@ -55,8 +55,8 @@ def _path(text: str) -> Path:
 
 
 def _info(args: argparse.Namespace) -> int:
+    from .dataset.integrity import read_manifest
     from .identity import NAME, article_citation
-    from .integrity import read_manifest
 
     manifest = read_manifest()
     print(f"{NAME} {manifest['version']}")
@@ -79,8 +79,8 @@ def _tables(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     import dataclasses
 
+    from .dataset.loaders import load
     from .declarations import VIEWS, get_table
-    from .loaders import load
 
     table = get_table(args.table)
     if args.wide:
@@ -95,11 +95,11 @@ def _show(args: argparse.Namespace) -> int:
     arrow = load(args.table, backend="arrow", wide=args.wide)
     rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
     if args.format == "csv":
-        from .exports import write_csv
+        from .formats.exports import write_csv
 
         write_csv(sys.stdout, table, rows, formula_guard=args.formula_guard)
     elif args.format == "json":
-        from .exports import json_records
+        from .formats.exports import json_records
 
         sys.stdout.write(json_records(table, rows))
     elif not rows:
@@ -109,7 +109,7 @@ def _show(args: argparse.Namespace) -> int:
         import pandas as pd
         import pyarrow as pa
 
-        from ._tables import _to_pandas
+        from .dataset._read import _to_pandas
 
         df = _to_pandas(table, pa.Table.from_pylist(rows, schema=table.arrow_schema()))
         with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
@@ -179,7 +179,7 @@ def _summary(report: ValidationReport) -> str:
 
 
 def _check_article(args: argparse.Namespace) -> int:
-    from .article import check_article
+    from .dataset.article import check_article
 
     report = check_article(args.path)
     if args.format in ("csv", "json"):
@@ -199,7 +199,7 @@ def _check_article(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from .integrity import verify
+    from .dataset.integrity import verify
 
     result = verify()
     print(f"all {len(result)} files match the manifest")
@@ -207,14 +207,14 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _cite(args: argparse.Namespace) -> int:
-    from .citation import cite
+    from .formats.citation import cite
 
     print(cite(args.format, include_source=args.source))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .exports import LAYOUTS, export
+    from .formats.exports import LAYOUTS, export
 
     for path in export(args.format, args.folder, force=args.force, tables=args.table, formula_guard=args.formula_guard):
         print(path)
@@ -224,7 +224,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ._build.release import build_command
+    from ._build.command import build_command
 
     return build_command(root=args.root, out=args.out, release=args.release, date=args.date)
 

@@ -3,7 +3,7 @@
 Each field's type comes from the column type registry and its constraints
 from the column's rules; the table's row rules are checked after the fields.
 Use the models to validate single records of your own; their JSON Schema is
-the one ``sadr_iran_data.tableschema.json_schema`` publishes.
+the one ``sadr_iran_data.formats.frictionless.json_schema`` publishes.
 
 Examples
 --------

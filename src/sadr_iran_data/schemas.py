@@ -2,7 +2,7 @@
 
 They check one table on its own: columns, dtypes, nullability, the column
 rules (vocabularies, ranges, patterns, NFC text), unique primary keys and
-the table's row rules, each as the rule kind in :mod:`sadr_iran_data.rules`
+the table's row rules, each as the rule kind in :mod:`sadr_iran_data.constraints`
 defines it. Foreign keys span tables; :func:`sadr_iran_data.validate` checks
 those too.
 

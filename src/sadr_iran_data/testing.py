@@ -3,7 +3,7 @@
 For testing code that reads these tables, or tables of your own that extend
 them. Each value comes from its column type's strategy
 (:mod:`sadr_iran_data.column_types`), and each record is made to satisfy the
-table's row rules by the rule kinds' ``repair`` (:mod:`sadr_iran_data.rules`).
+table's row rules by the rule kinds' ``repair`` (:mod:`sadr_iran_data.constraints`).
 Needs hypothesis (``pip install 'sadr-iran-data[test]'``).
 
 Examples

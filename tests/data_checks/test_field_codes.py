@@ -1,7 +1,7 @@
 """The field's codes in the shipped data: PLOVER and CAMEO on every event, state codes, support types.
 
 Each test checks the data against the decision tables the codebook publishes
-(``sadr_iran_data.plover``, ``sadr_iran_data.support``) and against facts
+(``sadr_iran_data.codes.plover``, ``sadr_iran_data.codes.support``) and against facts
 stated here independently of the code that derives the columns.
 """
 
@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import sadr_iran_data as sid
-from sadr_iran_data import plover, support
+from sadr_iran_data.codes import plover, support
 
 #: CAMEO root codes of each PLOVER type, from the crosswalk's section headings (CAMEO2PLOVER-2021.txt).
 CAMEO_ROOTS_OF_TYPE = {

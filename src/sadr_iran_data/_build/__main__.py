@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import BuildError
 from .curated import find_root
-from .release import regenerate
+from .command import regenerate
 
 
 def main(argv: list[str] | None = None) -> int:

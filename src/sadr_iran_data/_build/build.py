@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
-from .. import croissant
+from ..formats import croissant
 from ..declarations import TABLES
 from ..errors import BuildError
 from ..identity import NAME
-from ..integrity import MANIFEST, sha256_bytes
+from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..validation import check_records
 from .curated import Rows, derive_rows, find_root, package_data, read_curated, read_sources, source_article
 from .files import write_parquet, write_text
-from .releases import release_files, released_versions
+from .archive import release_files, released_versions
 
 #: The manifest's keys of the source article, copied from its curated record.
 SOURCE_KEYS = ("citation_id", "author", "title", "outlet", "volume", "issue", "publisher", "date", "url", "text_sha256")
@@ -88,6 +88,8 @@ def build_tables(root: Path | None = None, out: Path | None = None) -> Built:
             "description": table.description,
             # what the polars loader needs of the declarations, without importing them
             "categories": {c.name: list(c.categories or ()) for c in table.columns if c.type == "category"},
+            # what the loaders' docstrings list, without importing the declarations
+            "columns": [[c.name, c.type, c.nullable, c.description] for c in table.columns],
         }
     manifest["releases"] = released_versions(root)
     manifest["files"] = {}

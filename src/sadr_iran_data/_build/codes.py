@@ -1,7 +1,7 @@
 """The codebook's generated blocks: the PLOVER decision table, the support mapping and the country codes.
 
-Each block is written from the declarations (:mod:`sadr_iran_data.plover`,
-:mod:`sadr_iran_data.support`) and the shipped tables, so that the codebook
+Each block is written from the declarations (:mod:`sadr_iran_data.codes.plover`,
+:mod:`sadr_iran_data.codes.support`) and the shipped tables, so that the codebook
 says what the data hold; ``sadr-iran-data build`` rewrites them between the
 ``<!-- generated:NAME -->`` markers of ``docs/codebook.md``.
 """
@@ -13,12 +13,13 @@ from typing import Any
 
 import sadr_iran_data as sid
 
-from .. import plover, support
+from ..codes import plover
+from ..codes import support
 
 
 def grid(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     """A Markdown table (the data dictionary's writer); None prints as an en dash, a list as its items joined with commas."""
-    from ..data_dictionary import _markdown_table
+    from ..declarations.dictionary import _markdown_table
 
     def cell(value: Any) -> str:
         if value is None or value == "" or (isinstance(value, list | tuple) and not value):

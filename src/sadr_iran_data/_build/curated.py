@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import plover
+from ..codes import plover
 from ..column_types import edtf_bounds
 from ..declarations import TABLES
 from ..errors import BuildError
 from ..identity import SOURCE
-from ..integrity import sha256_bytes
+from ..dataset.integrity import sha256_bytes
 
 #: Tables written by hand in data/curated/; the rest are derived.
 CURATED = ("citations", "actors", "locations", "events", "relations")

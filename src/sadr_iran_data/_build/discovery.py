@@ -16,7 +16,7 @@ version and the shipped tables; ``python -m sadr_iran_data._build.discovery
   which the release workflow attaches to the GitHub release, so that every
   ``DataDownload`` of the JSON-LD is a file one can fetch.
 - ``overrides/dataset-jsonld.html``: the schema.org ``Dataset`` of this version
-  (:func:`sadr_iran_data.schemaorg.home_page`) as a ``<script
+  (:func:`sadr_iran_data.formats.schemaorg.home_page`) as a ``<script
   type="application/ld+json">`` element, which ``overrides/main.html`` puts
   in the head of the documentation's home page.
 """
@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
-from ..citation import author_names
+from ..formats.citation import author_names
 from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
-from ..schemaorg import asset_name, countries, home_page, script
+from ..formats.schemaorg import asset_name, countries, home_page, script
 from .files import write_text
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -87,7 +87,7 @@ def jsonld_partial(tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = No
     if "endraw" in text:
         raise ValueError("the JSON-LD would end the template's raw block")
     return (
-        "{#- Generated from sadr_iran_data.schemaorg by `sadr-iran-data build`; edit the source and rebuild. -#}\n"
+        "{#- Generated from sadr_iran_data.formats.schemaorg by `sadr-iran-data build`; edit the source and rebuild. -#}\n"
         '<script type="application/ld+json">\n'
         "{% raw %}" + text + "{% endraw %}\n"
         "</script>\n"
@@ -114,7 +114,7 @@ def write(root: Path = ROOT) -> list[Path]:
 
 
 def release_assets(folder: Path) -> list[Path]:
-    """Write one ZIP archive per export format into ``folder`` (named by :func:`sadr_iran_data.schemaorg.asset_name`).
+    """Write one ZIP archive per export format into ``folder`` (named by :func:`sadr_iran_data.formats.schemaorg.asset_name`).
 
     Each archive holds the files ``sadr-iran-data export --format F`` writes,
     by their names, with a fixed timestamp, so the same version gives the same
@@ -125,7 +125,7 @@ def release_assets(folder: Path) -> list[Path]:
     import zipfile
 
     import sadr_iran_data as sid
-    from .._formats import EXPORT_FORMATS
+    from .._names import EXPORT_FORMATS
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -50,7 +50,7 @@ def _fence(text: str, lang: str = "text") -> str:
 
 def data_dictionary_page() -> str:
     """Every column of every table, then every vocabulary, from the declarations."""
-    from ..data_dictionary import render_markdown
+    from ..declarations.dictionary import render_markdown
 
     intro = (
         "# Data dictionary\n\n"
@@ -100,7 +100,7 @@ def cli_page() -> str:
 
 def citing_page() -> str:
     """How to cite this dataset version, with the output of ``sid.cite()``."""
-    from ..citation import cite, cite_source
+    from ..formats.citation import cite, cite_source
 
     parts = [
         "# Citing",
@@ -125,7 +125,7 @@ def citing_page() -> str:
         '`sid.changes(since="1.0.0")`. [Versions and releases](releasing.md) describes the numbering and the '
         "release procedure.",
     ]
-    return _header("sadr_iran_data.citation") + "\n\n".join(parts) + "\n"
+    return _header("sadr_iran_data.formats.citation") + "\n\n".join(parts) + "\n"
 
 
 def changelog_page() -> str:
@@ -230,7 +230,7 @@ def _numbers_sentence(root: Path) -> str:
 
 def readme_blocks(root: Path = ROOT) -> dict[str, str]:
     """The README's generated blocks: its numbers, the version to pin and the citation of this version."""
-    from ..citation import cite
+    from ..formats.citation import cite
 
     return {
         "numbers": _numbers_sentence(root),
@@ -260,7 +260,7 @@ def codebook(text: str) -> str:
 
 
 def interoperability(text: str) -> str:
-    """``text`` (docs/interoperability.md) with its layout tables and counts rewritten from :mod:`sadr_iran_data.layouts`."""
+    """``text`` (docs/interoperability.md) with its layout tables and counts rewritten from :mod:`sadr_iran_data.formats.layouts`."""
     from .interop import interoperability_blocks
 
     return fill_blocks(text, interoperability_blocks())
@@ -268,9 +268,9 @@ def interoperability(text: str) -> str:
 
 def datasette_page(text: str) -> str:
     """``text`` (docs/datasette.md) with its table of the facets the SQLite export's metadata sets up rewritten."""
-    from ..data_dictionary import _markdown_table
+    from ..declarations.dictionary import _markdown_table
     from ..declarations import TABLES
-    from ..exports import DATABASE, _datasette_metadata
+    from ..formats.exports import DATABASE, _datasette_metadata
 
     tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]
     rows: list[tuple[str, ...]] = [(f"`{name}`", ", ".join(f"`{c}`" for c in t["facets"])) for name, t in tables.items()]
@@ -291,36 +291,6 @@ def write_readme(root: Path = ROOT) -> bool:
     for page, rewrite in _PAGES_WITH_BLOCKS.items():
         changed.append(write_text(root / page, rewrite((root / page).read_text(encoding="utf-8"))))
     return any(changed)
-
-
-# --------------------------------------------------------------------------
-# The loaders' docstrings list their table's columns: <!-- columns:NAME --> … <!-- /columns:NAME -->
-# --------------------------------------------------------------------------
-
-LOADERS = ROOT / "src" / "sadr_iran_data" / "loaders.py"
-_COLUMNS = re.compile(r"(    <!-- columns:(\w+) -->\n)(.*?)(    <!-- /columns:\2 -->)", re.DOTALL)
-
-
-def _column_lines(name: str) -> str:
-    import textwrap
-
-    from ..declarations import TABLES
-
-    table = TABLES[name]
-    lines = ["    Its columns, as declared (the data dictionary has their rules):", ""]
-    for col in table.columns:
-        item = f"- ``{col.name}`` ({col.type}{', may be null' if col.nullable else ''}): {col.description}"
-        lines += textwrap.wrap(item, width=130, initial_indent="    ", subsequent_indent="      ", break_on_hyphens=False)
-    return "\n".join(lines) + "\n"
-
-
-def loader_docstrings(text: str) -> str:
-    """``text`` (``loaders.py``) with each loader's list of columns rewritten from the declarations."""
-    return _COLUMNS.sub(lambda m: m.group(1) + _column_lines(m.group(2)) + m.group(4), text)
-
-
-def write_loader_docstrings(path: Path = LOADERS) -> bool:
-    return write_text(path, loader_docstrings(path.read_text(encoding="utf-8")))
 
 
 def main(argv: list[str] | None = None) -> int:

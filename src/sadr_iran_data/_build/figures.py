@@ -34,7 +34,7 @@ from matplotlib.transforms import Bbox, blended_transform_factory
 
 import sadr_iran_data as sid
 from ..declarations import CERTAINTY, RELATION_FAMILY, RELATION_TYPE
-from ..plover import HISTORICAL_BEFORE
+from ..codes.plover import HISTORICAL_BEFORE
 
 Point = tuple[float, float]
 Edge = tuple[str, str]

@@ -1,4 +1,4 @@
-"""The generated blocks of ``docs/interoperability.md``: every mapping of :mod:`sadr_iran_data.layouts`, and its counts.
+"""The generated blocks of ``docs/interoperability.md``: every mapping of :mod:`sadr_iran_data.formats.layouts`, and its counts.
 
 ``sadr-iran-data build`` rewrites them between the ``<!-- generated:NAME -->``
 markers of the page, so that the page prints what the exports do.
@@ -11,9 +11,10 @@ from collections.abc import Mapping
 
 import sadr_iran_data as sid
 
-from .. import layouts, stata
+from ..formats import layouts
+from ..formats import stata
 from ..declarations import TABLES, VIEWS
-from ..exports import to_acled, to_ucdp_ged
+from ..formats.exports import to_acled, to_ucdp_ged
 from .codes import grid
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..errors import BuildError
-from ..tableschema import schema_files
+from ..formats.frictionless import schema_files
 from .curated import find_root
 from .files import write_text
 

@@ -64,7 +64,7 @@ def _check_options(extra_columns: str, references: Any, references_mode: str) ->
 
 
 def _shipped_keys(name: str) -> Any:
-    from ..loaders import load
+    from ..dataset.loaders import load
 
     return load(name, backend="arrow").column(TABLES[name].primary_key)
 

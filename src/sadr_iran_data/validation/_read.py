@@ -273,7 +273,7 @@ def read(obj: Any, table: str | None) -> Source:
     if table is not None:
         get_table(table)  # an unknown table is named before anything is read
     if isinstance(obj, str) and obj in TABLES and not Path(obj).exists():
-        from ..loaders import load
+        from ..dataset.loaders import load
 
         return from_frame(load(obj, backend="arrow"), get_table(table or obj))
     if isinstance(obj, (str, Path)):

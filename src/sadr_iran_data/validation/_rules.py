@@ -1,7 +1,7 @@
 """The rules, on the typed columns: required values, the column rules, unique ids, the row rules, foreign keys.
 
 Every rule is a vectorised check of typed Arrow columns (the rule kinds of
-:mod:`sadr_iran_data.rules`); a cell already reported is not checked again.
+:mod:`sadr_iran_data.constraints`); a cell already reported is not checked again.
 """
 
 from __future__ import annotations

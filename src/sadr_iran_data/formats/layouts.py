@@ -22,7 +22,7 @@ standard library is imported.
 
 Examples
 --------
->>> from sadr_iran_data.layouts import ACLED_TYPES, UCDP_TYPES
+>>> from sadr_iran_data.formats.layouts import ACLED_TYPES, UCDP_TYPES
 >>> ACLED_TYPES["armed_clash"].event_type, ACLED_TYPES["armed_clash"].sub_event_type
 ('Battles', 'Armed clash')
 >>> ACLED_TYPES["statement"].event_type is None, UCDP_TYPES["armed_clash"].coded
@@ -37,8 +37,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .declarations import ACTOR_TYPE, DATE_PRECISION, EVENT_TYPE, LOCATION_TYPE
-from .errors import DataIntegrityError
+from ..declarations import ACTOR_TYPE, DATE_PRECISION, EVENT_TYPE, LOCATION_TYPE
+from ..errors import DataIntegrityError
 
 _Row = dict[str, Any]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._tables import BACKENDS, Backend, _check_backend, _load, _read_arrow, record, retired
-from .errors import SadrIranDataError
+from ..errors import SadrIranDataError
+from ._read import BACKENDS, Backend, _check_backend, _load, _read_arrow, record, retired
 from .integrity import check_manifest_digest, read_manifest, read_verified
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def tables() -> tuple[str, ...]:
     >>> sid.tables()[:3]
     ('citations', 'actors', 'locations')
     """
-    from .declarations import TABLES
+    from ..declarations import TABLES
 
     return tuple(TABLES)
 
@@ -133,36 +133,6 @@ def load_citations() -> pd.DataFrame:
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
 
-    Notes
-    -----
-    <!-- columns:citations -->
-    Its columns, as declared (the data dictionary has their rules):
-
-    - ``citation_id`` (id): Stable id of the citation.
-    - ``kind`` (category): What kind of document it is.
-    - ``note_number`` (int, may be null): The footnote number in the citing article; null for the article itself.
-    - ``cited_in`` (id, may be null): The article whose footnote this is; null for the article itself.
-    - ``author`` (string, may be null): Author, or for an interview the interviewer, as given or implied.
-    - ``interviewee`` (string, may be null): Description of the interviewee, for interviews.
-    - ``title`` (string, may be null): Title as given (transliterated titles kept as printed).
-    - ``outlet`` (string, may be null): Publication, broadcaster or outlet.
-    - ``publisher`` (string, may be null): Publisher of the outlet.
-    - ``volume`` (string, may be null): Volume of a periodical.
-    - ``issue`` (string, may be null): Issue of a periodical.
-    - ``date`` (date, may be null): Date of the document or interview (first day of its precision unit).
-    - ``date_precision`` (category): Precision of the date.
-    - ``location_id`` (id, may be null): Where an interview took place, if given.
-    - ``language`` (string, may be null): ISO 639-1 code of the document's language, where evident.
-    - ``anonymous`` (bool, may be null): Whether the source is anonymous.
-    - ``url`` (string, may be null): URL of the document, where known.
-    - ``text_sha256`` (string, may be null): SHA-256 of the stored text that evidence offsets refer to.
-    - ``published_by`` (date, may be null): Latest day by which the document is known to have been published, from an outside
-      source, where its own date is less precise.
-    - ``published_by_source`` (string, may be null): The outside source of published_by.
-    - ``metadata_source`` (string, may be null): Where bibliographic details not printed in the text come from.
-    - ``description`` (string, may be null): What the citation is, in one line.
-    <!-- /columns:citations -->
-
     Examples
     --------
     >>> import sadr_iran_data as sid
@@ -181,29 +151,6 @@ def load_actors() -> pd.DataFrame:
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
 
-    Notes
-    -----
-    <!-- columns:actors -->
-    Its columns, as declared (the data dictionary has their rules):
-
-    - ``actor_id`` (id): Stable id of the actor.
-    - ``name`` (string): Name as the article spells it.
-    - ``aliases`` (list): Other spellings and names (Muqtada, Quds, Hizballah, Dawa).
-    - ``actor_type`` (category): What kind of actor it is.
-    - ``country`` (string, may be null): ISO 3166-1 alpha-3 code of the state the actor belongs to, if one.
-    - ``parent_actor_id`` (id, may be null): The actor this one is part of or led by (Qods Force -> IRGC).
-    - ``description`` (string): Who the actor is, as far as the article says.
-    - ``wikidata_id`` (string, may be null): Wikidata item id, where verified.
-    - ``wikidata_source`` (string, may be null): The Wikidata item and the label checked against it.
-    - ``cow_code`` (int, may be null): Correlates of War state number, for state actors.
-    - ``cow_source`` (string, may be null): Where the COW code was checked.
-    - ``gw_code`` (int, may be null): Gleditsch-Ward state number (UCDP's country_id), for state actors.
-    - ``gw_source`` (string, may be null): Where the Gleditsch-Ward code was checked.
-    - ``birth_year`` (int, may be null): Year of birth, where verified and relevant.
-    - ``death_year`` (int, may be null): Year of death, where verified and relevant.
-    - ``life_years_source`` (string, may be null): Where birth and death years were checked.
-    <!-- /columns:actors -->
-
     Examples
     --------
     >>> import sadr_iran_data as sid
@@ -221,35 +168,6 @@ def load_locations() -> pd.DataFrame:
     -------
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
-
-    Notes
-    -----
-    <!-- columns:locations -->
-    Its columns, as declared (the data dictionary has their rules):
-
-    - ``location_id`` (id): Stable id of the place.
-    - ``name`` (string): Name as the article spells it (Qum, Masjid Suleiman, Khuzistan).
-    - ``aliases`` (list): Standard transliterations and other names (Qom, Masjed Soleyman).
-    - ``location_type`` (category): What kind of place it is.
-    - ``parent_location_id`` (id, may be null): The place this one lies in (town -> province -> country).
-    - ``country`` (string, may be null): ISO 3166-1 alpha-3 code of the country; null for regions spanning countries.
-    - ``iso_3166_2`` (string, may be null): Current ISO 3166-2 code, for provinces.
-    - ``iso_3166_2_old`` (string, may be null): ISO 3166-2 code before a renumbering (Iran, November 2020).
-    - ``iso_3166_2_source`` (string, may be null): Where the ISO 3166-2 codes were checked.
-    - ``cow_code`` (int, may be null): Correlates of War state number, for countries.
-    - ``cow_source`` (string, may be null): Where the COW code was checked.
-    - ``gw_code`` (int, may be null): Gleditsch-Ward state number (UCDP's country_id), for countries.
-    - ``gw_source`` (string, may be null): Where the Gleditsch-Ward code was checked.
-    - ``latitude`` (float, may be null): WGS84 latitude in decimal degrees.
-    - ``longitude`` (float, may be null): WGS84 longitude in decimal degrees.
-    - ``geo_precision`` (category, may be null): What the coordinates stand for.
-    - ``coordinate_source`` (string, may be null): Where the coordinates come from (e.g. 'GeoNames 98860').
-    - ``geonames_id`` (int, may be null): GeoNames id, where verified.
-    - ``geonames_source`` (string, may be null): Where the GeoNames id was checked.
-    - ``wikidata_id`` (string, may be null): Wikidata item id, where verified.
-    - ``wikidata_source`` (string, may be null): The Wikidata item and the label checked against it.
-    - ``description`` (string, may be null): What the article says of the place, in one line.
-    <!-- /columns:locations -->
 
     Examples
     --------
@@ -280,38 +198,6 @@ def load_events(*, wide: bool = False, rollup: int | None = None, min_confidence
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
 
-    Notes
-    -----
-    <!-- columns:events -->
-    Its columns, as declared (the data dictionary has their rules):
-
-    - ``event_id`` (id): Stable id of the event.
-    - ``event_type`` (category): What kind of event it is.
-    - ``plover_type`` (category): PLOVER event type; NOT_CODED where PLOVER codes no event.
-    - ``summary`` (string): One-line summary, claiming no more than the source.
-    - ``date_start`` (date, may be null): First day the event may have begun, as the source dates it; null when the source gives
-      no start.
-    - ``date_end`` (date, may be null): Last day the event may have held, as the source dates it; open periods end at the
-      publication bound; null for forecasts.
-    - ``date_precision`` (category): How precisely the source dates the start.
-    - ``date_edtf`` (edtf, may be null): The dating as an EDTF string (2004-04, 198X/199X, 2005/..).
-    - ``location_id`` (id, may be null): Where it happened, if the source says.
-    - ``certainty`` (category): How the source words the event.
-    - ``attribution_kind`` (category): Whose claim the event is.
-    - ``attributed_to`` (string): Who asserts the event: 'author', or the holder or source the author reports, in words.
-    - ``citation_id`` (id, may be null): The footnote that supports it, if any.
-    - ``coding_note`` (string, may be null): Why the row is coded as it is, where that is not obvious.
-    - ``known_date`` (date, may be null): Exact day from an outside source where the article gives less.
-    - ``known_date_source`` (string, may be null): The outside source of known_date.
-    - ``plover_mode`` (category, may be null): PLOVER mode of the event, where the text says how.
-    - ``plover_context`` (list): PLOVER contexts the text supports, with future, historical or hypothetical where they apply;
-      empty if NOT_CODED.
-    - ``plover_note`` (string, may be null): Why the PLOVER coding departs from the event_type's default.
-    - ``cameo_root`` (string, may be null): CAMEO root code (two digits) of the PLOVER type and mode, where the crosswalk gives
-      one.
-    - ``cameo_source`` (string, may be null): The crosswalk cameo_root comes from.
-    <!-- /columns:events -->
-
     Examples
     --------
     >>> import sadr_iran_data as sid
@@ -329,17 +215,6 @@ def load_event_actors() -> pd.DataFrame:
     -------
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
-
-    Notes
-    -----
-    <!-- columns:event_actors -->
-    Its columns, as declared (the data dictionary has their rules):
-
-    - ``event_actor_id`` (id): Stable id of the link.
-    - ``event_id`` (id): The event.
-    - ``actor_id`` (id): The actor.
-    - ``role`` (category): The actor's part in the event.
-    <!-- /columns:event_actors -->
 
     Examples
     --------
@@ -370,34 +245,6 @@ def load_relations(*, wide: bool = False, rollup: int | None = None, min_confide
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
 
-    Notes
-    -----
-    <!-- columns:relations -->
-    Its columns, as declared (the data dictionary has their rules):
-
-    - ``relation_id`` (id): Stable id of the relation.
-    - ``source_actor_id`` (id): The actor the relation runs from.
-    - ``target_actor_id`` (id): The actor the relation runs to.
-    - ``relation_type`` (category): What the relation is.
-    - ``support_form`` (category, may be null): Form of support, for relation_type 'supports'.
-    - ``support_intent`` (category, may be null): Active or passive support (NAGs, after Byman), for relation_type 'supports'.
-    - ``directed`` (bool): Whether the relation runs one way (source -> target).
-    - ``summary`` (string): One-line summary, claiming no more than the source.
-    - ``date_start`` (date, may be null): First day the relation may have begun, as the source dates it; null when the source
-      gives no start.
-    - ``date_end`` (date, may be null): Last day the relation may have held, as the source dates it; open periods end at the
-      publication bound; null for forecasts.
-    - ``date_precision`` (category): How precisely the source dates the start.
-    - ``date_edtf`` (edtf, may be null): The dating as an EDTF string (2004-04, 198X/199X, 2005/..).
-    - ``certainty`` (category): How the source words the relation.
-    - ``attribution_kind`` (category): Whose claim the relation is.
-    - ``attributed_to`` (string): Who asserts the relation: 'author', or the holder or source the author reports, in words.
-    - ``citation_id`` (id, may be null): The footnote that supports it, if any.
-    - ``coding_note`` (string, may be null): Why the row is coded as it is, where that is not obvious.
-    - ``event_ids`` (list): Events that state the same fact (Tehran's supply of weapons is a relation and an event): count one or
-      the other.
-    <!-- /columns:relations -->
-
     Examples
     --------
     >>> import sadr_iran_data as sid
@@ -415,20 +262,6 @@ def load_evidence() -> pd.DataFrame:
     -------
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
-
-    Notes
-    -----
-    <!-- columns:evidence -->
-    Its columns, as declared (the data dictionary has their rules):
-
-    - ``evidence_id`` (id): Stable id of the evidence row.
-    - ``record_table`` (category): Table of the record this quote grounds.
-    - ``record_id`` (id): Id of the record this quote grounds.
-    - ``citation_id`` (id): The document the quote is taken from.
-    - ``char_start`` (int): Offset of the quote's first character (Unicode code points, from 0).
-    - ``char_end`` (int): Offset just past the quote's last character: text[char_start:char_end] == quote.
-    - ``quote`` (string): The verbatim span of the source text.
-    <!-- /columns:evidence -->
 
     Examples
     --------
@@ -472,7 +305,7 @@ def changes(since: str | None = None) -> pd.DataFrame:
     import pandas as pd
     import pyarrow as pa
 
-    from . import _version
+    from .. import _version
     from .versions import version_key
 
     manifest = read_manifest()
@@ -523,3 +356,38 @@ def lookup(record_id: str, *, evidence: bool = False) -> dict[str, Any]:
             for q in sorted(mine, key=lambda q: (q["char_start"], q["char_end"]))
         ]
     return row
+
+
+def _columns_note(entry: dict[str, Any]) -> str:
+    """A loader's ``Notes`` section: its table's columns as the manifest lists them (name, type, nullable, description)."""
+    import textwrap
+
+    lines = ["", "    Notes", "    -----", "    Its columns, as declared (the data dictionary has their rules):", ""]
+    for name, kind, nullable, description in entry.get("columns", ()):
+        item = f"- ``{name}`` ({kind}{', may be null' if nullable else ''}): {description}"
+        lines += textwrap.wrap(item, width=130, initial_indent="    ", subsequent_indent="      ", break_on_hyphens=False)
+    return "\n".join(lines) + "\n"
+
+
+def _document_columns() -> None:
+    """Each ``load_<table>`` lists its table's columns in its docstring, read from the shipped manifest once, at import.
+
+    The manifest is the data file the build writes from the declarations, so
+    the list is the one the data holds without importing the declarations
+    here. A manifest that cannot be read leaves the docstrings as written:
+    the first load reports it.
+    """
+    from ..errors import DataIntegrityError
+
+    try:
+        manifest = read_manifest()
+    except DataIntegrityError:
+        return
+    for name, entry in manifest["tables"].items():
+        loader = globals().get(f"load_{name}")
+        if callable(loader) and loader.__doc__ and isinstance(entry, dict):
+            head, marker, tail = loader.__doc__.partition("\n    Examples\n")
+            loader.__doc__ = head.rstrip("\n") + "\n" + _columns_note(entry) + marker + tail
+
+
+_document_columns()

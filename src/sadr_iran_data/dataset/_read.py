@@ -2,8 +2,8 @@
 
 The bytes of a file, checked against the manifest, become an Arrow table,
 then a pandas DataFrame with the declared dtypes or a polars DataFrame. The
-public loaders (:mod:`sadr_iran_data.loaders`) and the views
-(:mod:`sadr_iran_data.views`) both read through it.
+public loaders (:mod:`sadr_iran_data.dataset.loaders`) and the views
+(:mod:`sadr_iran_data.dataset.views`) both read through it.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import RetiredIdError, SadrIranDataError, UnknownTableError
+from ..errors import RetiredIdError, SadrIranDataError, UnknownTableError
 from .integrity import Manifest, read_verified
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-    from .declarations import Table
+    from ..declarations import Table
 
 Backend = Literal["pandas", "arrow", "polars"]
 BACKENDS = ("pandas", "arrow", "polars")
@@ -93,7 +93,7 @@ def _load(name: str, backend: str, manifest: Manifest, data: bytes | None = None
     arrow = _read_arrow(data)
     if backend == "arrow":
         return arrow
-    from .declarations import get_table
+    from ..declarations import get_table
 
     return _to_pandas(get_table(name), arrow)
 
@@ -115,8 +115,8 @@ def record(record_id: str) -> dict[str, Any]:
     """The row of any table with id ``record_id``; a retired id raises :class:`RetiredIdError`, an unknown one ``KeyError``."""
     import pyarrow.compute as pc
 
-    from . import _version
-    from .declarations import TABLES
+    from .. import _version
+    from ..declarations import TABLES
     from .integrity import read_manifest
 
     for entry in retired():

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from sadr_iran_data.data_dictionary import codebook
+>>> from sadr_iran_data.declarations.dictionary import codebook
 >>> cb = codebook()
 >>> cb.loc[(cb["table"] == "events") & cb["primary_key"], "column"].tolist()
 ['event_id']
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .column_types import COLUMN_TYPES
-from .declarations import TABLES, VIEWS, VOCABULARIES, Column, Table
+from ..column_types import COLUMN_TYPES
+from . import TABLES, VIEWS, VOCABULARIES, Column, Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,7 +46,7 @@ def codebook() -> pd.DataFrame:
 
     Examples
     --------
-    >>> from sadr_iran_data.data_dictionary import codebook
+    >>> from sadr_iran_data.declarations.dictionary import codebook
     >>> codebook().set_index(["table", "column"]).loc[("events", "certainty"), "vocabulary"]
     'certainty'
     """
@@ -63,7 +63,7 @@ def vocabularies() -> pd.DataFrame:
 
     Examples
     --------
-    >>> from sadr_iran_data.data_dictionary import vocabularies
+    >>> from sadr_iran_data.declarations.dictionary import vocabularies
     >>> v = vocabularies()
     >>> v.loc[v["vocabulary"] == "certainty", "value"].tolist()[:3]
     ['stated', 'known', 'likely']
@@ -83,7 +83,7 @@ def render_markdown() -> str:
 
     Examples
     --------
-    >>> from sadr_iran_data.data_dictionary import render_markdown
+    >>> from sadr_iran_data.declarations.dictionary import render_markdown
     >>> print(render_markdown().splitlines()[0])
     ## Column types
     """

@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import support
-from .errors import SadrIranDataError
+from ..codes import support
+from ..errors import SadrIranDataError
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-    from .declarations import Table
+    from ..declarations import Table
 
 #: The confidence scale, most confident first (the ``confidence`` vocabulary).
 CONFIDENCE_ORDER = ("asserted", "probable", "possible", "reported_unverified", "forecast")
@@ -76,7 +76,7 @@ def _confidence_filter(min_confidence: str | None) -> set[str]:
 
 def _arrow_tables(names: Iterable[str]) -> dict[str, pa.Table]:
     """Tables as Arrow, integrity-checked, reading the manifest once."""
-    from ._tables import _load
+    from ._read import _load
     from .integrity import read_manifest
 
     manifest = read_manifest()
@@ -147,8 +147,8 @@ def _confident(tables: Mapping[str, pa.Table], name: str, key: str, wanted: set[
 
 
 def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
-    from .declarations import ROLE
-    from .layouts import precision_codes
+    from ..declarations import ROLE
+    from ..formats.layouts import precision_codes
 
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")
@@ -202,7 +202,7 @@ def _countries(places: Iterable[_Row], actors: Iterable[_Row]) -> dict[str, _Row
 
 
 def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
-    from .declarations import RELATION_TYPE
+    from ..declarations import RELATION_TYPE
 
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
     countries = _countries(_rows(tables, "locations"), actors.values())
@@ -230,7 +230,7 @@ def wide_arrow(name: str, *, rollup: int | None = None, min_confidence: str | No
     """The wide view of ``events`` or ``relations`` as an Arrow table with its declared schema."""
     import pyarrow as pa
 
-    from .declarations import VIEWS
+    from ..declarations import VIEWS
 
     if name not in _WIDE:
         raise SadrIranDataError(f"there is a wide view of events and of relations, not of {name!r}")
@@ -243,15 +243,15 @@ def wide_arrow(name: str, *, rollup: int | None = None, min_confidence: str | No
 
 def wide(name: str, backend: str = "pandas", *, rollup: int | None = None, min_confidence: str | None = None) -> Any:
     """The wide view of ``events`` or ``relations`` in ``backend``: pandas (default), arrow or polars."""
-    from ._tables import _check_backend, _to_pandas
-    from .declarations import VIEWS
+    from ..declarations import VIEWS
+    from ._read import _check_backend, _to_pandas
 
     _check_backend(backend)
     table = wide_arrow(name, rollup=rollup, min_confidence=min_confidence)
     if backend == "arrow":
         return table
     if backend == "polars":
-        from ._tables import _import_polars
+        from ._read import _import_polars
 
         pl = _import_polars()
         frame = pl.from_arrow(table)
@@ -276,7 +276,7 @@ def _hierarchy(record_id: str) -> dict[str, str | None]:
 
 def _known(parents: Mapping[str, str | None], record_id: str) -> None:
     if record_id not in parents:
-        from ._tables import record
+        from ._read import record
 
         record(record_id)  # a retired id says so; an unknown one raises KeyError
 
@@ -393,7 +393,7 @@ def evidence_for(record_id: str) -> pd.DataFrame:
     >>> sid.evidence_for("evt-0042")["quote"].iloc[0].startswith("It is also rumored in Iran")
     True
     """
-    from ._tables import _load, record
+    from ._read import _load, record
     from .integrity import read_manifest
 
     record(record_id)  # a retired id says when and why; an unknown one raises KeyError

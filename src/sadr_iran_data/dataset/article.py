@@ -12,7 +12,7 @@ Examples
 --------
 >>> import tempfile
 >>> from pathlib import Path
->>> from sadr_iran_data.article import check_article
+>>> from sadr_iran_data.dataset.article import check_article
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     copy = Path(tmp) / "article.txt"
 ...     _ = copy.write_text("A text that is not the article.", encoding="utf-8")
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import InputError, SadrIranDataError
+from ..errors import InputError, SadrIranDataError
 
 if TYPE_CHECKING:
     import pandas as pd

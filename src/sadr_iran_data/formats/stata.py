@@ -34,8 +34,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .declarations import Column, Table
-from .errors import SadrIranDataError
+from ..declarations import Column, Table
+from ..errors import SadrIranDataError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -163,7 +163,7 @@ def stamp(path: Any) -> None:
     import datetime
     from pathlib import Path
 
-    from . import _version
+    from .. import _version
 
     released = datetime.date.fromisoformat(_version.__released__)
     month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[released.month - 1]  # English, whatever the locale

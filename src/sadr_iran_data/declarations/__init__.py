@@ -4,7 +4,7 @@ Everything else — the pydantic models, the pandera schemas, the Arrow schema
 the build writes, the JSON/Table Schemas, the SQL exports and the data
 dictionary — is derived from the objects in this module, asking the column
 type registry (:mod:`sadr_iran_data.column_types`) and the rule kinds
-(:mod:`sadr_iran_data.rules`) what each type and rule means. The rules of
+(:mod:`sadr_iran_data.constraints`) what each type and rule means. The rules of
 each table are the one list that the build and :func:`sadr_iran_data.validate`
 enforce. This module imports nothing heavy, so ``sid.tables()`` stays cheap.
 
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from . import plover, support
-from ._formats import TABLE_NAMES
-from .column_types import COLUMN_TYPES, ColumnType
-from .rules import (
+from .._names import TABLE_NAMES
+from ..codes import plover, support
+from ..column_types import COLUMN_TYPES, ColumnType
+from ..constraints import (
     Allowed,
     ColumnRule,
     Differs,
@@ -46,9 +46,7 @@ from .rules import (
     UnitStart,
     Within,
 )
-from .rules import (
-    Vocabulary as VocabularyRule,
-)
+from ..constraints import Vocabulary as VocabularyRule
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -957,7 +955,7 @@ def _place_columns() -> tuple[Column, ...]:
 
 
 def _layout_precision_columns() -> tuple[Column, ...]:
-    """ACLED's and UCDP GED's precision codes of the event's dating and place (sadr_iran_data.layouts)."""
+    """ACLED's and UCDP GED's precision codes of the event's dating and place (sadr_iran_data.formats.layouts)."""
     where = " (docs/interoperability.md), whether or not that layout takes the event; null where it has no code."
     return (
         Column("acled_time_precision", "int", "ACLED's time_precision of the event's dating (1 day, 3 month)" + where, nullable=True),
@@ -1027,6 +1025,6 @@ def get_table(name: str) -> Table:
     try:
         return TABLES[name]
     except KeyError:
-        from .errors import UnknownTableError
+        from ..errors import UnknownTableError
 
         raise UnknownTableError(name, tuple(TABLES)) from None

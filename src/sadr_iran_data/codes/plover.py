@@ -18,7 +18,7 @@ This module imports only the standard library.
 
 Examples
 --------
->>> from sadr_iran_data.plover import DECISIONS, cameo_root
+>>> from sadr_iran_data.codes.plover import DECISIONS, cameo_root
 >>> DECISIONS["visit"].plover_type, DECISIONS["visit"].mode
 ('CONSULT', 'visit')
 >>> cameo_root("ACCUSE", "disapprove"), cameo_root("ASSAULT", None)

@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from . import _version
-from .errors import DataIntegrityError
-from .identity import DATA_LICENSE, NAME, REPOSITORY_URL
+from .. import _version
+from ..errors import DataIntegrityError
+from ..identity import DATA_LICENSE, NAME, REPOSITORY_URL
 
 #: The JSON-LD context of the Web Annotation Data Model.
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"

@@ -12,7 +12,7 @@ complete, so an interrupted export leaves no half-written file.
 Examples
 --------
 >>> import tempfile
->>> from sadr_iran_data.exports import export
+>>> from sadr_iran_data.formats.exports import export
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     [p.name for p in export("csv", tmp, tables=["events", "actors"])]
 ['actors.csv', 'events.csv', 'events_wide.csv']
@@ -30,17 +30,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from . import _version
-from ._formats import EXPORT_FORMATS
+from .. import _version
+from .._names import EXPORT_FORMATS
+from ..constraints import sql_literal as _sql_literal
+from ..dataset.views import wide_arrow
+from ..declarations import TABLES, VIEWS, Column, Table, get_table
+from ..errors import SadrIranDataError
+from ..identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, REPOSITORY_URL, SOURCE, TITLE, article_citation
+from .annotations import TABLES_USED, annotate
 from .croissant import export_files as _croissant_files
 from .croissant import write_export as _croissant
-from .declarations import TABLES, VIEWS, Column, Table, get_table
-from .errors import SadrIranDataError
-from .identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, REPOSITORY_URL, SOURCE, TITLE, article_citation
 from .layouts import LEFT_OUT_COLUMNS, Layout, acled, ucdp_ged
-from .rules import sql_literal as _sql_literal
-from .views import wide_arrow
-from .web_annotations import TABLES_USED, annotate
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -67,7 +67,7 @@ _GRAPH_SOURCE, _GRAPH_TARGET = "source_actor_id", "target_actor_id"
 
 def _arrow(name: str) -> Any:
     """Table ``name`` as an Arrow table, integrity-checked."""
-    from .loaders import load
+    from ..dataset.loaders import load
 
     return load(name, backend="arrow")
 
@@ -214,7 +214,7 @@ def _csv(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool
 def _parquet(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     import pyarrow.parquet as pq
 
-    from .integrity import read_verified
+    from ..dataset.integrity import read_verified
 
     for name in names:
         staged[f"{name}.parquet"].write_bytes(read_verified(name))
@@ -525,7 +525,7 @@ def _graphml(staged: dict[str, Path], names: tuple[str, ...]) -> None:
 def _datapackage(staged: dict[str, Path], names: tuple[str, ...], *, formula_guard: bool = True) -> None:
     import hashlib
 
-    from .tableschema import datapackage, dumps
+    from .frictionless import datapackage, dumps
 
     _csv(staged, names, formula_guard=formula_guard, views=False)
     descriptor = datapackage(names)
@@ -548,7 +548,7 @@ def _layout_inputs() -> tuple[list[_Row], list[_Row], list[_Row], list[_Row]]:
 def to_acled() -> Layout:
     """The events in ACLED's layout: ``rows`` (dicts with ACLED's 31 columns, in order) and ``left_out`` (with reasons).
 
-    Every mapping is declared in :mod:`sadr_iran_data.layouts`, and the
+    Every mapping is declared in :mod:`sadr_iran_data.formats.layouts`, and the
     documentation's page *Interoperability* prints it. ``export("acled", folder)``
     writes the rows as ``acled.csv`` and the events left out as
     ``acled_left_out.csv``.
@@ -702,9 +702,9 @@ def export(
       the ``events`` table (with its actors, places and citations), which ``tables`` must include;
     - ``stata``: ``{table}.dta`` and the wide views' ``events_wide.dta`` and ``relations_wide.dta``
       (Stata 14 and later; needs the ``[stata]`` extra), with variable labels from the data dictionary
-      and value labels for every vocabulary (:mod:`sadr_iran_data.stata`);
+      and value labels for every vocabulary (:mod:`sadr_iran_data.formats.stata`);
     - ``croissant``: ``{table}.parquet``, the shipped files, and ``croissant.json``, their Croissant 1.1
-      description (:func:`sadr_iran_data.croissant.croissant`), which ``mlcroissant`` reads.
+      description (:func:`sadr_iran_data.formats.croissant.croissant`), which ``mlcroissant`` reads.
 
     Raises :class:`SadrIranDataError` for an unknown format, or if a file
     exists and ``force`` is False (checked before anything is written, and
@@ -758,7 +758,7 @@ def to_networkx(*, rollup: int | None = None, min_confidence: str | None = None)
 
     Examples
     --------
-    >>> from sadr_iran_data.exports import to_networkx
+    >>> from sadr_iran_data.formats.exports import to_networkx
     >>> graph = to_networkx()
     >>> all(graph.nodes[n]["actor_type"] for n in graph)
     True
@@ -769,7 +769,7 @@ def to_networkx(*, rollup: int | None = None, min_confidence: str | None = None)
         import networkx as nx
     except ImportError:
         raise SadrIranDataError("to_networkx needs networkx: pip install 'sadr-iran-data[graph]'") from None
-    from .views import rolled_up, wide_arrow
+    from ..dataset.views import rolled_up, wide_arrow
 
     node_columns, edge_columns = _graph_columns()
     actors = _rows("actors")
@@ -799,7 +799,7 @@ def to_web_annotations() -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from sadr_iran_data.exports import to_web_annotations
+    >>> from sadr_iran_data.formats.exports import to_web_annotations
     >>> first = to_web_annotations()[0]
     >>> first["type"], first["target"]["selector"][1]["type"]
     ('Annotation', 'TextPositionSelector')

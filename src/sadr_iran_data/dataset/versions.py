@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from sadr_iran_data.versions import version_key
+>>> from sadr_iran_data.dataset.versions import version_key
 >>> sorted(["1.10.0", "1.2.0rc1", "1.2.0", "1.9.2"], key=version_key)
 ['1.2.0rc1', '1.2.0', '1.9.2', '1.10.0']
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import SadrIranDataError
+from ..errors import SadrIranDataError
 
 if TYPE_CHECKING:
     from packaging.version import Version

@@ -4,7 +4,7 @@
 description, version, release date, licence, creators, keywords, the source
 article (``citation``, ``isBasedOn``), the places and the span of time the
 data describe (``spatialCoverage``, ``temporalCoverage``) and where the
-dataset lives (``url``, ``sameAs``). :mod:`sadr_iran_data.croissant` adds
+dataset lives (``url``, ``sameAs``). :mod:`sadr_iran_data.formats.croissant` adds
 Croissant's own properties to it; :func:`home_page` adds the downloads and the
 identifier of this version, for the documentation's home page, where search
 engines read it. The facts come from :mod:`sadr_iran_data.identity`, the
@@ -18,7 +18,7 @@ https://schema.org/PublicationVolume and https://schema.org/Periodical.
 
 Examples
 --------
->>> from sadr_iran_data.schemaorg import dataset
+>>> from sadr_iran_data.formats.schemaorg import dataset
 >>> described = dataset()
 >>> described["temporalCoverage"], [place["name"] for place in described["spatialCoverage"]][:2]
 ('1980-01-01/2007-03-08', ['Afghanistan', 'Iran'])
@@ -30,19 +30,9 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from . import _version
-from ._formats import EXPORT_FORMATS
-from .identity import (
-    DATA_LICENSE,
-    DESCRIPTION,
-    DOCUMENTATION_URL,
-    KEYWORDS,
-    NAME,
-    PYPI_URL,
-    REPOSITORY_URL,
-    SOURCE,
-    TITLE,
-)
+from .. import _version
+from .._names import EXPORT_FORMATS
+from ..identity import DATA_LICENSE, DESCRIPTION, DOCUMENTATION_URL, KEYWORDS, NAME, PYPI_URL, REPOSITORY_URL, SOURCE, TITLE
 
 _Row = Mapping[str, Any]
 
@@ -82,7 +72,7 @@ MEDIA_TYPES: dict[str, tuple[str, ...]] = {
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
-    from .loaders import load
+    from ..dataset.loaders import load
 
     rows: list[dict[str, Any]] = load(name, backend="arrow").to_pylist()
     return rows

@@ -10,7 +10,7 @@ The committed files in ``schemas/`` are written by the build.
 
 Examples
 --------
->>> from sadr_iran_data.tableschema import json_schema, table_schema
+>>> from sadr_iran_data.formats.frictionless import json_schema, table_schema
 >>> json_schema("events")["properties"]["certainty"]["enum"][:2]
 ['stated', 'known']
 >>> table_schema("actors")["foreignKeys"][0]
@@ -23,9 +23,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from . import _version
-from .declarations import TABLES, Column, Table, get_table
-from .identity import DATA_LICENSE, DESCRIPTION, NAME, SOURCE, TITLE, article_citation
+from .. import _version
+from ..declarations import TABLES, Column, Table, get_table
+from ..identity import DATA_LICENSE, DESCRIPTION, NAME, SOURCE, TITLE, article_citation
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -68,7 +68,7 @@ def json_schema(name: str) -> dict[str, Any]:
     >>> schema["properties"]["latitude"]["type"], schema["additionalProperties"]
     (['number', 'null'], False)
     """
-    from .models import MODELS
+    from ..models import MODELS
 
     table = get_table(name)
     generated = MODELS[table.name].model_json_schema(schema_generator=_generator())

@@ -15,9 +15,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from . import _version
-from ._formats import TABLE_NAMES
-from .errors import DataIntegrityError
+from .. import _version
+from .._names import TABLE_NAMES
+from ..errors import DataIntegrityError
 
 MANIFEST = "manifest.json"
 _REINSTALL = "reinstall sadr-iran-data"
@@ -36,7 +36,7 @@ def data_dir() -> Path:
     """The folder holding the shipped Parquet files and the manifest."""
     global _data_dir
     if _data_dir is None:
-        beside = Path(__file__).resolve().parent / "data"
+        beside = Path(__file__).resolve().parent.parent / "data"
         if beside.is_dir():
             _data_dir = beside
         else:  # an installation that is not a plain folder (a zip, a custom loader)

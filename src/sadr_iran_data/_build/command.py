@@ -30,12 +30,12 @@ import sadr_iran_data
 
 from .. import _version
 from ..errors import BuildError, SadrIranDataError
-from ..integrity import MANIFEST, sha256_bytes
-from ..versions import version_key
+from ..dataset.integrity import MANIFEST, sha256_bytes
+from ..dataset.versions import version_key
 from .build import build_tables
 from .curated import find_root, package_data, read_sources
 from .files import write_text
-from .releases import archive, read_archives
+from .archive import archive, read_archives
 
 VERSION_FILE = Path("src") / "sadr_iran_data" / "_version.py"
 CHANGELOG = Path("CHANGELOG.md")
@@ -65,9 +65,9 @@ def _set(root: Path, name: str, value: str) -> None:
 
 def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     """Rebuild the data and every generated file of the current version; returns what was written."""
-    from ..citation import cite
+    from ..formats.citation import cite
     from . import discovery
-    from .docs import write, write_loader_docstrings, write_readme
+    from .docs import write, write_readme
     from .ledger import write_ledger
     from .schemas import write_schemas
 
@@ -82,11 +82,10 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     write_text(root / "CITATION.cff", cite("cff"))
     write(root / "docs")
     write_readme(root)
-    write_loader_docstrings(root / "src" / "sadr_iran_data" / "loaders.py")
     discovery.write(root)
     done.append(
         "wrote the ledger, schemas/, CITATION.cff, .zenodo.json, the generated docs pages and the home page's JSON-LD, "
-        "the README's numbers and the loaders' columns"
+        "the README's numbers"
     )
     try:
         from .figures import make_figures

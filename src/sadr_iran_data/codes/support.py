@@ -20,7 +20,7 @@ Sources:
 
 Only the standard library is imported.
 
->>> from sadr_iran_data.support import MAPPING
+>>> from sadr_iran_data.codes.support import MAPPING
 >>> MAPPING["weapons"].esd, MAPPING["weapons"].nags
 ('weapons (ext_w)', '(8) logistics and arms')
 """

@@ -7,7 +7,7 @@ content of ``CITATION.cff``) and CSL-JSON. The facts come from
 
 Examples
 --------
->>> from sadr_iran_data.citation import cite_source
+>>> from sadr_iran_data.formats.citation import cite_source
 >>> print(cite_source("text"))
 Babak Rahimi, “Moqtada al-Sadr’s New Alliance with Tehran”, Terrorism Monitor 5(4), The Jamestown Foundation, 2007. https://jamestown.org/program/moqtada-al-sadrs-new-alliance-with-tehran/
 """
@@ -21,10 +21,10 @@ from email.utils import getaddresses
 from functools import cache
 from typing import Any
 
-from ._formats import CITATION_FORMATS
-from ._version import __released__, __version__
-from .errors import SadrIranDataError
-from .identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, NAME, PUBLISHER, REPOSITORY_URL, SOURCE, TITLE, article_citation
+from .._names import CITATION_FORMATS
+from .._version import __released__, __version__
+from ..errors import SadrIranDataError
+from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, NAME, PUBLISHER, REPOSITORY_URL, SOURCE, TITLE, article_citation
 
 FORMATS = CITATION_FORMATS
 __all__ = ["FORMATS", "PUBLISHER", "REPOSITORY_URL", "TITLE", "author_names", "cite", "cite_source"]
@@ -42,7 +42,7 @@ def cite(format: str = "text", include_source: bool = True) -> str:
     Examples
     --------
     >>> import sadr_iran_data as sid
-    >>> from sadr_iran_data.citation import cite
+    >>> from sadr_iran_data.formats.citation import cite
     >>> f"(Version {sid.__version__}) [Data set]" in cite("apa")
     True
     """
@@ -55,7 +55,7 @@ def cite_source(format: str = "text") -> str:
 
     Examples
     --------
-    >>> from sadr_iran_data.citation import cite_source
+    >>> from sadr_iran_data.formats.citation import cite_source
     >>> cite_source("bibtex").splitlines()[0]
     '@article{rahimi2007sadr,'
     """
@@ -121,7 +121,7 @@ def author_names() -> list[str]:
 
     Examples
     --------
-    >>> from sadr_iran_data.citation import author_names
+    >>> from sadr_iran_data.formats.citation import author_names
     >>> len(author_names()) >= 1
     True
     """
@@ -175,7 +175,7 @@ def _bibtex_escape(text: str) -> str:
 
     Examples
     --------
-    >>> from sadr_iran_data.citation import _bibtex_escape
+    >>> from sadr_iran_data.formats.citation import _bibtex_escape
     >>> print(_bibtex_escape("“Sadr’s” 50% & co_op"))
     ``Sadr's'' 50\% \& co\_op
     """

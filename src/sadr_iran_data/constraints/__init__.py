@@ -15,7 +15,7 @@ generated record satisfy it (``repair``). Adding a kind is adding one class.
 
 Examples
 --------
->>> from sadr_iran_data.rules import Ordered
+>>> from sadr_iran_data.constraints import Ordered
 >>> rule = Ordered("date_order", ("date_start", "date_end"), "date_end must be on or after date_start")
 >>> rule.violated({"date_start": 2, "date_end": 1}), rule.column
 (True, 'date_end')
@@ -28,13 +28,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from .column_types import EDTF_PRECISIONS, edtf_bounds, edtf_precision, flags, missing, plain_array
+from ..column_types import EDTF_PRECISIONS, edtf_bounds, edtf_precision, flags, missing, plain_array
 
 if TYPE_CHECKING:
     import pandera.pandas as pandera
     import pyarrow as pa
 
-    from .column_types import Mask
+    from ..column_types import Mask
 
 Row = Mapping[str, Any]
 

@@ -19,7 +19,7 @@ from typing import Any
 from .. import _version
 from ..declarations import TABLES
 from ..errors import BuildError
-from ..versions import version_key
+from ..dataset.versions import version_key
 from .curated import load_yaml
 from .files import write_parquet, write_text
 

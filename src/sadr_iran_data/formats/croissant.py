@@ -1,7 +1,7 @@
 """The dataset's Croissant description: the tables as typed, keyed and linked record sets of its Parquet files.
 
 Croissant (MLCommons, https://mlcommons.org/croissant/) describes a dataset
-in schema.org terms (the properties :mod:`sadr_iran_data.schemaorg` gives)
+in schema.org terms (the properties :mod:`sadr_iran_data.formats.schemaorg` gives)
 and adds, for every file, its checksum and format (``distribution``), and,
 for every table, its columns with their types, its primary key and its
 foreign keys (``recordSet``). :func:`croissant` derives all of it from the
@@ -26,7 +26,7 @@ read at commit 2348a46, and its reference reader is ``mlcroissant``).
 
 Examples
 --------
->>> from sadr_iran_data.croissant import croissant
+>>> from sadr_iran_data.formats.croissant import croissant
 >>> described = croissant(["event_actors"])
 >>> [record_set["@id"] for record_set in described["recordSet"]]
 ['event_actors', 'vocabulary_role']
@@ -41,8 +41,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..declarations import TABLES, Column, Table, Vocabulary, get_table
 from .citation import cite
-from .declarations import TABLES, Column, Table, Vocabulary, get_table
 from .schemaorg import MEDIA_TYPES, dataset
 
 #: The file the build ships next to the Parquet files, and the export writes.
@@ -203,7 +203,7 @@ def _vocabularies(tables: Iterable[Table]) -> list[Vocabulary]:
 
 
 def _manifest_files() -> dict[str, Any]:
-    from .integrity import read_manifest
+    from ..dataset.integrity import read_manifest
 
     tables: dict[str, Any] = read_manifest()["tables"]
     return tables
@@ -264,7 +264,7 @@ def to_croissant() -> dict[str, Any]:
     >>> described["version"] == sid.__version__, len(described["distribution"]) == len(sid.tables())
     (True, True)
     """
-    from .integrity import read_verified
+    from ..dataset.integrity import read_verified
 
     parsed: dict[str, Any] = json.loads(read_verified("croissant").decode("utf-8"))
     return parsed
@@ -277,7 +277,7 @@ def export_files(names: Sequence[str]) -> list[str]:
 
 def write_export(staged: Mapping[str, Path], names: tuple[str, ...]) -> None:
     """Write the shipped Parquet files of ``names`` and their Croissant description into ``staged`` paths."""
-    from .integrity import read_verified
+    from ..dataset.integrity import read_verified
 
     for name in names:
         staged[f"{name}.parquet"].write_bytes(read_verified(name))
