@@ -26,7 +26,8 @@ from test_exports import plain_records, sqlite_records
 
 import sadr_iran_data as sid
 from sadr_iran_data.declarations import TABLES, VIEWS, Table
-from sadr_iran_data.formats.exports import DATABASE, export
+from sadr_iran_data.formats.exports import export
+from sadr_iran_data.formats.sqlite import DATABASE
 
 pytestmark = pytest.mark.slow
 

@@ -170,7 +170,7 @@ def test_the_codebook_lists_each_relation_family_with_the_types_the_declaration_
 def test_the_datasette_page_lists_the_facets_the_export_sets_up():
     import sadr_iran_data as sid
     from sadr_iran_data.declarations import TABLES
-    from sadr_iran_data.formats.exports import DATABASE, _datasette_metadata
+    from sadr_iran_data.formats.sqlite import DATABASE, _datasette_metadata
 
     text = (DOCS / "datasette.md").read_text(encoding="utf-8")
     tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]

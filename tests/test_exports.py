@@ -23,11 +23,26 @@ from strategies import records
 
 import sadr_iran_data as sid
 from sadr_iran_data.column_types import BAD
+from sadr_iran_data.dataset import loaders
 from sadr_iran_data.dataset.integrity import data_dir
 from sadr_iran_data.dataset.views import wide_arrow
 from sadr_iran_data.declarations import TABLES, VIEWS, Column, Table
-from sadr_iran_data.formats import exports
-from sadr_iran_data.formats.exports import DATABASE, FORMATS, export
+from sadr_iran_data.formats import _registry, _writing, sqlite
+from sadr_iran_data.formats import csv as csv_format
+from sadr_iran_data.formats import duckdb as duckdb_format
+from sadr_iran_data.formats.exports import FORMATS, export
+from sadr_iran_data.formats.sqlite import DATABASE
+
+
+def serve_rows(mp: pytest.MonkeyPatch, rows_of: Any) -> None:
+    """Every export format reads ``rows_of(name)`` instead of the shipped table (its bound copy of ``_writing.rows`` included)."""
+    import sys
+
+    original = _writing.rows
+    for name, module in list(sys.modules.items()):
+        if name.startswith("sadr_iran_data.formats") and getattr(module, "rows", None) is original:
+            mp.setattr(module, "rows", rows_of)
+
 
 SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 Record = dict[str, Any]
@@ -271,16 +286,9 @@ def test_duckdb_round_trip(exported, shipped):
 
 
 def test_duckdb_without_duckdb_says_which_extra_to_install(tmp_path, monkeypatch):
-    import builtins
+    import sys
 
-    real_import = builtins.__import__
-
-    def no_duckdb(name: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "duckdb":
-            raise ImportError("no duckdb")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_duckdb)
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # how Python marks a module that cannot be imported
     with pytest.raises(sid.SadrIranDataError, match=r"sadr-iran-data\[duckdb\]"):
         export("duckdb", tmp_path / "out")
     assert not (tmp_path / "out").exists()
@@ -335,7 +343,7 @@ def test_geojson_round_trip(exported, shipped):
 def located_places(draw: Any) -> list[Record]:
     """The shipped places, some of them given random coordinates."""
     rows = []
-    for row in exports._rows("locations"):
+    for row in _writing.rows("locations"):
         point = draw(st.none() | st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(-180, 180, allow_nan=False)))
         if point is None:
             rows.append({**row, "latitude": None, "longitude": None, "geo_precision": None})
@@ -347,12 +355,12 @@ def located_places(draw: Any) -> list[Record]:
 @SETTINGS
 @given(places=located_places(), data=st.data())
 def test_geojson_places_events_at_located_places_and_counts_the_rest(places, data):
-    real_rows = exports._rows
+    real_rows = _writing.rows
     location_ids = [r["location_id"] for r in places]
     events = [{**row, "location_id": data.draw(st.none() | st.sampled_from(location_ids))} for row in real_rows("events")]
     fake = {"locations": places, "events": events}
     with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
-        mp.setattr(exports, "_rows", lambda name: fake.get(name) or real_rows(name))
+        serve_rows(mp, lambda name: fake.get(name) or real_rows(name))
         export("geojson", tmp)
         check_geojson(Path(tmp), plain_records(TABLES["locations"], places), plain_records(TABLES["events"], events))
 
@@ -384,7 +392,7 @@ def test_graphml_round_trip(exported, shipped):
 
 def test_to_networkx(shipped):
     pytest.importorskip("networkx")
-    graph = exports.to_networkx()
+    graph = sid.to_networkx()
     check_graph(graph, shipped, decode=False)
     assert graph.graph["version"] == sid.__version__
 
@@ -494,7 +502,7 @@ def test_text_formats_round_trip_any_text(data, name):
                 row[col.name] = data.draw(st.lists(awkward, max_size=3))
     expected = plain_records(table, rows)
     with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
-        mp.setattr(exports, "_rows", lambda _: rows)
+        serve_rows(mp, lambda _: rows)
         folder = Path(tmp)
         export("csv", folder, tables=[name], formula_guard=False)
         export("json", folder, tables=[name])
@@ -551,8 +559,8 @@ def test_an_interrupted_export_leaves_no_file(tmp_path, monkeypatch, fmt, exc):
     if fmt == "duckdb":
         pytest.importorskip("duckdb")
     reads = {"n": 0}  # the tables and the wide views, read one after the other
-    monkeypatch.setattr(exports, "_arrow", interrupt_on_call(2, exports._arrow, exc, reads))
-    monkeypatch.setattr(exports, "wide_arrow", interrupt_on_call(2, exports.wide_arrow, exc, reads))  # csv writes the views
+    monkeypatch.setattr(loaders, "load", interrupt_on_call(2, loaders.load, exc, reads))
+    monkeypatch.setattr(_writing, "wide_arrow", interrupt_on_call(2, _writing.wide_arrow, exc, reads))  # csv writes the views
     with pytest.raises(type(exc)):
         export(fmt, tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []
@@ -569,7 +577,7 @@ def test_an_interrupted_parquet_export_leaves_no_file(tmp_path, monkeypatch, fmt
 
 
 def test_a_writer_failing_halfway_through_a_file_leaves_neither_it_nor_a_temporary_file(tmp_path, monkeypatch):
-    real = exports._write_csv_file
+    real = csv_format.write_csv_file
     calls = {"n": 0}
 
     def half(path: Path, table: Table, rows: Any, **options: Any) -> None:
@@ -579,7 +587,7 @@ def test_a_writer_failing_halfway_through_a_file_leaves_neither_it_nor_a_tempora
             raise OSError("no space left on device")
         real(path, table, rows, **options)
 
-    monkeypatch.setattr(exports, "_write_csv_file", half)
+    monkeypatch.setattr(csv_format, "write_csv_file", half)
     for fmt in ("csv", "datapackage"):
         calls["n"] = 0
         with pytest.raises(OSError, match="no space"):
@@ -589,7 +597,7 @@ def test_a_writer_failing_halfway_through_a_file_leaves_neither_it_nor_a_tempora
 
 def test_a_failed_forced_export_keeps_the_previous_files(tmp_path, monkeypatch):
     before = {p.name: p.read_bytes() for p in export("json", tmp_path)}
-    monkeypatch.setattr(exports, "_arrow", interrupt_on_call(4, exports._arrow, RuntimeError("interrupted")))
+    monkeypatch.setattr(loaders, "load", interrupt_on_call(4, loaders.load, RuntimeError("interrupted")))
     with pytest.raises(RuntimeError):
         export("json", tmp_path, force=True)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
@@ -615,7 +623,7 @@ def test_csv_cells_that_start_like_a_formula_get_an_apostrophe_and_nothing_else_
                 row[col.name] = data.draw(_FORMULA_LIKE)
     expected = plain_records(table, rows)
     with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
-        mp.setattr(exports, "_rows", lambda _: rows)
+        serve_rows(mp, lambda _: rows)
         guarded = read_csv(export("csv", Path(tmp) / "guarded", tables=[name])[0], table)
         raw = read_csv(export("csv", Path(tmp) / "raw", tables=[name], formula_guard=False)[0], table)
     assert raw == expected
@@ -693,8 +701,8 @@ def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
             row[col.name] = None
     folder = tmp_path_factory.mktemp("sql")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(exports, "_rows", lambda _: rows)
-        mp.setattr(exports, "_arrow", lambda _: pa.Table.from_pylist(rows, schema=table.arrow_schema()))
+        serve_rows(mp, lambda _: rows)
+        mp.setattr(duckdb_format, "arrow", lambda _: pa.Table.from_pylist(rows, schema=table.arrow_schema()))
         export("sqlite", folder, tables=[name])
         export("duckdb", folder, tables=[name])
     key = table.primary_key
@@ -709,11 +717,11 @@ def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
 
 
 def test_sql_is_built_only_from_quoted_identifiers_and_declared_text():
-    """Every execute() in the exports takes a constant, or an f-string of _ident/_sql_literal/sqlite_ddl parts."""
+    """Every execute() in the SQL exports takes a constant, or an f-string of ident/sql_literal/sqlite_ddl parts."""
     import ast
     import inspect
 
-    allowed = {"_ident", "_sql_literal", "sqlite_ddl"}
+    allowed = {"ident", "sql_literal", "sqlite_ddl"}
 
     def safe(node: ast.AST) -> bool:
         if isinstance(node, ast.Constant):
@@ -731,9 +739,9 @@ def test_sql_is_built_only_from_quoted_identifiers_and_declared_text():
     def _maps_allowed(node: ast.AST) -> bool:
         return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "map" and getattr(node.args[0], "id", "") in allowed
 
-    tree = ast.parse(inspect.getsource(exports))
+    tree = ast.Module(body=[*ast.parse(inspect.getsource(sqlite)).body, *ast.parse(inspect.getsource(duckdb_format)).body], type_ignores=[])
     local = {  # the only variables SQL text is built from, and what each may hold
-        "columns": "', '.join(map(_ident, table.column_names))",
+        "columns": "', '.join(map(ident, table.column_names))",
         "marks": "', '.join(('?' for _ in table.columns))",
         "lines": "[]",
     }
@@ -743,12 +751,12 @@ def test_sql_is_built_only_from_quoted_identifiers_and_declared_text():
         if isinstance(f, ast.FunctionDef)
         and any(getattr(getattr(n, "func", None), "attr", "") in ("execute", "executemany") for n in ast.walk(f))
     ]
-    assert {f.name for f in sql_functions} >= {"_sqlite", "_duckdb"}
+    assert len(sql_functions) >= 2  # the SQLite and the DuckDB writers
     for node in (n for f in sql_functions for n in ast.walk(f)):
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) in local for t in node.targets):
             assert ast.unparse(node.value) == local[node.targets[0].id], ast.unparse(node)
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "append" and getattr(node.func.value, "id", "") == "lines":
-            assert ast.unparse(node.args[0]).startswith("' '.join(_column_sql("), ast.unparse(node)
+            assert ast.unparse(node.args[0]).startswith("' '.join(column_sql("), ast.unparse(node)
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "attr", "") in ("execute", "executemany")]
     assert len(calls) >= 6
     for call in calls:
@@ -783,13 +791,13 @@ def test_concurrent_exports_into_one_folder_never_overwrite_each_other(tmp_path)
 
 
 def test_a_file_that_appears_during_an_export_is_kept_and_nothing_else_is_left(tmp_path, monkeypatch):
-    real = exports._csv
+    real = csv_format.write
 
-    def meanwhile(staged, names, **options):
-        real(staged, names, **options)
+    def meanwhile(staged, names, options):
+        real(staged, names, options)
         (tmp_path / "relations.csv").write_text("someone else's file", encoding="utf-8")
 
-    monkeypatch.setitem(exports._FORMATS, "csv", exports._Format(exports._per_table_and_view("csv"), meanwhile, csv=True))
+    monkeypatch.setitem(_registry.REGISTRY, "csv", _registry.Format("csv", _writing.per_table_and_view("csv"), meanwhile))
     with pytest.raises(sid.SadrIranDataError, match=r"will not overwrite .*relations\.csv: it was created while the export ran"):
         export("csv", tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["relations.csv"]

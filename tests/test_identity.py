@@ -6,9 +6,9 @@ import tomllib
 
 import pytest
 import yaml
-from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
+from conftest import ROOT, needs_repository
 from sadr_iran_data import identity
 
 
@@ -32,8 +32,8 @@ def test_the_documentation_site_describes_the_dataset_as_the_identity_does():
 
 
 def test_every_descriptor_and_citation_takes_title_licence_and_source_from_the_identity():
-    from sadr_iran_data.formats.exports import _datasette_metadata
     from sadr_iran_data.formats.frictionless import datapackage
+    from sadr_iran_data.formats.sqlite import _datasette_metadata
 
     package = datapackage()
     assert (package["name"], package["title"], package["description"]) == (identity.NAME, identity.TITLE, identity.DESCRIPTION)

@@ -14,10 +14,13 @@ from hypothesis import strategies as st
 
 import sadr_iran_data as sid
 from sadr_iran_data.cli import main
+from sadr_iran_data.codes import countries, precision
 from sadr_iran_data.dataset.views import wide_arrow
 from sadr_iran_data.declarations import VOCABULARIES
-from sadr_iran_data.formats import layouts
 from sadr_iran_data.formats.exports import export
+from sadr_iran_data.formats.layouts import _common
+from sadr_iran_data.formats.layouts import acled as acled_layout
+from sadr_iran_data.formats.layouts import ucdp_ged as ucdp_layout
 
 # ACLED's Table 1, in its order, as the codebook lists it (typed from the codebook, not taken from the code).
 ACLED_TABLE_1 = (
@@ -147,12 +150,12 @@ def events() -> dict[str, dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def acled() -> layouts.Layout:
+def acled() -> _common.Layout:
     return sid.to_acled()
 
 
 @pytest.fixture(scope="module")
-def ucdp() -> layouts.Layout:
+def ucdp() -> _common.Layout:
     return sid.to_ucdp_ged()
 
 
@@ -199,7 +202,7 @@ def test_rumours_are_not_left_out_for_being_rumours(acled):
 
 
 def test_acled_types_are_in_the_codebooks_table_2():
-    for kind in [*layouts.ACLED_TYPES.values(), *layouts.ACLED_BY_MODE.values()]:
+    for kind in [*acled_layout.ACLED_TYPES.values(), *acled_layout.ACLED_BY_MODE.values()]:
         assert kind.reason
         if kind.event_type is None:
             assert kind.disorder_type is None and kind.sub_event_type is None
@@ -211,9 +214,9 @@ def test_acled_types_are_in_the_codebooks_table_2():
 
 @pytest.mark.parametrize("event_type", VOCABULARIES["event_type"].values)
 def test_each_event_type_falls_where_the_codebook_puts_it(event_type):
-    kind = layouts.acled_type(event_type, None)
+    kind = acled_layout.acled_type(event_type, None)
     assert (kind.disorder_type, kind.event_type, kind.sub_event_type) == ACLED_EXPECTED_TYPES.get(event_type, (None, None, None))
-    bombing = layouts.acled_type(event_type, "explosives")
+    bombing = acled_layout.acled_type(event_type, "explosives")
     assert (bombing.disorder_type, bombing.event_type, bombing.sub_event_type) == ACLED_EXPECTED_TYPES.get(
         (event_type, "explosives"), (kind.disorder_type, kind.event_type, kind.sub_event_type)
     )
@@ -257,7 +260,7 @@ def test_events_acled_cannot_take_are_left_out_for_that_reason(events, acled):
     for event_id, event in events.items():
         if event["confidence"] in ("forecast", "possible"):
             continue
-        kind = layouts.acled_type(event["event_type"], event["plover_mode"])
+        kind = acled_layout.acled_type(event["event_type"], event["plover_mode"])
         if kind.event_type is None:
             assert reasons[event_id].startswith("no ACLED event type"), event_id
         elif event["date_precision"] in ("year", "decade", "unknown"):
@@ -267,37 +270,37 @@ def test_events_acled_cannot_take_are_left_out_for_that_reason(events, acled):
 
 
 def test_every_country_of_the_data_has_an_iso_numeric_code():
-    countries = {p["country"] for p in sid.load("locations", backend="arrow").to_pylist() if p["country"]}
-    countries |= {e["country_iso3"] for e in wide_arrow("events").to_pylist() if e["country_iso3"]}
-    assert countries <= set(layouts.ISO_NUMERIC)
-    assert {k: int(v) for k, v in layouts.ISO_NUMERIC.items()} == ISO
-    assert all(len(v) == 3 for v in layouts.ISO_NUMERIC.values())
+    present = {p["country"] for p in sid.load("locations", backend="arrow").to_pylist() if p["country"]}
+    present |= {e["country_iso3"] for e in wide_arrow("events").to_pylist() if e["country_iso3"]}
+    assert present <= set(countries.ISO_NUMERIC)
+    assert {k: int(v) for k, v in countries.ISO_NUMERIC.items()} == ISO
+    assert all(len(v) == 3 for v in countries.ISO_NUMERIC.values())
 
 
-INTER = st.sampled_from(layouts.ACLED_INTER_LABELS)
+INTER = st.sampled_from(acled_layout.ACLED_INTER_LABELS)
 
 
 def test_the_actor_types_are_the_codebooks_in_the_order_of_their_inter_codes():
-    assert {label: i for i, label in enumerate(layouts.ACLED_INTER_LABELS, start=1)} == INTER_CODES
+    assert {label: i for i, label in enumerate(acled_layout.ACLED_INTER_LABELS, start=1)} == INTER_CODES
 
 
 @given(a=INTER, b=st.none() | INTER)
 def test_interaction_is_the_text_of_table_3(a, b):
     if b is None:
-        assert layouts.acled_interaction(a, b) == ACLED_TABLE_3[INTER_CODES[a] * 10]
+        assert acled_layout.acled_interaction(a, b) == ACLED_TABLE_3[INTER_CODES[a] * 10]
         return
     low, high = sorted((INTER_CODES[a], INTER_CODES[b]))
-    assert layouts.acled_interaction(a, b) == ACLED_TABLE_3[low * 10 + high] == layouts.acled_interaction(b, a)
+    assert acled_layout.acled_interaction(a, b) == ACLED_TABLE_3[low * 10 + high] == acled_layout.acled_interaction(b, a)
 
 
 def test_every_interaction_of_table_3_can_be_written():
-    written = {layouts.acled_interaction(a, b) for a in INTER_CODES for b in [None, *INTER_CODES]}
+    written = {acled_layout.acled_interaction(a, b) for a in INTER_CODES for b in [None, *INTER_CODES]}
     assert written == set(ACLED_TABLE_3.values())
 
 
-@given(kind=st.sampled_from(layouts.STATE_TYPES), home=st.sampled_from(sorted(ISO)), where=st.sampled_from(sorted(ISO)))
+@given(kind=st.sampled_from(_common.STATE_TYPES), home=st.sampled_from(sorted(ISO)), where=st.sampled_from(sorted(ISO)))
 def test_state_actors_are_external_forces_abroad(kind, home, where):
-    inter = layouts.acled_inter({"actor_type": kind, "country": home}, where)
+    inter = acled_layout.acled_inter({"actor_type": kind, "country": home}, where)
     assert inter == ("State forces" if home == where else "External/Other forces")
 
 
@@ -322,28 +325,28 @@ def test_acled_csv_opens_in_pandas_with_the_codebooks_columns(files, events):
 def test_ucdp_writes_only_organised_violence_that_happened(events, ucdp):
     for row in ucdp.rows:
         event = events[row["id"]]
-        assert layouts.UCDP_TYPES[event["event_type"]].coded
+        assert ucdp_layout.UCDP_TYPES[event["event_type"]].coded
         assert event["confidence"] not in ("forecast", "possible")
         assert row["type_of_violence"] in (1, 2, 3)
         assert row["side_a"] is not None
         assert row["country_id"] == event["country_gw"]
         assert row["date_start"] == event["date_start"].isoformat() and row["date_end"] == event["date_end"].isoformat()
         assert all(row[c] is None for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "low", "high"))
-    coded = {i for i, e in events.items() if layouts.UCDP_TYPES[e["event_type"]].coded}
+    coded = {i for i, e in events.items() if ucdp_layout.UCDP_TYPES[e["event_type"]].coded}
     assert {row["id"] for row in ucdp.rows} <= coded
 
 
 def test_state_based_violence_has_a_state_on_side_a(ucdp):
     actors = {a["name"]: a for a in sid.load("actors", backend="arrow").to_pylist()}
     for row in ucdp.rows:
-        if row["type_of_violence"] == layouts.STATE_BASED:
-            assert actors[row["side_a"]]["actor_type"] in layouts.STATE_TYPES
+        if row["type_of_violence"] == ucdp_layout.STATE_BASED:
+            assert actors[row["side_a"]]["actor_type"] in _common.STATE_TYPES
             assert row["gwnoa"] is not None
 
 
 def test_ucdp_csv_opens_in_pandas_with_geds_columns(files, events):
     frame = pd.read_csv(files / "ucdp_ged.csv")
-    assert list(frame.columns) == list(layouts.UCDP_GED_COLUMNS)
+    assert list(frame.columns) == list(ucdp_layout.UCDP_GED_COLUMNS)
     assert len(frame.columns) == 49
     assert set(GED_COLUMNS) <= set(frame.columns)
     positions = [list(frame.columns).index(c) for c in ("id", "year", "type_of_violence", "side_a", "side_b", "date_start", "date_end")]
@@ -355,13 +358,15 @@ def test_ucdp_csv_opens_in_pandas_with_geds_columns(files, events):
     assert sorted([*frame["id"], *left["event_id"]]) == sorted(events)
 
 
-@pytest.mark.parametrize(("mapping", "codes"), [(layouts.UCDP_DATE_PRECISION, range(1, 6)), (layouts.UCDP_WHERE_PRECISION, range(1, 8))])
+@pytest.mark.parametrize(
+    ("mapping", "codes"), [(precision.UCDP_DATE_PRECISION, range(1, 6)), (precision.UCDP_WHERE_PRECISION, range(1, 8))]
+)
 def test_ucdp_precision_codes_are_in_geds_range(mapping, codes):
     assert all(c.code is None or c.code in codes for c in mapping.values())
 
 
 def test_acled_precision_codes_are_in_acleds_range():
-    for code in itertools.chain(layouts.ACLED_TIME_PRECISION.values(), layouts.ACLED_GEO_PRECISION.values()):
+    for code in itertools.chain(precision.ACLED_TIME_PRECISION.values(), precision.ACLED_GEO_PRECISION.values()):
         assert code.code is None or code.code in (1, 2, 3)
 
 
@@ -386,9 +391,9 @@ def test_the_interoperability_page_prints_the_layouts():
     page = Path(__file__).resolve().parents[1] / "docs" / "interoperability.md"
     committed = page.read_text(encoding="utf-8")
     assert committed == docs.interoperability(committed), "docs/interoperability.md is stale: run sadr-iran-data build"
-    for name, kind in layouts.ACLED_TYPES.items():
+    for name, kind in acled_layout.ACLED_TYPES.items():
         assert f"`{name}`" in committed and kind.reason.replace("|", "\\|") in committed
-    assert all(f"`{column}`" in committed for column in (*layouts.ACLED_COLUMNS, *layouts.UCDP_GED_COLUMNS))
+    assert all(f"`{column}`" in committed for column in (*acled_layout.ACLED_COLUMNS, *ucdp_layout.UCDP_GED_COLUMNS))
 
 
 def test_the_wide_view_carries_both_layouts_precision_codes_for_every_event():
@@ -487,7 +492,7 @@ def run(world: dict[str, Any], event: dict[str, Any], extra: list[dict[str, Any]
     """The event's ACLED and GED outcome: its row, or {"reason": ...}."""
     actors = [*world["actors"], *extra]
     outcome = []
-    for layout in (layouts.acled, layouts.ucdp_ged):
+    for layout in (acled_layout.acled, ucdp_layout.ucdp_ged):
         result = layout([event], actors, world["locations"], world["citations"])
         outcome.append(result.rows[0] if result.rows else result.left_out[0])
     return outcome[0], outcome[1]
@@ -651,7 +656,7 @@ def test_a_region_at_its_countrys_point_is_left_out_of_both_layouts_alike(world,
     assert place["place_type"] == "region" and place["geo_precision"] == "country_centroid"
     event = dict(made(world, initiator=["act-mahdi-army"], target=["act-us-troops"]), **place)
     acled_row, ged_row = run(world, event)
-    assert acled_row["reason"] == ged_row["reason"] == layouts.REGION_AT_COUNTRY_POINT
+    assert acled_row["reason"] == ged_row["reason"] == precision.REGION_AT_COUNTRY_POINT
     for event_id in ("evt-0026", "evt-0062", "evt-0063", "evt-0071", "evt-0091"):
         assert events[event_id]["acled_geo_precision"] is None and events[event_id]["ucdp_where_prec"] is None, event_id
 
@@ -662,7 +667,7 @@ def test_a_period_is_counted_under_one_reason_whatever_its_dates(world):
     acled_row, ged_row = run(world, longer)
     assert acled_row["reason"].startswith("a period, not one happening: 2004-04/2004-06")
     assert ged_row["reason"] == acled_row["reason"]
-    layout = layouts.acled([longer], world["actors"], world["locations"], world["citations"])
+    layout = acled_layout.acled([longer], world["actors"], world["locations"], world["citations"])
     assert layout.counts() == {"a period, not one happening": 1}
 
 
@@ -688,4 +693,4 @@ def test_ged_sources_carry_their_dates_and_who_the_information_comes_from(world,
 def test_without_the_article_citation_the_error_says_what_to_do(world):
     footnotes = [c for c in world["citations"] if c["cited_in"] is not None]
     with pytest.raises(sid.DataIntegrityError, match="no article"):
-        layouts.ucdp_ged([world["template"]], world["actors"], world["locations"], footnotes)
+        ucdp_layout.ucdp_ged([world["template"]], world["actors"], world["locations"], footnotes)

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data.formats.annotations import CONTEXT, CONTEXT_LENGTH, context_from_quotes, iri
-from sadr_iran_data.formats.exports import ANNOTATIONS, export
+from sadr_iran_data.formats.exports import export
+from sadr_iran_data.formats.web_annotations import ANNOTATIONS, CONTEXT, CONTEXT_LENGTH, context_from_quotes, iri
 
 #: The motivations of the Web Annotation Vocabulary (https://www.w3.org/TR/annotation-vocab/#motivation).
 MOTIVATIONS = [

@@ -49,7 +49,11 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     )
     from .formats.citation import cite, cite_source
     from .formats.croissant import to_croissant
-    from .formats.exports import export, to_acled, to_networkx, to_ucdp_ged, to_web_annotations
+    from .formats.exports import export
+    from .formats.graphml import to_networkx
+    from .formats.layouts.acled import to_acled
+    from .formats.layouts.ucdp_ged import to_ucdp_ged
+    from .formats.web_annotations import to_web_annotations
     from .validation import ValidationFailure, ValidationReport, validate, validate_tables
 
 # public name -> module that defines it
@@ -69,10 +73,10 @@ _LAZY = {
     "ArticleCheck": "dataset.article",
     "QuoteCheck": "dataset.article",
     "export": "formats.exports",
-    "to_networkx": "formats.exports",
-    "to_acled": "formats.exports",
-    "to_ucdp_ged": "formats.exports",
-    "to_web_annotations": "formats.exports",
+    "to_networkx": "formats.graphml",
+    "to_acled": "formats.layouts.acled",
+    "to_ucdp_ged": "formats.layouts.ucdp_ged",
+    "to_web_annotations": "formats.web_annotations",
     "to_croissant": "formats.croissant",
     "changes": "dataset.loaders",
     "retired": "dataset.loaders",

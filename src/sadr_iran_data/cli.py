@@ -95,11 +95,11 @@ def _show(args: argparse.Namespace) -> int:
     arrow = load(args.table, backend="arrow", wide=args.wide)
     rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
     if args.format == "csv":
-        from .formats.exports import write_csv
+        from .formats._writing import write_csv
 
         write_csv(sys.stdout, table, rows, formula_guard=args.formula_guard)
     elif args.format == "json":
-        from .formats.exports import json_records
+        from .formats.json import json_records
 
         sys.stdout.write(json_records(table, rows))
     elif not rows:
@@ -214,12 +214,14 @@ def _cite(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .formats.exports import LAYOUTS, export
+    from .formats._registry import REGISTRY
+    from .formats.exports import export
 
     for path in export(args.format, args.folder, force=args.force, tables=args.table, formula_guard=args.formula_guard):
         print(path)
-    if args.format in LAYOUTS:
-        print(LAYOUTS[args.format]().summary(args.format))
+    summary = REGISTRY[args.format].summary
+    if summary is not None:
+        print(summary())
     return 0
 
 

@@ -270,7 +270,7 @@ def datasette_page(text: str) -> str:
     """``text`` (docs/datasette.md) with its table of the facets the SQLite export's metadata sets up rewritten."""
     from ..declarations.dictionary import _markdown_table
     from ..declarations import TABLES
-    from ..formats.exports import DATABASE, _datasette_metadata
+    from ..formats.sqlite import DATABASE, _datasette_metadata
 
     tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]
     rows: list[tuple[str, ...]] = [(f"`{name}`", ", ".join(f"`{c}`" for c in t["facets"])) for name, t in tables.items()]

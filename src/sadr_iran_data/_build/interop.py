@@ -1,4 +1,4 @@
-"""The generated blocks of ``docs/interoperability.md``: every mapping of :mod:`sadr_iran_data.formats.layouts`, and its counts.
+"""The generated blocks of ``docs/interoperability.md``: every mapping of :mod:`sadr_iran_data.formats.layouts` and :mod:`sadr_iran_data.codes.precision`, and its counts.
 
 ``sadr-iran-data build`` rewrites them between the ``<!-- generated:NAME -->``
 markers of the page, so that the page prints what the exports do.
@@ -11,10 +11,11 @@ from collections.abc import Mapping
 
 import sadr_iran_data as sid
 
-from ..formats import layouts
+from ..codes import countries, precision
+from ..formats.layouts import acled, ucdp_ged
+from ..formats.layouts._common import Layout
 from ..formats import stata
 from ..declarations import TABLES, VIEWS
-from ..formats.exports import to_acled, to_ucdp_ged
 from .codes import grid
 
 
@@ -22,7 +23,7 @@ def _columns(notes: Mapping[str, str]) -> str:
     return grid(("#", "column", "how it is filled"), ((i, f"`{name}`", note) for i, (name, note) in enumerate(notes.items(), start=1)))
 
 
-def _counts(layout: layouts.Layout) -> str:
+def _counts(layout: Layout) -> str:
     written = Counter((row.get("event_type"), row.get("sub_event_type")) for row in layout.rows)
     return grid(("left out because", "events"), [*layout.counts().items(), ("**written**", len(layout.rows))]) + (
         "\n\nWritten, by ACLED event type and sub-event type:\n\n"
@@ -40,11 +41,11 @@ def acled_types_block() -> str:
     counts = _by_type()
     table = grid(
         ("`event_type`", "events", "disorder type", "event type", "sub-event type", "why"),
-        ((f"`{name}`", counts.get(name, 0), t.disorder_type, t.event_type, t.sub_event_type, t.reason) for name, t in layouts.ACLED_TYPES.items()),
+        ((f"`{name}`", counts.get(name, 0), t.disorder_type, t.event_type, t.sub_event_type, t.reason) for name, t in acled.ACLED_TYPES.items()),
     )
     modes = grid(
         ("`event_type`", "PLOVER mode", "disorder type", "event type", "sub-event type", "why"),
-        ((f"`{e}`", f"`{m}`", t.disorder_type, t.event_type, t.sub_event_type, t.reason) for (e, m), t in layouts.ACLED_BY_MODE.items()),
+        ((f"`{e}`", f"`{m}`", t.disorder_type, t.event_type, t.sub_event_type, t.reason) for (e, m), t in acled.ACLED_BY_MODE.items()),
     )
     return f"{table}\n\nWhere the PLOVER mode decides:\n\n{modes}"
 
@@ -52,11 +53,11 @@ def acled_types_block() -> str:
 def acled_inter_block() -> str:
     return grid(
         ("`actor_type`", "ACLED actor type (inter1, inter2)", "why"),
-        ((f"`{name}`", m.inter, m.reason) for name, m in layouts.ACLED_INTER.items()),
+        ((f"`{name}`", m.inter, m.reason) for name, m in acled.ACLED_INTER.items()),
     )
 
 
-def _precision_block(date_code: str, dating: Mapping[str, layouts.Code], place_code: str, placing: Mapping[str, layouts.Code]) -> str:
+def _precision_block(date_code: str, dating: Mapping[str, precision.Code], place_code: str, placing: Mapping[str, precision.Code]) -> str:
     """A layout's two precision tables: its date code by ``date_precision``, its place code by ``location_type``."""
     tables = (("`date_precision`", date_code, dating), ("`location_type`", place_code, placing))
     return "\n\n".join(
@@ -66,24 +67,24 @@ def _precision_block(date_code: str, dating: Mapping[str, layouts.Code], place_c
 
 
 def acled_precision_block() -> str:
-    return _precision_block("time_precision", layouts.ACLED_TIME_PRECISION, "geo_precision", layouts.ACLED_GEO_PRECISION)
+    return _precision_block("time_precision", precision.ACLED_TIME_PRECISION, "geo_precision", precision.ACLED_GEO_PRECISION)
 
 
 def ucdp_types_block() -> str:
     counts = _by_type()
     return grid(
         ("`event_type`", "events", "coded by GED", "why"),
-        ((f"`{name}`", counts.get(name, 0), "yes" if t.coded else "no", t.reason) for name, t in layouts.UCDP_TYPES.items()),
+        ((f"`{name}`", counts.get(name, 0), "yes" if t.coded else "no", t.reason) for name, t in ucdp_ged.UCDP_TYPES.items()),
     )
 
 
 def ucdp_precision_block() -> str:
-    return _precision_block("date_prec", layouts.UCDP_DATE_PRECISION, "where_prec", layouts.UCDP_WHERE_PRECISION)
+    return _precision_block("date_prec", precision.UCDP_DATE_PRECISION, "where_prec", precision.UCDP_WHERE_PRECISION)
 
 
 def iso_block() -> str:
-    return grid(("ISO3", "ISO 3166-1 numeric"), ((f"`{k}`", f"`{v}`") for k, v in layouts.ISO_NUMERIC.items())) + (
-        f"\n\nSource: {layouts.ISO_NUMERIC_SOURCE}."
+    return grid(("ISO3", "ISO 3166-1 numeric"), ((f"`{k}`", f"`{v}`") for k, v in countries.ISO_NUMERIC.items())) + (
+        f"\n\nSource: {countries.ISO_NUMERIC_SOURCE}."
     )
 
 
@@ -101,18 +102,18 @@ def stata_labels_block() -> str:
 
 def interoperability_blocks() -> dict[str, str]:
     """The page's generated blocks, by name (set off by blank lines, so that Markdown sees their tables)."""
-    acled, ucdp = to_acled(), to_ucdp_ged()
+    written, ucdp = acled.to_acled(), ucdp_ged.to_ucdp_ged()
     blocks = {
-        "acled_sources": f"{layouts.ACLED_CODEBOOK}.",
-        "acled_columns": _columns(layouts.ACLED_COLUMN_NOTES),
+        "acled_sources": f"{acled.ACLED_CODEBOOK}.",
+        "acled_columns": _columns(acled.ACLED_COLUMN_NOTES),
         "acled_types": acled_types_block(),
         "acled_inter": acled_inter_block(),
         "acled_precision": acled_precision_block(),
-        "acled_counts": _counts(acled),
+        "acled_counts": _counts(written),
         "iso": iso_block(),
-        "ucdp_sources": f"{layouts.UCDP_GED_CODEBOOK}. Dataset article: {layouts.UCDP_GED_ARTICLE}.",
-        "ucdp_event": f"> {layouts.UCDP_EVENT}",
-        "ucdp_columns": _columns(layouts.UCDP_GED_COLUMN_NOTES),
+        "ucdp_sources": f"{ucdp_ged.UCDP_GED_CODEBOOK}. Dataset article: {ucdp_ged.UCDP_GED_ARTICLE}.",
+        "ucdp_event": f"> {ucdp_ged.UCDP_EVENT}",
+        "ucdp_columns": _columns(ucdp_ged.UCDP_GED_COLUMN_NOTES),
         "ucdp_types": ucdp_types_block(),
         "ucdp_precision": ucdp_precision_block(),
         "ucdp_counts": _counts(ucdp),

@@ -172,6 +172,9 @@ class ColumnType:
     sqlite: ClassVar[str]
     duckdb: ClassVar[str]
     graphml: ClassVar[str] = "string"
+    #: How a Stata variable holds the type: ``text`` (str; missing is ""), ``integer`` (a whole number, checked against
+    #: Stata's range), ``float`` (double) or ``date`` (a ``%td`` date).
+    stata: ClassVar[str] = "text"
     #: The Croissant ``dataType`` of a value: an atomic type of the Croissant 1.1 specification
     #: (docs/croissant-spec-1.1.md, "DataType", mlcommons/croissant commit 2348a46).
     croissant: ClassVar[str]
@@ -245,6 +248,12 @@ class ColumnType:
 
     def to_sqlite(self, value: Any) -> Any:
         """A present value as SQLite stores it."""
+        return value
+
+    def to_stata(self, value: Any, col: ColumnSpec) -> Any:
+        """A value (None for missing) as a Stata variable of the type's :attr:`stata` kind holds it: "" for missing text."""
+        if value is None:
+            return "" if self.stata == "text" else None
         return value
 
     # ---- reading values -----------------------------------------------------

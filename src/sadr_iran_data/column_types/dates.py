@@ -41,6 +41,7 @@ class DateType(ColumnType):
     table_schema_type = "date"
     croissant = "sc:Date"
     sqlite = "TEXT"
+    stata = "date"
     duckdb = "DATE"
     misfits: ClassVar[tuple[Any, ...]] = (
         20070101,

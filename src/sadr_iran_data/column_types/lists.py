@@ -83,6 +83,10 @@ class ListType(ColumnType):
     def to_sqlite(self, value: Any) -> Any:
         return self.to_text(value)
 
+    def to_stata(self, value: Any, col: ColumnSpec) -> Any:
+        """The items joined with ``"; "`` (Stata has no lists); an empty list is Stata's missing text, ""."""
+        return "; ".join(map(str, value)) if value else ""
+
     def convert(self, value: Any) -> Any:
         if isinstance(value, str):
             return _text_list(value, csv=False)

@@ -52,6 +52,7 @@ class IntType(ColumnType):
     sqlite = "INTEGER"
     duckdb = "BIGINT"
     graphml = "long"
+    stata = "integer"
     misfits: ClassVar[tuple[Any, ...]] = ("twelve", "12abc", 1.5, True, "1.5")
 
     def convert(self, value: Any) -> Any:
@@ -132,6 +133,7 @@ class FloatType(ColumnType):
     sqlite = "REAL"
     duckdb = "DOUBLE"
     graphml = "double"
+    stata = "float"
     misfits: ClassVar[tuple[Any, ...]] = ("abc", "1,5", True, "inf")
 
     def to_text(self, value: Any) -> str:
@@ -195,6 +197,7 @@ class BoolType(ColumnType):
     sqlite = "INTEGER"
     duckdb = "BOOLEAN"
     graphml = "boolean"
+    stata = "integer"
     misfits: ClassVar[tuple[Any, ...]] = ("maybe", 2, 1.0)
 
     def sqlite_checks(self, quoted: str) -> list[str]:
@@ -205,6 +208,10 @@ class BoolType(ColumnType):
 
     def to_sqlite(self, value: Any) -> Any:
         return int(value)
+
+    def to_stata(self, value: Any, col: ColumnSpec) -> Any:
+        """True as 1, False as 0 (Stata has no boolean)."""
+        return None if value is None else int(value)
 
     def convert(self, value: Any) -> Any:
         if isinstance(value, bool) or type(value).__name__ == "bool_":

@@ -75,6 +75,17 @@ class CategoryType(TextType):
     description = "a value of a controlled vocabulary"
     misfits: ClassVar[tuple[Any, ...]] = (7, 2.5)
 
+    stata = "integer"
+
+    def to_stata(self, value: Any, col: ColumnSpec) -> Any:
+        """A vocabulary value as its position in the vocabulary (1, 2, ...), which the Stata file's value labels name."""
+        if value is None:
+            return None
+        values = col.categories or ()
+        if value not in values:
+            raise ValueError(f"{value!r} is not a value of the vocabulary of {col.name}")
+        return values.index(value) + 1
+
     def python_type(self, col: ColumnSpec) -> Any:
         from typing import Literal
 

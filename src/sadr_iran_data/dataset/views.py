@@ -147,8 +147,8 @@ def _confident(tables: Mapping[str, pa.Table], name: str, key: str, wanted: set[
 
 
 def _events_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: set[str]) -> list[_Row]:
+    from ..codes.precision import precision_codes
     from ..declarations import ROLE
-    from ..formats.layouts import precision_codes
 
     actors = {row["actor_id"]: row for row in _rows(tables, "actors")}
     parents = _parents(actors.values(), "actor_id", "parent_actor_id")

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..declarations import TABLES, Column, Table, Vocabulary, get_table
+from ._registry import Format, Options, register
 from .citation import cite
 from .schemaorg import MEDIA_TYPES, dataset
 
@@ -275,10 +276,13 @@ def export_files(names: Sequence[str]) -> list[str]:
     return [*(f"{name}.parquet" for name in names), FILE]
 
 
-def write_export(staged: Mapping[str, Path], names: tuple[str, ...]) -> None:
+def write_export(staged: Mapping[str, Path], names: tuple[str, ...], options: Options) -> None:
     """Write the shipped Parquet files of ``names`` and their Croissant description into ``staged`` paths."""
     from ..dataset.integrity import read_verified
 
     for name in names:
         staged[f"{name}.parquet"].write_bytes(read_verified(name))
     staged[FILE].write_bytes(dumps(croissant(names)).encode("utf-8"))
+
+
+register(Format("croissant", export_files, write_export))

@@ -32,10 +32,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..declarations import Column, Table
+from ..declarations import TABLES, VIEWS, Column, Table
 from ..errors import SadrIranDataError
+from ._registry import Format, Options, register, require
+from ._writing import per_table_and_view, rows, views_of, wide_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,16 +92,28 @@ def value_labels(col: Column) -> dict[int, str] | None:
     return {i: value for i, value in enumerate(col.vocabulary.values, start=1)}
 
 
-def _cell(col: Column, value: Any) -> Any:
-    if col.type == "list":
-        return LIST_SEPARATOR.join(map(str, value)) if value else ""
-    if value is None:
-        return "" if col.type in ("string", "id", "edtf") else None
-    if col.type == "category" and col.vocabulary is not None:
-        return col.vocabulary.values.index(value) + 1
-    if col.type == "bool":
-        return int(value)
-    return value
+#: The range of Stata's ``long`` (a 4-byte integer): larger magnitudes are reserved for missing values
+#: (Stata manual [D] data types: "long -2,147,483,647 2,147,483,620").
+LONG_RANGE = (-2_147_483_647, 2_147_483_620)
+#: The whole numbers a ``double`` holds exactly (2**53): a whole number beyond Stata's ``long`` is written as a double up to it.
+DOUBLE_EXACT = 2**53
+
+
+def _integers(table: Table, col: Column, values: Any) -> Any:
+    """A whole-number variable as Stata's ``long`` where every value fits, else as an exact ``double``; an error beyond that."""
+    import pandas as pd
+
+    numbers = pd.to_numeric(values)
+    present = numbers.dropna()
+    if present.empty or (present.between(*LONG_RANGE).all() and not numbers.isna().any()):
+        return numbers.astype("int32") if not numbers.isna().any() else numbers.astype("float64")
+    too_big = present[present.abs() > DOUBLE_EXACT]
+    if len(too_big):
+        raise SadrIranDataError(
+            f"{table.name}.{col.name}: {too_big.iloc[0]} does not fit a Stata variable (a long holds up to {LONG_RANGE[1]:,}, "
+            f"a double is exact up to 2**53)"
+        )
+    return numbers.astype("float64")
 
 
 def stata_frame(table: Table, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
@@ -108,14 +123,15 @@ def stata_frame(table: Table, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     for col in table.columns:
         if len(col.name) > NAME_LENGTH:
             raise ValueError(f"column {table.name}.{col.name} is longer than Stata's {NAME_LENGTH} characters")
-    records = [[_cell(col, row[col.name]) for col in table.columns] for row in rows]
+    records = [[col.column_type.to_stata(row[col.name], col) for col in table.columns] for row in rows]
     frame = pd.DataFrame.from_records(records, columns=list(table.column_names))
     for col in table.columns:
-        if col.type in ("int", "category", "bool"):
-            frame[col.name] = pd.to_numeric(frame[col.name]).astype("float64" if frame[col.name].isna().any() else "int32")
-        elif col.type == "float":
+        kind = col.column_type.stata
+        if kind == "integer":
+            frame[col.name] = _integers(table, col, frame[col.name])
+        elif kind == "float":
             frame[col.name] = frame[col.name].astype("float64")
-        elif col.type == "date" and frame[col.name].isna().all():
+        elif kind == "date" and frame[col.name].isna().all():
             # pyreadstat takes a column of only None (or no rows) for text, which a %td format does not fit
             frame[col.name] = frame[col.name].astype("datetime64[ns]")
         else:  # text, and dates as datetime.date objects: pyreadstat writes those as Stata dates, None as missing
@@ -123,21 +139,12 @@ def stata_frame(table: Table, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     return frame
 
 
-def import_pyreadstat() -> Any:
-    """The pyreadstat module, or a :class:`SadrIranDataError` that says how to install it."""
-    try:
-        import pyreadstat
-    except ImportError:
-        raise SadrIranDataError("the stata format needs pyreadstat: pip install 'sadr-iran-data[stata]'") from None
-    return pyreadstat
-
-
 def write_dta(path: Any, table: Table, rows: Iterable[dict[str, Any]], file_label: str) -> None:
     """Write ``rows`` of ``table`` to the Stata file ``path`` (format 118, Stata 14 and later) with every label."""
-    pyreadstat = import_pyreadstat()
+    pyreadstat = require(STATA)
     frame = stata_frame(table, rows)
     labels = {col.name: labels for col in table.columns if (labels := value_labels(col)) is not None}
-    formats = {col.name: "%td" for col in table.columns if col.type == "date"}
+    formats = {col.name: "%td" for col in table.columns if col.column_type.stata == "date"}
     pyreadstat.write_dta(
         frame,
         str(path),
@@ -173,3 +180,16 @@ def stamp(path: Any) -> None:
     if found is None:
         raise SadrIranDataError(f"{path}: no format-118 timestamp in the Stata header")
     Path(path).write_bytes(data[: found.start()] + b"<timestamp>\x11" + when + b"</timestamp>" + data[found.end() :])
+
+
+def write(staged: dict[str, Path], names: tuple[str, ...], options: Options) -> None:
+    """One ``.dta`` file per selected table and per wide view of the selected events and relations."""
+    for name in names:
+        write_dta(staged[f"{name}.dta"], TABLES[name], rows(name), TABLES[name].description)
+    for name in views_of(names):
+        view = VIEWS[name]
+        write_dta(staged[f"{view.name}.dta"], view, wide_rows(name), view.description)
+
+
+#: The format and the optional module it needs.
+STATA = register(Format("stata", per_table_and_view("dta"), write, requires=("pyreadstat", "stata")))

@@ -9,7 +9,7 @@ bodies name and describe the record the passage is evidence for. See
 https://www.w3.org/TR/annotation-model/.
 
 Only the standard library and the package's own declarations are used: the
-caller hands in the tables' rows (``exports.to_web_annotations`` loads them).
+caller hands in the tables' rows (:func:`to_web_annotations` loads them).
 
 Examples
 --------
@@ -24,11 +24,14 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from .. import _version
 from ..errors import DataIntegrityError
 from ..identity import DATA_LICENSE, NAME, REPOSITORY_URL
+from ._registry import Format, Options, register
+from ._writing import json_text, rows, write_text_file
 
 #: The JSON-LD context of the Web Annotation Data Model.
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -177,3 +180,36 @@ def annotate(rows: Mapping[str, Sequence[_Row]]) -> list[dict[str, Any]]:
             }
         )
     return annotations
+
+
+def to_web_annotations() -> list[dict[str, Any]]:
+    """The evidence as W3C Web Annotations: one JSON-LD ``Annotation`` per evidence row, in the order of the text.
+
+    Each targets the article's URL with a ``TextQuoteSelector`` (the quote,
+    with up to 32 characters before and after it where the shipped quotes
+    themselves hold them) and a ``TextPositionSelector`` (``char_start`` and
+    ``char_end``: code points of the stored text whose sha256 is the
+    article's ``text_sha256``). Its bodies are the record's IRI, a short text
+    describing it, and its table and id as tags. ``export("annotations", folder)``
+    writes this list as ``annotations.jsonld``.
+
+    Examples
+    --------
+    >>> from sadr_iran_data.formats.web_annotations import to_web_annotations
+    >>> first = to_web_annotations()[0]
+    >>> first["type"], first["target"]["selector"][1]["type"]
+    ('Annotation', 'TextPositionSelector')
+    """
+    return annotate({name: rows(name) for name in TABLES_USED})
+
+
+#: File of the ``annotations`` export.
+ANNOTATIONS = "annotations.jsonld"
+
+
+def write(staged: dict[str, Path], names: tuple[str, ...], options: Options) -> None:
+    """The evidence as a JSON array of W3C Web Annotations."""
+    write_text_file(staged[ANNOTATIONS], json_text(to_web_annotations()))
+
+
+register(Format("annotations", lambda names: [ANNOTATIONS], write, ("evidence",)))
