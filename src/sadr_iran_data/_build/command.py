@@ -80,7 +80,7 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     write_ledger(root, text, built.rows["evidence"])
     write_schemas(root / "schemas")
     write_text(root / "CITATION.cff", cite("cff"))
-    write(root / "docs")
+    write(root)
     write_readme(root)
     discovery.write(root)
     done.append(
@@ -92,7 +92,7 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     except ImportError:
         done.append("the figures need matplotlib (pip install -e '.[build]'): not redrawn")
     else:
-        make_figures(root / "docs" / "figures")
+        make_figures(root)
         done.append("drew docs/figures/")
     if archive_release:
         path = archive(root, built.rows)
@@ -145,9 +145,7 @@ def build_command(root: Path | None = None, out: Path | None = None, release: st
         raise BuildError("--out writes only the data files; a release regenerates the repository's files: leave out --out")
     if date is not None and release is None:
         raise BuildError("--date is the date of a release: give --release X.Y.Z too")
-    root = (root or find_root()).resolve()
-    if not (root / "data" / "curated").is_dir():
-        raise BuildError(f"{root} holds no data/curated/ folder: run the build from a clone of the repository")
+    root = find_root(root)
     if out is not None:
         manifest = build_tables(root, out).manifest
         _say(f"built {manifest['version']} into {out}: " + ", ".join(f"{n} {t['rows']}" for n, t in manifest["tables"].items()))

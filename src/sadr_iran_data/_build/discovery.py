@@ -34,9 +34,10 @@ from .. import _version
 from ..formats.citation import author_names
 from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
 from ..formats.schemaorg import asset_name, countries, home_page, script
+from .curated import find_root
 from .files import write_text
 
-ROOT = Path(__file__).resolve().parents[3]
+#: The files this module writes, relative to the repository's root.
 ZENODO = Path(".zenodo.json")
 JSONLD = Path("overrides") / "dataset-jsonld.html"
 
@@ -94,17 +95,17 @@ def jsonld_partial(tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = No
     )
 
 
-def files(root: Path = ROOT) -> dict[Path, str]:
+def files(root: Path) -> dict[Path, str]:
     """Every file this module writes, under ``root``, with its content."""
     return {root / ZENODO: zenodo_text(), root / JSONLD: jsonld_partial()}
 
 
-def stale(root: Path = ROOT) -> list[str]:
+def stale(root: Path) -> list[str]:
     """The files that are missing or differ from what the build writes, relative to ``root``."""
     return [str(path.relative_to(root)) for path, text in files(root).items() if not path.exists() or path.read_text(encoding="utf-8") != text]
 
 
-def write(root: Path = ROOT) -> list[Path]:
+def write(root: Path) -> list[Path]:
     """Write ``.zenodo.json`` and the home page's JSON-LD; returns the files written."""
     written = []
     for path, text in files(root).items():
@@ -145,18 +146,20 @@ def release_assets(folder: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is stale")
+    parser.add_argument("--root", type=Path, help="the repository (default: found from the current folder)")
     parser.add_argument("--assets", type=Path, metavar="DIR", help="write the release's ZIP archive of each export format into DIR")
     args = parser.parse_args(argv)
     if args.assets is not None:
         for path in release_assets(args.assets):
             print(path)
         return 0
+    root = find_root(args.root)
     if args.check:
-        names = stale()
+        names = stale(root)
         for name in names:
             print(f"stale: {name} (run sadr-iran-data build)", file=sys.stderr)
         return 1 if names else 0
-    for path in write():
+    for path in write(root):
         print(path)
     return 0
 
