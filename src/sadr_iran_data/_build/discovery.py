@@ -12,13 +12,14 @@ version and the shipped tables; ``python -m sadr_iran_data._build.discovery
   commit 1a30c6e). Its fields are Zenodo's deposit metadata
   (zenodo/developers.zenodo.org, ``source/includes/resources/deposit/_representation.md``,
   commit 524a648; the GitHub section, ``source/includes/github/_root.md``).
-- the release assets (``--assets DIR``): one ZIP archive per export format,
-  which the release workflow attaches to the GitHub release, so that every
-  ``DataDownload`` of the JSON-LD is a file one can fetch.
 - ``overrides/dataset-jsonld.html``: the schema.org ``Dataset`` of this version
   (:func:`sadr_iran_data.formats.schemaorg.home_page`) as a ``<script
   type="application/ld+json">`` element, which ``overrides/main.html`` puts
   in the head of the documentation's home page.
+
+Every ``DataDownload`` of the JSON-LD is a ZIP archive of one export format,
+which the release workflow writes from the published wheel
+(``scripts/release_assets.py``) and attaches to the GitHub release.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any
 from .. import _version
 from ..formats.citation import author_names
 from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
-from ..formats.schemaorg import asset_name, countries, home_page, script
+from ..formats.schemaorg import countries, home_page, script
 from .curated import find_root
 from .files import write_text
 
@@ -114,45 +115,11 @@ def write(root: Path) -> list[Path]:
     return written
 
 
-def release_assets(folder: Path) -> list[Path]:
-    """Write one ZIP archive per export format into ``folder`` (named by :func:`sadr_iran_data.formats.schemaorg.asset_name`).
-
-    Each archive holds the files ``sadr-iran-data export --format F`` writes,
-    by their names, with a fixed timestamp, so the same version gives the same
-    bytes (but for the DuckDB database, whose file header differs from one
-    write to the next). Returns the archives written.
-    """
-    import tempfile
-    import zipfile
-
-    import sadr_iran_data as sid
-    from .._names import EXPORT_FORMATS
-
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for format in EXPORT_FORMATS:
-        with tempfile.TemporaryDirectory() as staging:
-            paths = sorted(sid.export(format, Path(staging)), key=lambda p: p.name)
-            target = folder / asset_name(format)
-            with zipfile.ZipFile(target, "x", compression=zipfile.ZIP_DEFLATED) as archive:
-                for path in paths:
-                    info = zipfile.ZipInfo(path.name, date_time=(1980, 1, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    archive.writestr(info, path.read_bytes())
-        written.append(target)
-    return written
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is stale")
     parser.add_argument("--root", type=Path, help="the repository (default: found from the current folder)")
-    parser.add_argument("--assets", type=Path, metavar="DIR", help="write the release's ZIP archive of each export format into DIR")
     args = parser.parse_args(argv)
-    if args.assets is not None:
-        for path in release_assets(args.assets):
-            print(path)
-        return 0
     root = find_root(args.root)
     if args.check:
         names = stale(root)
