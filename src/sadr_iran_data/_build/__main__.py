@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import BuildError
-from .curated import find_root
 from .command import regenerate
+from .curated import find_root
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
-from ..formats import croissant
+from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..declarations import TABLES
 from ..errors import BuildError
+from ..formats import croissant
 from ..identity import NAME
-from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..validation import check_records
+from .archive import release_files, released_versions
 from .curated import Rows, derive_rows, package_data, read_curated, read_sources, source_article
 from .files import write_parquet, write_text
-from .archive import release_files, released_versions
 
 #: The manifest's keys of the source article, copied from its curated record.
 SOURCE_KEYS = ("citation_id", "author", "title", "outlet", "volume", "issue", "publisher", "date", "url", "text_sha256")

@@ -29,13 +29,13 @@ from pathlib import Path
 import sadr_iran_data
 
 from .. import _version
-from ..errors import BuildError, SadrIranDataError
 from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..dataset.versions import version_key
+from ..errors import BuildError, SadrIranDataError
+from .archive import archive, read_archives
 from .build import build_tables
 from .curated import find_root, package_data, read_sources
 from .files import write_text
-from .archive import archive, read_archives
 
 VERSION_FILE = Path("src") / "sadr_iran_data" / "_version.py"
 CHANGELOG = Path("CHANGELOG.md")
@@ -58,7 +58,7 @@ def _set(root: Path, name: str, value: str) -> None:
     text = path.read_text(encoding="utf-8")
     new, count = re.subn(rf'^{name} = ".*"$', f'{name} = "{value}"', text, flags=re.MULTILINE)
     if count != 1:
-        raise BuildError(f"{VERSION_FILE} has no line {name} = \"…\"")
+        raise BuildError(f'{VERSION_FILE} has no line {name} = "…"')
     write_text(path, new)
     setattr(_version, name, value)
 
@@ -84,8 +84,7 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     write_readme(root)
     discovery.write(root)
     done.append(
-        "wrote the ledger, schemas/, CITATION.cff, .zenodo.json, the generated docs pages and the home page's JSON-LD, "
-        "the README's numbers"
+        "wrote the ledger, schemas/, CITATION.cff, .zenodo.json, the generated docs pages and the home page's JSON-LD, the README's numbers"
     )
     try:
         from .figures import make_figures

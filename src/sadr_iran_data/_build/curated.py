@@ -27,10 +27,10 @@ from typing import Any
 
 from ..codes import plover
 from ..column_types import edtf_bounds
+from ..dataset.integrity import sha256_bytes
 from ..declarations import TABLES
 from ..errors import BuildError
 from ..identity import SOURCE
-from ..dataset.integrity import sha256_bytes
 
 #: Tables written by hand in data/curated/; the rest are derived.
 CURATED = ("citations", "actors", "locations", "events", "relations")

@@ -33,8 +33,8 @@ from typing import Any
 
 from .. import _version
 from ..formats.citation import author_names
-from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
 from ..formats.schemaorg import countries, home_page, script
+from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
 from .curated import find_root
 from .files import write_text
 
@@ -103,7 +103,9 @@ def files(root: Path) -> dict[Path, str]:
 
 def stale(root: Path) -> list[str]:
     """The files that are missing or differ from what the build writes, relative to ``root``."""
-    return [str(path.relative_to(root)) for path, text in files(root).items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    return [
+        str(path.relative_to(root)) for path, text in files(root).items() if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
 
 
 def write(root: Path) -> list[Path]:

@@ -271,8 +271,8 @@ def interoperability(text: str) -> str:
 
 def datasette_page(text: str) -> str:
     """``text`` (docs/datasette.md) with its table of the facets the SQLite export's metadata sets up rewritten."""
-    from ..declarations.dictionary import _markdown_table
     from ..declarations import TABLES
+    from ..declarations.dictionary import _markdown_table
     from ..formats.exports import DATABASE, _datasette_metadata
 
     tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]

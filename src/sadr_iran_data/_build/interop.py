@@ -11,9 +11,8 @@ from collections.abc import Mapping
 
 import sadr_iran_data as sid
 
-from ..formats import layouts
-from ..formats import stata
 from ..declarations import TABLES, VIEWS
+from ..formats import layouts, stata
 from ..formats.exports import to_acled, to_ucdp_ged
 from .codes import grid
 
@@ -40,7 +39,10 @@ def acled_types_block() -> str:
     counts = _by_type()
     table = grid(
         ("`event_type`", "events", "disorder type", "event type", "sub-event type", "why"),
-        ((f"`{name}`", counts.get(name, 0), t.disorder_type, t.event_type, t.sub_event_type, t.reason) for name, t in layouts.ACLED_TYPES.items()),
+        (
+            (f"`{name}`", counts.get(name, 0), t.disorder_type, t.event_type, t.sub_event_type, t.reason)
+            for name, t in layouts.ACLED_TYPES.items()
+        ),
     )
     modes = grid(
         ("`event_type`", "PLOVER mode", "disorder type", "event type", "sub-event type", "why"),

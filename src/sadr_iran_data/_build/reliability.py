@@ -211,12 +211,14 @@ def render(result: dict[str, Any]) -> str:
         f"- **Not coded blind:** {uncoded}, added after round 2 from the coders' reports",
         "  of what no unit covered.",
         "- **α with three codings.** Each α below is over three codings of the same",
-        "  units: the tables and the round's two coders. \"Coders only\" is the α",
+        '  units: the tables and the round\'s two coders. "Coders only" is the α',
         "  of the two round-2 coders with each other.",
         "",
         "## Agreement by field",
         "",
-        "| field | units (round 1 / 2) | vs 1.0.0 (round 1) | before adjudication, round 1 | before adjudication, round 2 (after codebook fixes) | after adjudication (round 1 / round 2) | round 2, coders only | % agreement: round 1 before / round 2 before / round 2 after |",
+        "| field | units (round 1 / 2) | vs 1.0.0 (round 1) | before adjudication, round 1 "
+        "| before adjudication, round 2 (after codebook fixes) | after adjudication (round 1 / round 2) | round 2, coders only "
+        "| % agreement: round 1 before / round 2 before / round 2 after |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in result["rows"]:
@@ -238,7 +240,7 @@ def render(result: dict[str, Any]) -> str:
         "- The bold column is the independent measure: fresh coders, the fixed",
         "  codebook, tables they had no hand in. "
         + ("Every field is at or above 0.80." if not low else "Below 0.80: " + ", ".join(low) + "."),
-        "- The \"after adjudication\" columns are not independent: adjudication moved",
+        '- The "after adjudication" columns are not independent: adjudication moved',
         "  the tables toward the coders wherever they were right, so they show how",
         "  much of the disagreement was the tables' error rather than the coders'.",
         "- The disagreements that remain after adjudication are readings the text",

@@ -108,7 +108,9 @@ def _located_places() -> tuple[list[Place], dict[str, Any]]:
     for place in rows:
         if _missing(place.latitude):
             continue
-        style = "region_at_country" if place.location_type == "region" and place.geo_precision == "country_centroid" else place.geo_precision
+        style = (
+            "region_at_country" if place.location_type == "region" and place.geo_precision == "country_centroid" else place.geo_precision
+        )
         located.append(
             Place(
                 place.location_id,
@@ -127,7 +129,9 @@ def _located_places() -> tuple[list[Place], dict[str, Any]]:
     left_out = {
         "placed": int(events["location_id"].notna().sum()),
         "without_a_point": int(without_a_point.sum()),
-        "places_without_a_point": sorted(places.set_index("location_id").loc[sorted(set(events.loc[without_a_point, "location_id"])), "name"]),
+        "places_without_a_point": sorted(
+            places.set_index("location_id").loc[sorted(set(events.loc[without_a_point, "location_id"])), "name"]
+        ),
         "unplaced": int(events["location_id"].isna().sum()),
     }
     return located, left_out
@@ -224,7 +228,8 @@ def _label_text(group: list[Place]) -> str:
 
 #: Where a label may go around its marker, in order of preference: beside it, at the corners, above and below.
 LABEL_DIRECTIONS = ((1, 0), (-1, 0), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7), (-0.7, -0.7), (0, 1), (0, -1),
-                    (0.9, 0.45), (-0.9, 0.45), (0.9, -0.45), (-0.9, -0.45), (0.45, 0.9), (-0.45, 0.9), (0.45, -0.9), (-0.45, -0.9))  # fmt: skip
+                    (0.9, 0.45), (-0.9, 0.45), (0.9, -0.45), (-0.9, -0.45),
+                    (0.45, 0.9), (-0.45, 0.9), (0.45, -0.9), (-0.45, -0.9))  # fmt: skip
 
 
 def _groups(ax: Axes, places: list[Place], within: float) -> dict[Point, list[Place]]:
@@ -377,14 +382,30 @@ def _map_legend(ax: Axes, places: list[Place]) -> None:
         style = PRECISIONS[name]
         ring = name == "region_at_country"
         kinds.append(
-            Line2D([], [], linestyle="", marker=style.marker, markersize=7, label=style.label,
-                   markerfacecolor="none" if ring else style.colour, markeredgecolor=style.colour if ring else "white",
-                   markeredgewidth=1.4 if ring else 0.6)  # fmt: skip
+            Line2D(
+                [],
+                [],
+                linestyle="",
+                marker=style.marker,
+                markersize=7,
+                label=style.label,
+                markerfacecolor="none" if ring else style.colour,
+                markeredgecolor=style.colour if ring else "white",
+                markeredgewidth=1.4 if ring else 0.6,
+            )
         )
     most = max(p.events for p in places)
     sizes = [
-        Line2D([], [], linestyle="", marker="o", markersize=math.sqrt(_marker_area(n)), markerfacecolor="#b0b0b0",
-               markeredgecolor="white" if n else "#777777", label=_events_label(n) if n else "no events (hollow)")  # fmt: skip
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=math.sqrt(_marker_area(n)),
+            markerfacecolor="#b0b0b0",
+            markeredgecolor="white" if n else "#777777",
+            label=_events_label(n) if n else "no events (hollow)",
+        )
         for n in sorted({0, 1, 5, most})
     ]
     key = Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor="#b0b0b0", markeredgecolor="black",
@@ -428,7 +449,9 @@ def draw_map(path: Path, borders_path: Path) -> Path:
     drawn = sum(p.events for p in places)
     with_events = [p for p in places if p.events]
     points = len({(p.longitude, p.latitude) for p in with_events})  # a region without a point of its own shares its country's
-    fig.suptitle(f"Where the article places its events: {drawn} events at {len(with_events)} places ({points} points)", fontsize=10, y=0.985)
+    fig.suptitle(
+        f"Where the article places its events: {drawn} events at {len(with_events)} places ({points} points)", fontsize=10, y=0.985
+    )
     caption = (
         f"Label: place (events placed there). Of {left_out['placed'] + left_out['unplaced']} events, {left_out['placed']} are placed "
         f"and {drawn} drawn; {left_out['without_a_point']} placed where there is no point "

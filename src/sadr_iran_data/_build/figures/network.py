@@ -208,7 +208,9 @@ def draw_network(path: Path, layout: Layout = network_layout) -> Path:
         if kinds:
             style = FAMILY_STYLES[family]
             label = f"{family}: {', '.join(kinds)}"
-            handles.append(Line2D([], [], color=style.colour, linestyle=style.dashes, linewidth=2, label="\n".join(textwrap.wrap(label, 48))))
+            handles.append(
+                Line2D([], [], color=style.colour, linestyle=style.dashes, linewidth=2, label="\n".join(textwrap.wrap(label, 48)))
+            )
     ax.legend(
         handles=handles,
         title="relation family (relations_wide.relation_family): relation types",
@@ -221,5 +223,7 @@ def draw_network(path: Path, layout: Layout = network_layout) -> Path:
         handlelength=3.2,
         alignment="left",
     )
-    ax.set_title("Actors and their relations, by relation family\n(arrows run from source to target; node size: number of relations)", fontsize=10)
+    ax.set_title(
+        "Actors and their relations, by relation family\n(arrows run from source to target; node size: number of relations)", fontsize=10
+    )
     return _save(fig, path)

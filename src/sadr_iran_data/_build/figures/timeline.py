@@ -159,7 +159,15 @@ def draw_timeline(path: Path) -> Path:
         Patch(facecolor="#777777", label="dated span (month, year, decade)"),
         Patch(facecolor="white", edgecolor="#777777", hatch="////", label="bounds only (precision unknown)"),
         Line2D([], [], marker="D", linestyle="", color="#777777", markersize=4, label="a day"),
-        Line2D([], [], marker="<", linestyle=(0, (2, 2)), color="#777777", markersize=4, label="open start, ends by publication (historical: by 2003)"),
+        Line2D(
+            [],
+            [],
+            marker="<",
+            linestyle=(0, (2, 2)),
+            color="#777777",
+            markersize=4,
+            label="open start, ends by publication (historical: by 2003)",
+        ),
         Line2D([], [], marker=">", linestyle="-", color="#777777", markersize=4, label="forecast beyond publication"),
     ]
     fig.legend(
