@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SOURCE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
+from conftest import SOURCE
 from sadr_iran_data.dataset.article import FRAME_COLUMNS, STATUSES, find_quotes, fold
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

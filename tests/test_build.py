@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import ROOT, needs_repository
 
+from conftest import ROOT, needs_repository
+from sadr_iran_data import _build
 from sadr_iran_data._build.build import build
-from sadr_iran_data._build.curated import read_sources
+from sadr_iran_data._build.curated import find_root, read_sources
 from sadr_iran_data.dataset.integrity import data_dir, read_manifest
 from sadr_iran_data.errors import BuildError
 
@@ -51,6 +54,31 @@ def test_two_builds_are_byte_identical(tmp_path):
     build(ROOT, tmp_path / "b")
     for path in sorted((tmp_path / "a").iterdir()):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
+
+
+def test_the_root_is_the_one_given_or_the_nearest_above_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT / "docs")
+    assert find_root() == ROOT.resolve()
+    assert find_root(ROOT / "docs" / "..") == ROOT.resolve()
+    with pytest.raises(BuildError, match=r"holds no data/curated/ folder: run the build from a clone"):
+        find_root(ROOT / "docs")  # a given root is the root, not a place to search up from
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(BuildError, match=r"no data/curated/ folder here or above"):
+        find_root()
+
+
+def test_no_part_of_the_build_finds_the_repository_from_where_its_code_lives():
+    """The build's entry finds the root once (``find_root``) and passes it on; a path from ``__file__`` would ignore ``--root``."""
+    package = Path(_build.__file__).parent
+    modules = sorted(package.rglob("*.py"))
+    assert package / "figures" / "map.py" in modules
+    uses = [
+        f"{path.relative_to(package)}:{node.lineno}"
+        for path in modules
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Name) and node.id == "__file__"
+    ]
+    assert uses == []
 
 
 def _edit(repo, table, old, new):

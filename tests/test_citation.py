@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT
 
 import sadr_iran_data as sid
+from conftest import ROOT
 from sadr_iran_data.errors import SadrIranDataError
 from sadr_iran_data.formats import citation
 from sadr_iran_data.formats.citation import FORMATS, cite, cite_source

@@ -12,9 +12,9 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
+from conftest import ROOT, needs_repository
 from sadr_iran_data import identity
 from sadr_iran_data._build import discovery
 
@@ -61,7 +61,10 @@ def test_check_mode_names_a_stale_file(tmp_path, capsys):
     assert discovery.stale(tmp_path) == []
     (tmp_path / ".zenodo.json").write_text('{"title": "edited by hand"}\n', encoding="utf-8")
     assert discovery.stale(tmp_path) == [".zenodo.json"]
-    assert discovery.main(["--check"]) == 0  # the repository's own files are current
+    (tmp_path / "data" / "curated").mkdir(parents=True)  # what makes a folder a repository's root
+    assert discovery.main(["--check", "--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "stale: .zenodo.json (run sadr-iran-data build)\n"
+    assert discovery.main(["--check", "--root", str(ROOT)]) == 0  # the repository's own files are current
 
 
 def test_zenodo_json_says_what_citation_cff_says(zenodo, cff):

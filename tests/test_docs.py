@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not (DOCS / "index.md").exists(), reason="needs 
 
 
 def load_script(name: str) -> ModuleType:
-    """The build-time module that writes the documentation's generated files: ``docs`` or ``figures``."""
+    """The build-time module that writes the documentation's generated files: ``docs``, ``figures`` or one of the figures."""
     return importlib.import_module(f"sadr_iran_data._build.{name}")
 
 
@@ -67,7 +67,7 @@ def test_data_dictionary_comes_from_the_declarations(build_docs):
 
 def test_readme_numbers_and_citation_are_current(build_docs):
     committed = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert committed == build_docs.readme(committed), "README.md's generated blocks are stale: run sadr-iran-data build"
+    assert committed == build_docs.readme(committed, ROOT), "README.md's generated blocks are stale: run sadr-iran-data build"
     assert "<!-- generated:numbers -->" in committed and "<!-- generated:citation -->" in committed
 
 
@@ -102,7 +102,7 @@ def test_cli_reference_covers_every_command(build_docs):
 @pytest.mark.parametrize("name", ["citing.md", "changelog.md", "numbers.md"])
 def test_other_generated_pages_are_current(build_docs, name):
     committed = (DOCS / name).read_text(encoding="utf-8")
-    assert committed == build_docs.PAGES[name](), f"docs/{name} is stale: run sadr-iran-data build"
+    assert committed == build_docs.PAGES[name](ROOT), f"docs/{name} is stale: run sadr-iran-data build"
 
 
 def test_citing_page_shows_the_bibtex_of_this_version(build_docs):
@@ -112,17 +112,17 @@ def test_citing_page_shows_the_bibtex_of_this_version(build_docs):
 
 
 def test_changelog_page_is_the_changelog(build_docs):
-    page = build_docs.changelog_page()
+    page = build_docs.changelog_page(ROOT)
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert page.endswith(changelog.replace("](docs/", "]("))
 
 
 def test_check_mode_reports_a_stale_page(build_docs, tmp_path):
-    build_docs.write(tmp_path)
-    assert build_docs.main(["--check", "--docs", str(tmp_path)]) == 0
+    build_docs.write(ROOT, tmp_path)
+    assert build_docs.main(["--check", "--root", str(ROOT), "--docs", str(tmp_path)]) == 0
     (tmp_path / "cli.md").write_text("# edited by hand\n", encoding="utf-8")
-    assert build_docs.stale(tmp_path) == ["cli.md"]
-    assert build_docs.main(["--check", "--docs", str(tmp_path)]) == 1
+    assert build_docs.stale(ROOT, tmp_path) == ["cli.md"]
+    assert build_docs.main(["--check", "--root", str(ROOT), "--docs", str(tmp_path)]) == 1
 
 
 # --------------------------------------------------------------------------
@@ -206,8 +206,8 @@ def test_pages_link_the_figures():
 def test_figures_are_deterministic_and_current(tmp_path):
     matplotlib = pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip install -e '.[docs]'")
     make_figures = load_script("figures")
-    first = make_figures.make_figures(tmp_path / "a")
-    second = make_figures.make_figures(tmp_path / "b")
+    first = make_figures.make_figures(ROOT, tmp_path / "a")
+    second = make_figures.make_figures(ROOT, tmp_path / "b")
     assert [p.name for p in first] == list(FIGURES)
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two runs"
@@ -226,14 +226,14 @@ def test_figures_are_deterministic_and_current(tmp_path):
 
 def test_network_layout_without_networkx(monkeypatch):
     pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip install -e '.[docs]'")
-    make_figures = load_script("figures")
+    network = load_script("figures.network")
     monkeypatch.setitem(sys.modules, "networkx", None)  # import networkx now raises ImportError
     nodes = ["a", "b", "c", "d", "e", "f"]
     edges = [("a", "b"), ("a", "c"), ("c", "d"), ("e", "f")]
-    pos = make_figures.network_layout(nodes, edges, hub_degree=2)
+    pos = network.network_layout(nodes, edges, hub_degree=2)
     assert set(pos) == set(nodes)
     assert len(set(pos.values())) == len(nodes)
-    assert pos == make_figures.network_layout(nodes, edges, hub_degree=2)
+    assert pos == network.network_layout(nodes, edges, hub_degree=2)
 
 
 # --------------------------------------------------------------------------

@@ -17,14 +17,20 @@ from sadr_iran_data.declarations import GEO_PRECISION, RELATION_FAMILY, RELATION
 
 pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip install -e '.[build]'")
 
+import matplotlib.pyplot as plt
+
 from sadr_iran_data._build import figures
+from sadr_iran_data._build.figures import map as map_figure
+from sadr_iran_data._build.figures import network, timeline
+from sadr_iran_data._build.figures._common import RC_PARAMS
 
 ROOT = Path(__file__).resolve().parent.parent
 NATURAL_EARTH = ROOT / "data" / "external" / "natural_earth"
+BORDERS = ROOT / map_figure.BORDERS
 #: The dataset's countries (ISO 3166-1 alpha-3) that must have borders on the map.
 COUNTRIES = ("AFG", "IRN", "IRQ", "ISR", "LBN", "PAK")
 
-pytestmark = pytest.mark.skipif(not figures.BORDERS.exists(), reason="needs a clone of the repository (data/external)")
+pytestmark = pytest.mark.skipif(not BORDERS.exists(), reason="needs a clone of the repository (data/external)")
 
 
 def svg_texts(path: Path) -> list[str]:
@@ -35,7 +41,7 @@ def svg_texts(path: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("figures")
-    return {path.name: path for path in figures.make_figures(out)}
+    return {path.name: path for path in figures.make_figures(ROOT, out)}
 
 
 # --------------------------------------------------------------------------
@@ -44,11 +50,11 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_the_vendored_borders_name_their_source_and_cover_the_datas_countries():
-    collection = json.loads(figures.BORDERS.read_text(encoding="utf-8"))
+    collection = json.loads(BORDERS.read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     assert "version 5.1.1" in collection["source"] and "'deu'" in collection["source"]
     assert "public domain" in collection["licence"]
-    assert figures.BORDERS.stat().st_size < 150_000  # a small extract, reviewable in a diff
+    assert BORDERS.stat().st_size < 150_000  # a small extract, reviewable in a diff
     codes = [f["properties"]["ADM0_A3"] for f in collection["features"]]
     assert len(codes) == len(set(codes)) and set(COUNTRIES) <= set(codes)
     assert set(sid.load_locations()["country"].dropna()) <= set(codes)
@@ -64,12 +70,12 @@ def test_the_vendored_borders_name_their_source_and_cover_the_datas_countries():
 def test_the_borders_readme_and_script_agree_on_the_source_files_hashes():
     readme = (NATURAL_EARTH / "README.md").read_text(encoding="utf-8")
     script = (NATURAL_EARTH / "extract.py").read_text(encoding="utf-8")
-    collection = json.loads(figures.BORDERS.read_text(encoding="utf-8"))
+    collection = json.loads(BORDERS.read_text(encoding="utf-8"))
     hashes = re.findall(r"[0-9a-f]{64}", collection["source_package"])
     assert len(hashes) == 2
     for digest in hashes:
         assert digest in readme and digest in script
-    assert figures.BORDERS.name in readme and figures.BORDERS.name in script
+    assert BORDERS.name in readme and BORDERS.name in script
     assert "5.1.1" in readme and "point-of-view" in readme and "public domain" in readme
 
 
@@ -77,7 +83,7 @@ def test_every_place_with_coordinates_lies_on_the_land_of_its_country():
     """A point-in-polygon check of the borders against the coordinates (regions and countries included)."""
     from matplotlib.path import Path as MplPath
 
-    shapes = {code: polygons for code, _, polygons in figures.read_borders()}
+    shapes = {code: polygons for code, _, polygons in map_figure.read_borders(BORDERS)}
     places = sid.load_locations().dropna(subset=["latitude"])
     for place in places.itertuples():
         rings = [polygon[0] for polygon in shapes[place.country]]
@@ -103,10 +109,10 @@ def test_the_map_is_drawn_without_the_network_from_the_file_it_is_given(tmp_path
 
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    with figures.plt.rc_context(figures.RC_PARAMS):
-        path = figures.draw_map(tmp_path / "map.svg", borders)
+    with plt.rc_context(RC_PARAMS):
+        path = map_figure.draw_map(tmp_path / "map.svg", borders)
     assert path.stat().st_size > 10_000
-    assert figures.read_borders(borders)[0][:2] == ("IRQ", "Testland")
+    assert map_figure.read_borders(borders)[0][:2] == ("IRQ", "Testland")
 
 
 # --------------------------------------------------------------------------
@@ -134,17 +140,17 @@ def test_the_map_draws_each_precision_its_own_way_with_a_legend(drawn):
     texts = svg_texts(drawn["map.svg"])
     present = set(sid.load_locations()["geo_precision"].dropna())
     for value in present:
-        assert figures.PRECISIONS[value].label in texts, value
-    assert set(figures.PRECISIONS) == {*GEO_PRECISION.values, "region_at_country"}
-    styles = {(s.marker, s.colour) for s in figures.PRECISIONS.values()}
-    assert len(styles) == len(figures.PRECISIONS)
+        assert map_figure.PRECISIONS[value].label in texts, value
+    assert set(map_figure.PRECISIONS) == {*GEO_PRECISION.values, "region_at_country"}
+    styles = {(s.marker, s.colour) for s in map_figure.PRECISIONS.values()}
+    assert len(styles) == len(map_figure.PRECISIONS)
     assert "events placed there (marker area)" in texts
 
 
 def test_the_network_colours_every_family_and_lists_its_types_in_the_legend(drawn):
-    assert set(figures.FAMILY_STYLES) == set(RELATION_FAMILY.values)
-    assert len({s.colour for s in figures.FAMILY_STYLES.values()}) == len(figures.FAMILY_STYLES)
-    assert len({str(s.dashes) for s in figures.FAMILY_STYLES.values()}) == len(figures.FAMILY_STYLES)
+    assert set(network.FAMILY_STYLES) == set(RELATION_FAMILY.values)
+    assert len({s.colour for s in network.FAMILY_STYLES.values()}) == len(network.FAMILY_STYLES)
+    assert len({str(s.dashes) for s in network.FAMILY_STYLES.values()}) == len(network.FAMILY_STYLES)
     legend = " ".join(svg_texts(drawn["network.svg"])).replace("\n", " ")
     present = set(sid.load_relations()["relation_type"].astype(str))
     for family in RELATION_FAMILY.values:
@@ -157,7 +163,7 @@ def test_the_network_colours_every_family_and_lists_its_types_in_the_legend(draw
 def test_the_timeline_labels_every_row_with_its_summary_and_id(drawn):
     texts = svg_texts(drawn["timeline.svg"])
     for event in sid.load_events().itertuples():
-        assert figures.short_summary(event.summary) in texts, event.event_id
+        assert timeline.short_summary(event.summary) in texts, event.event_id
         assert event.event_id in texts
 
 
@@ -165,10 +171,10 @@ def test_the_timeline_labels_every_row_with_its_summary_and_id(drawn):
 @given(words=st.lists(st.text(st.characters(categories=("L", "N", "P")), min_size=1, max_size=25), min_size=1, max_size=30))
 def test_a_short_summary_fits_and_is_the_summary_or_its_beginning(words):
     summary = " ".join(words)
-    short = figures.short_summary(summary)
-    assert len(short) <= figures.SUMMARY_WIDTH
+    short = timeline.short_summary(summary)
+    assert len(short) <= timeline.SUMMARY_WIDTH
     if short.endswith(" …"):
-        assert summary.startswith(short[:-2]) and len(summary) > figures.SUMMARY_WIDTH
+        assert summary.startswith(short[:-2]) and len(summary) > timeline.SUMMARY_WIDTH
     else:
         assert short == summary
 
@@ -187,15 +193,15 @@ def test_a_short_summary_fits_and_is_the_summary_or_its_beginning(words):
     )
 )
 def test_labels_overlap_neither_each_other_nor_the_markers(points):
-    places = [figures.Place(f"loc-{i}", f"Place number {i}", x, y, style, n, False, None) for i, (x, y, n, style) in enumerate(points)]
-    fig, ax = figures.plt.subplots(figsize=(7.6, 5.6))
+    places = [map_figure.Place(f"loc-{i}", f"Place number {i}", x, y, style, n, False, None) for i, (x, y, n, style) in enumerate(points)]
+    fig, ax = plt.subplots(figsize=(7.6, 5.6))
     try:
         ax.set_xlim(42, 54)
         ax.set_ylim(29.5, 37.5)
-        figures._draw_places(ax, places)
+        map_figure._draw_places(ax, places)
         fig.canvas.draw()
         try:
-            labels, markers = figures.label_places(ax, places, fontsize=7.5)
+            labels, markers = map_figure.label_places(ax, places, fontsize=7.5)
         except ValueError as exc:  # a crowd with no room left is refused, not drawn illegibly
             assert "no room" in str(exc)
             return
@@ -205,4 +211,4 @@ def test_labels_overlap_neither_each_other_nor_the_markers(points):
             assert not any(box.overlaps(other) for other in labels[i + 1 :])
             assert not any(box.overlaps(marker) for marker in markers)
     finally:
-        figures.plt.close(fig)
+        plt.close(fig)

@@ -16,9 +16,9 @@ import warnings
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
+from conftest import ROOT, needs_repository
 
 pytestmark = [needs_repository, pytest.mark.slow]
 
@@ -61,7 +61,7 @@ print(json.dumps({
 
 
 @pytest.mark.parametrize("kind", ["wheel", "sdist"])
-def test_each_distribution_installs_offline_into_a_fresh_venv_and_runs_from_it(dists, kind, tmp_path):
+def test_each_distribution_installs_offline_into_a_fresh_venv_runs_from_it_and_refuses_to_build(dists, kind, tmp_path):
     wheel, sdist = dists
     if kind == "sdist":
         # pip builds the sdist's wheel, as `pip install <sdist>` does; then that wheel is installed.
@@ -86,6 +86,12 @@ def test_each_distribution_installs_offline_into_a_fresh_venv_and_runs_from_it(d
     verify = _ok(_run(env_dir / "bin" / "sadr-iran-data", "verify", cwd=outside, env=env))
     assert verify.stdout.strip() == f"all {len(FILES)} files match the manifest"
     report = json.loads(_ok(_run(python, "-c", FRESH_CHECK, cwd=outside, env=env)).stdout)
+    # The installed package has no build code: the build says where it runs, in one line.
+    build = _run(env_dir / "bin" / "sadr-iran-data", "build", cwd=outside, env=env)
+    assert (build.returncode, build.stdout) == (1, ""), build
+    assert build.stderr.count("\n") == 1 and "Traceback" not in build.stderr, build.stderr
+    assert build.stderr.startswith("sadr-iran-data build: needs a source checkout: git clone https://github.com/"), build.stderr
+    assert "pip install -e '.[build]'" in build.stderr
 
     assert Path(report["file"]).is_relative_to(site), report["file"]
     assert Path(report["prefix"]).resolve() == env_dir.resolve()

@@ -11,9 +11,9 @@ import zipfile
 from pathlib import PurePosixPath
 
 import pytest
-from conftest import ROOT, SOURCE, needs_repository
 
 import sadr_iran_data as sid
+from conftest import ROOT, SOURCE, needs_repository
 
 pytestmark = [needs_repository, pytest.mark.slow]
 
@@ -61,6 +61,14 @@ def test_wheel_holds_neither_the_article_nor_the_curated_files(dists):
             assert head not in zf.read(member), f"{member.filename} holds the article's text"
 
 
+def test_wheel_holds_no_build_time_code(dists):
+    wheel, _ = dists
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+    assert "sadr_iran_data/cli.py" in names and "sadr_iran_data/__init__.py" in names
+    assert [n for n in names if "_build" in PurePosixPath(n).parts] == []
+
+
 def test_sdist_holds_the_data_but_not_the_article(dists):
     _, sdist = dists
     head = _article_head()
@@ -74,6 +82,8 @@ def test_sdist_holds_the_data_but_not_the_article(dists):
     assert "src/sadr_iran_data/data/manifest.json" in members
     assert "data/curated/events.yaml" in members
     assert not any(n.startswith("data/sources/") and n.endswith(".txt") for n in members)
+    # the source keeps the build code, which a wheel built from it leaves out
+    assert "src/sadr_iran_data/_build/command.py" in members
 
 
 def test_distributions_pass_twine_check(dists):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -14,10 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, needs_repository
 from packaging.version import Version
 
 import sadr_iran_data as sid
+from conftest import ROOT, needs_repository
 
 pytestmark = [needs_repository, pytest.mark.slow]
 
@@ -41,10 +42,22 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def _run(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The copy's own command, with the copy's package first on the path."""
+def _stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """Every file of a repository but its caches and tools' folders, with its size and time of last change: what a write alters."""
+    stamps = {}
+    for parent, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in set(dirs) - SKIP(parent, dirs) if not d.startswith("."))
+        for name in sorted(set(files) - SKIP(parent, files)):
+            info = Path(parent, name).stat()
+            stamps[str(Path(parent, name).relative_to(root))] = (info.st_size, info.st_mtime_ns)
+    return stamps
+
+
+def _run(copy: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The copy's own command, with the copy's package first on the path, run in the copy (or in ``cwd``)."""
     env = {**os.environ, "PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([sys.executable, "-m", "sadr_iran_data.cli", *args], cwd=copy, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "sadr_iran_data.cli", *args]
+    return subprocess.run(command, cwd=cwd or copy, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +67,32 @@ def copy(tmp_path_factory) -> Path:
     return target
 
 
-def test_a_build_of_the_committed_data_rewrites_every_generated_file_byte_for_byte(copy):
+#: A file that each part of the build writes into the repository it is given (``--root``).
+REWRITTEN = (
+    "src/sadr_iran_data/data/retired.json",
+    "schemas/datapackage.json",
+    ".zenodo.json",
+    "docs/changelog.md",
+    "docs/reliability.md",
+    *(["docs/figures/map.svg"] if importlib.util.find_spec("matplotlib") else []),  # the figures need matplotlib
+)
+
+
+def test_a_build_with_root_rewrites_that_copy_byte_for_byte_writes_no_python_and_nothing_in_the_clone(copy):
     before = _files(copy)
-    out = _run(copy, "build")
+    zenodo = (copy / ".zenodo.json").read_bytes()  # _files leaves out dot files
+    for name in REWRITTEN:
+        (copy / name).unlink()
+    clone = _stamps(ROOT)
+    # Run in the source clone: --root, not the current folder, names the repository the build reads and writes.
+    out = _run(copy, "build", "--root", str(copy), cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
+    assert _stamps(ROOT) == clone, "the build wrote into the clone it ran in"
+    assert [name for name in REWRITTEN if not (copy / name).exists()] == [], "the build did not write these into --root"
+    assert (copy / ".zenodo.json").read_bytes() == zenodo
     after = _files(copy)
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert [name for name in changed if name.endswith(".py")] == [], "the build wrote Python source"
     assert changed == [] or _figures_drawn_by_another_matplotlib(before, changed), (
         f"the committed files are not what the build writes: {changed}"
     )
@@ -75,8 +108,11 @@ def _figures_drawn_by_another_matplotlib(before: dict[str, bytes], changed: list
 
 
 def test_a_release_sets_the_version_everywhere_archives_it_and_a_second_run_changes_nothing(copy):
+    released = _files(copy)
     out = _run(copy, "build", "--release", NEXT, "--date", "2027-01-02")
     assert out.returncode == 0, out.stdout + out.stderr
+    python = sorted(name for name, data in _files(copy).items() if name.endswith(".py") and released.get(name) != data)
+    assert python == ["src/sadr_iran_data/_version.py"], "a release writes no Python source but its record, _version.py"
     version = (copy / "src/sadr_iran_data/_version.py").read_text(encoding="utf-8")
     assert f'__version__ = "{NEXT}"' in version and '__released__ = "2027-01-02"' in version
     manifest = copy / "src/sadr_iran_data/data/manifest.json"

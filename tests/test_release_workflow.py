@@ -11,15 +11,16 @@ turned off (``attestations: false``).
 from __future__ import annotations
 
 import fnmatch
+import importlib.util
 import os
 import subprocess
 import sys
 
 import pytest
 import yaml
-from conftest import ROOT
 
 import sadr_iran_data as sid
+from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
 pytestmark = pytest.mark.skipif(not WORKFLOW.exists(), reason="needs a clone of the repository (.github/)")
@@ -78,16 +79,25 @@ def test_the_github_release_comes_after_pypi_and_may_only_write_contents(workflo
     runs = [step["run"] for step in job["steps"] if "run" in step]
     assert "gh release create" in runs[-1] and "--verify-tag" in runs[-1]
     # The archives the docs home page's JSON-LD offers are made from the published wheel and attached.
-    assert "--assets assets/" in runs[0] and "dist/*.whl" in runs[0] and "assets/*" in runs[-1]
+    assert "python scripts/release_assets.py assets/" in runs[0] and "dist/*.whl" in runs[0] and "assets/*" in runs[-1]
+    assert any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])  # the script is the repository's
+
+
+def _release_assets():
+    """``scripts/release_assets.py``, which the workflow runs on the published wheel, as a module."""
+    spec = importlib.util.spec_from_file_location("release_assets", ROOT / "scripts" / "release_assets.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.release_assets
 
 
 def test_the_release_assets_are_the_files_the_json_ld_offers(tmp_path):
     import zipfile
 
-    from sadr_iran_data._build.discovery import release_assets
     from sadr_iran_data.formats.schemaorg import home_page
 
     pytest.importorskip("pyreadstat", reason="the Stata export needs pip install -e '.[stata]'")
+    release_assets = _release_assets()
     written = release_assets(tmp_path / "assets")
     offered = {d["contentUrl"].rsplit("/", 1)[1] for d in home_page()["distribution"][1:]}
     assert {p.name for p in written} == offered

@@ -8,9 +8,9 @@ import tomllib
 
 import pytest
 import yaml
-from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
+from conftest import ROOT, needs_repository
 from sadr_iran_data import _version
 from sadr_iran_data._build.build import build
 from sadr_iran_data.dataset import integrity

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, needs_repository
 
 import sadr_iran_data
+from conftest import ROOT, needs_repository
 
 PACKAGE = Path(sadr_iran_data.__file__).parent
 CODE = sorted({*PACKAGE.rglob("*.py"), *(ROOT / "scripts").glob("*.py"), *(ROOT / "benchmarks").glob("*.py")})

@@ -13,8 +13,8 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from sadr_iran_data.declarations import TABLES
 
 pytestmark = pytest.mark.slow

@@ -7,12 +7,12 @@ import json
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import records, value_strategy
 
 import sadr_iran_data as sid
+from conftest import ROOT
 from sadr_iran_data._build.schemas import main, write_schemas
 from sadr_iran_data.declarations import TABLES, Column
 from sadr_iran_data.formats.frictionless import datapackage, dumps, json_schema, table_schema

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal, NoReturn
 from ._names import CITATION_FORMATS, EXPORT_FORMATS
 from ._version import __version__
 from .errors import BuildError, SadrIranDataError
+from .identity import REPOSITORY_URL
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -226,8 +227,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ._build.command import build_command
-
+    try:
+        from ._build.command import build_command
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}._build":
+            raise
+        # An installed wheel holds no build code: the build reads data/curated/ and the article's text, which only a clone has.
+        raise BuildError(
+            f"needs a source checkout: git clone {REPOSITORY_URL}, then pip install -e '.[build]' in it and run the build there"
+        ) from None
     return build_command(root=args.root, out=args.out, release=args.release, date=args.date)
 
 

@@ -18,9 +18,9 @@ from functools import cache
 from typing import Any
 
 import pytest
-from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
+from conftest import ROOT, needs_repository
 from sadr_iran_data.declarations import TABLES
 
 Rows = dict[str, list[dict[str, Any]]]

@@ -7,9 +7,9 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import ROOT, needs_repository
 
 import sadr_iran_data as sid
+from conftest import ROOT, needs_repository
 
 
 def _published_by() -> pd.Timestamp:

@@ -7,9 +7,9 @@ import unicodedata
 
 import pandas as pd
 import pytest
-from conftest import SOURCE, SOURCE_SHA256
 
 import sadr_iran_data as sid
+from conftest import SOURCE, SOURCE_SHA256
 from sadr_iran_data.declarations import TABLES
 
 

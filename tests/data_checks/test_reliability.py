@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+
 from conftest import ROOT, needs_repository
 
 pytestmark = needs_repository
@@ -17,15 +18,15 @@ def study():
 
 
 def test_the_reliability_page_is_current(study):
-    assert (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8") == study.reliability_page(), "run: sadr-iran-data build"
+    assert (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8") == study.reliability_page(ROOT), "run: sadr-iran-data build"
 
 
 @pytest.mark.parametrize(("round_", "names"), [(1, ("a", "b")), (2, ("c", "d"))])
 def test_every_disagreement_of_a_round_is_adjudicated_with_the_coders_readings(study, round_, names):
-    first, second = (study.coder(round_, n) for n in names)
-    entries = {(e["record_id"], e["field"]): e for e in study.adjudication(round_)}
-    assert len(entries) == len(study.adjudication(round_)), "one entry per record and field"
-    tables = study.draft(round_, first)
+    first, second = (study.coder(ROOT, round_, n) for n in names)
+    entries = {(e["record_id"], e["field"]): e for e in study.adjudication(ROOT, round_)}
+    assert len(entries) == len(study.adjudication(ROOT, round_)), "one entry per record and field"
+    tables = study.draft(ROOT, round_, first)
     for record_id in first:
         for field in study.FIELDS:
             if field == "place" and not record_id.startswith("evt-"):
@@ -45,7 +46,7 @@ def test_the_last_decision_on_each_field_is_what_ships(study):
     shipped = study.shipped()
     decided = {}
     for round_ in (1, 2):
-        for entry in study.adjudication(round_):
+        for entry in study.adjudication(ROOT, round_):
             decided[(entry["record_id"], entry["field"])] = entry["decision"]
     for (record_id, field), value in decided.items():
         if record_id in shipped:
@@ -54,7 +55,7 @@ def test_the_last_decision_on_each_field_is_what_ships(study):
 
 def test_the_units_of_the_last_round_are_the_shipped_records(study):
     shipped = study.shipped()
-    units = set(study.units(2).values())
+    units = set(study.units(ROOT, 2).values())
     assert units <= set(shipped)
     missing = yaml.safe_load((ROOT / "data/curated/adjudication.yaml").read_text(encoding="utf-8"))["round_2"]["missing"]
     for record_id in sorted(set(shipped) - units):

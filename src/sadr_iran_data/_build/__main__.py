@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import BuildError
-from .curated import find_root
 from .command import regenerate
+from .curated import find_root
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--archive", action="store_true", help="also archive this version's rows in data/releases/")
     args = parser.parse_args(argv)
     try:
-        for line in regenerate((args.root or find_root()).resolve(), archive_release=args.archive):
+        for line in regenerate(find_root(args.root), archive_release=args.archive):
             print(line, flush=True)
     except BuildError as exc:
         print(f"sadr-iran-data build: {exc}", file=sys.stderr)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
+from ..dataset.versions import version_key
 from ..declarations import TABLES
 from ..errors import BuildError
-from ..dataset.versions import version_key
 from .curated import load_yaml
 from .files import write_parquet, write_text
 

@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
-from ..formats import croissant
+from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..declarations import TABLES
 from ..errors import BuildError
+from ..formats import croissant
 from ..identity import NAME
-from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..validation import check_records
-from .curated import Rows, derive_rows, find_root, package_data, read_curated, read_sources, source_article
-from .files import write_parquet, write_text
 from .archive import release_files, released_versions
+from .curated import Rows, derive_rows, package_data, read_curated, read_sources, source_article
+from .files import write_parquet, write_text
 
 #: The manifest's keys of the source article, copied from its curated record.
 SOURCE_KEYS = ("citation_id", "author", "title", "outlet", "volume", "issue", "publisher", "date", "url", "text_sha256")
@@ -54,11 +54,10 @@ def check(rows: Rows) -> dict[str, Any]:
     return arrow
 
 
-def build_tables(root: Path | None = None, out: Path | None = None) -> Built:
-    """Build every table into ``out`` (default: the package's data folder); returns the manifest and the rows."""
+def build_tables(root: Path, out: Path | None = None) -> Built:
+    """Build every table of the repository at ``root`` into ``out`` (default: its package's data); returns the manifest and rows."""
     import pyarrow
 
-    root = root or find_root()
     out = out or package_data(root)
     texts = read_sources(root)
     curated = read_curated(root)
@@ -102,6 +101,6 @@ def build_tables(root: Path | None = None, out: Path | None = None) -> Built:
     return Built(manifest, rows, out)
 
 
-def build(root: Path | None = None, out: Path | None = None) -> dict[str, Any]:
-    """Build every table into ``out`` (default: the package's data folder); returns the manifest written."""
+def build(root: Path, out: Path | None = None) -> dict[str, Any]:
+    """Build every table of the repository at ``root`` into ``out`` (default: its package's data); returns the manifest written."""
     return build_tables(root, out).manifest

@@ -13,8 +13,7 @@ from typing import Any
 
 import sadr_iran_data as sid
 
-from ..codes import plover
-from ..codes import support
+from ..codes import plover, support
 
 
 def grid(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
@@ -61,7 +60,14 @@ def plover_block() -> str:
     exceptions = grid(
         ("event", "`event_type`", "PLOVER type", "mode", "contexts", "why"),
         (
-            (f"`{e['event_id']}`", f"`{e['event_type']}`", f"`{e['plover_type']}`", _code(e["plover_mode"]), e["plover_context"], e["plover_note"])
+            (
+                f"`{e['event_id']}`",
+                f"`{e['event_type']}`",
+                f"`{e['plover_type']}`",
+                _code(e["plover_mode"]),
+                e["plover_context"],
+                e["plover_note"],
+            )
             for e in events
             if e["plover_note"]
         ),

@@ -29,13 +29,13 @@ from pathlib import Path
 import sadr_iran_data
 
 from .. import _version
-from ..errors import BuildError, SadrIranDataError
 from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..dataset.versions import version_key
+from ..errors import BuildError, SadrIranDataError
+from .archive import archive, read_archives
 from .build import build_tables
 from .curated import find_root, package_data, read_sources
 from .files import write_text
-from .archive import archive, read_archives
 
 VERSION_FILE = Path("src") / "sadr_iran_data" / "_version.py"
 CHANGELOG = Path("CHANGELOG.md")
@@ -58,7 +58,7 @@ def _set(root: Path, name: str, value: str) -> None:
     text = path.read_text(encoding="utf-8")
     new, count = re.subn(rf'^{name} = ".*"$', f'{name} = "{value}"', text, flags=re.MULTILINE)
     if count != 1:
-        raise BuildError(f"{VERSION_FILE} has no line {name} = \"…\"")
+        raise BuildError(f'{VERSION_FILE} has no line {name} = "…"')
     write_text(path, new)
     setattr(_version, name, value)
 
@@ -80,19 +80,18 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     write_ledger(root, text, built.rows["evidence"])
     write_schemas(root / "schemas")
     write_text(root / "CITATION.cff", cite("cff"))
-    write(root / "docs")
+    write(root)
     write_readme(root)
     discovery.write(root)
     done.append(
-        "wrote the ledger, schemas/, CITATION.cff, .zenodo.json, the generated docs pages and the home page's JSON-LD, "
-        "the README's numbers"
+        "wrote the ledger, schemas/, CITATION.cff, .zenodo.json, the generated docs pages and the home page's JSON-LD, the README's numbers"
     )
     try:
         from .figures import make_figures
     except ImportError:
         done.append("the figures need matplotlib (pip install -e '.[build]'): not redrawn")
     else:
-        make_figures(root / "docs" / "figures")
+        make_figures(root)
         done.append("drew docs/figures/")
     if archive_release:
         path = archive(root, built.rows)
@@ -145,9 +144,7 @@ def build_command(root: Path | None = None, out: Path | None = None, release: st
         raise BuildError("--out writes only the data files; a release regenerates the repository's files: leave out --out")
     if date is not None and release is None:
         raise BuildError("--date is the date of a release: give --release X.Y.Z too")
-    root = (root or find_root()).resolve()
-    if not (root / "data" / "curated").is_dir():
-        raise BuildError(f"{root} holds no data/curated/ folder: run the build from a clone of the repository")
+    root = find_root(root)
     if out is not None:
         manifest = build_tables(root, out).manifest
         _say(f"built {manifest['version']} into {out}: " + ", ".join(f"{n} {t['rows']}" for n, t in manifest["tables"].items()))

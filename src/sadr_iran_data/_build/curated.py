@@ -27,10 +27,10 @@ from typing import Any
 
 from ..codes import plover
 from ..column_types import edtf_bounds
+from ..dataset.integrity import sha256_bytes
 from ..declarations import TABLES
 from ..errors import BuildError
 from ..identity import SOURCE
-from ..dataset.integrity import sha256_bytes
 
 #: Tables written by hand in data/curated/; the rest are derived.
 CURATED = ("citations", "actors", "locations", "events", "relations")
@@ -47,9 +47,17 @@ class Span:
     quote: str
 
 
-def find_root(start: Path | None = None) -> Path:
-    """The repository root: the nearest folder above ``start`` holding ``data/curated``."""
-    here = (start or Path.cwd()).resolve()
+def find_root(given: Path | None = None) -> Path:
+    """The repository the build reads and writes: ``given`` (``--root``), else the nearest folder holding ``data/curated`` from here up.
+
+    The build's entry finds it once and passes it to every part of the build.
+    """
+    if given is not None:
+        root = given.resolve()
+        if not (root / "data" / "curated").is_dir():
+            raise BuildError(f"{root} holds no data/curated/ folder: run the build from a clone of the repository")
+        return root
+    here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "data" / "curated").is_dir():
             return folder

@@ -12,13 +12,14 @@ version and the shipped tables; ``python -m sadr_iran_data._build.discovery
   commit 1a30c6e). Its fields are Zenodo's deposit metadata
   (zenodo/developers.zenodo.org, ``source/includes/resources/deposit/_representation.md``,
   commit 524a648; the GitHub section, ``source/includes/github/_root.md``).
-- the release assets (``--assets DIR``): one ZIP archive per export format,
-  which the release workflow attaches to the GitHub release, so that every
-  ``DataDownload`` of the JSON-LD is a file one can fetch.
 - ``overrides/dataset-jsonld.html``: the schema.org ``Dataset`` of this version
   (:func:`sadr_iran_data.formats.schemaorg.home_page`) as a ``<script
   type="application/ld+json">`` element, which ``overrides/main.html`` puts
   in the head of the documentation's home page.
+
+Every ``DataDownload`` of the JSON-LD is a ZIP archive of one export format,
+which the release workflow writes from the published wheel
+(``scripts/release_assets.py``) and attaches to the GitHub release.
 """
 
 from __future__ import annotations
@@ -32,11 +33,12 @@ from typing import Any
 
 from .. import _version
 from ..formats.citation import author_names
+from ..formats.schemaorg import countries, home_page, script
 from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
-from ..formats.schemaorg import asset_name, countries, home_page, script
+from .curated import find_root
 from .files import write_text
 
-ROOT = Path(__file__).resolve().parents[3]
+#: The files this module writes, relative to the repository's root.
 ZENODO = Path(".zenodo.json")
 JSONLD = Path("overrides") / "dataset-jsonld.html"
 
@@ -94,17 +96,19 @@ def jsonld_partial(tables: Mapping[str, Sequence[Mapping[str, Any]]] | None = No
     )
 
 
-def files(root: Path = ROOT) -> dict[Path, str]:
+def files(root: Path) -> dict[Path, str]:
     """Every file this module writes, under ``root``, with its content."""
     return {root / ZENODO: zenodo_text(), root / JSONLD: jsonld_partial()}
 
 
-def stale(root: Path = ROOT) -> list[str]:
+def stale(root: Path) -> list[str]:
     """The files that are missing or differ from what the build writes, relative to ``root``."""
-    return [str(path.relative_to(root)) for path, text in files(root).items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+    return [
+        str(path.relative_to(root)) for path, text in files(root).items() if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
 
 
-def write(root: Path = ROOT) -> list[Path]:
+def write(root: Path) -> list[Path]:
     """Write ``.zenodo.json`` and the home page's JSON-LD; returns the files written."""
     written = []
     for path, text in files(root).items():
@@ -113,50 +117,18 @@ def write(root: Path = ROOT) -> list[Path]:
     return written
 
 
-def release_assets(folder: Path) -> list[Path]:
-    """Write one ZIP archive per export format into ``folder`` (named by :func:`sadr_iran_data.formats.schemaorg.asset_name`).
-
-    Each archive holds the files ``sadr-iran-data export --format F`` writes,
-    by their names, with a fixed timestamp, so the same version gives the same
-    bytes (but for the DuckDB database, whose file header differs from one
-    write to the next). Returns the archives written.
-    """
-    import tempfile
-    import zipfile
-
-    import sadr_iran_data as sid
-    from .._names import EXPORT_FORMATS
-
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for format in EXPORT_FORMATS:
-        with tempfile.TemporaryDirectory() as staging:
-            paths = sorted(sid.export(format, Path(staging)), key=lambda p: p.name)
-            target = folder / asset_name(format)
-            with zipfile.ZipFile(target, "x", compression=zipfile.ZIP_DEFLATED) as archive:
-                for path in paths:
-                    info = zipfile.ZipInfo(path.name, date_time=(1980, 1, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    archive.writestr(info, path.read_bytes())
-        written.append(target)
-    return written
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is stale")
-    parser.add_argument("--assets", type=Path, metavar="DIR", help="write the release's ZIP archive of each export format into DIR")
+    parser.add_argument("--root", type=Path, help="the repository (default: found from the current folder)")
     args = parser.parse_args(argv)
-    if args.assets is not None:
-        for path in release_assets(args.assets):
-            print(path)
-        return 0
+    root = find_root(args.root)
     if args.check:
-        names = stale()
+        names = stale(root)
         for name in names:
             print(f"stale: {name} (run sadr-iran-data build)", file=sys.stderr)
         return 1 if names else 0
-    for path in write():
+    for path in write(root):
         print(path)
     return 0
 

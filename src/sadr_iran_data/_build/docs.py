@@ -25,12 +25,12 @@ from typing import Any
 import sadr_iran_data as sid
 
 from ..identity import NAME
+from .curated import find_root
 from .files import write_text
 from .reliability import reliability_page
 
-ROOT = Path(__file__).resolve().parents[3]
-DOCS = ROOT / "docs"
-README = ROOT / "README.md"
+#: The documentation's folder, relative to the repository's root.
+DOCS = Path("docs")
 CLI = NAME
 HELP_WIDTH = "88"
 
@@ -128,9 +128,9 @@ def citing_page() -> str:
     return _header("sadr_iran_data.formats.citation") + "\n\n".join(parts) + "\n"
 
 
-def changelog_page() -> str:
-    """``CHANGELOG.md``, with its links into ``docs/`` made relative to the site."""
-    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+def changelog_page(root: Path) -> str:
+    """The repository's ``CHANGELOG.md``, with its links into ``docs/`` made relative to the site."""
+    text = (root / "CHANGELOG.md").read_text(encoding="utf-8")
     return _header("CHANGELOG.md") + re.sub(r"\]\(docs/", "](", text)
 
 
@@ -180,30 +180,33 @@ def numbers_page() -> str:
     return _header("the shipped tables") + "\n\n".join(parts) + "\n"
 
 
-PAGES: dict[str, Callable[[], str]] = {
-    "data-dictionary.md": data_dictionary_page,
-    "cli.md": cli_page,
-    "citing.md": citing_page,
+#: Every generated page, and how it is written from the repository's root (which only some of them read).
+PAGES: dict[str, Callable[[Path], str]] = {
+    "data-dictionary.md": lambda root: data_dictionary_page(),
+    "cli.md": lambda root: cli_page(),
+    "citing.md": lambda root: citing_page(),
     "changelog.md": changelog_page,
-    "numbers.md": numbers_page,
+    "numbers.md": lambda root: numbers_page(),
     "reliability.md": reliability_page,
 }
 
 
-def pages() -> dict[str, str]:
-    """Every generated page's file name and content."""
-    return {name: render() for name, render in PAGES.items()}
+def pages(root: Path) -> dict[str, str]:
+    """Every generated page's file name and content, for the repository at ``root``."""
+    return {name: render(root) for name, render in PAGES.items()}
 
 
-def stale(docs: Path = DOCS) -> list[str]:
-    """Names of the generated pages that are missing or differ from what the build writes."""
-    return [name for name, text in pages().items() if not (docs / name).exists() or (docs / name).read_text(encoding="utf-8") != text]
+def stale(root: Path, docs: Path | None = None) -> list[str]:
+    """Names of the generated pages in ``docs`` (default: the repository's) that are missing or differ from what the build writes."""
+    docs = root / DOCS if docs is None else docs
+    return [name for name, text in pages(root).items() if not (docs / name).exists() or (docs / name).read_text(encoding="utf-8") != text]
 
 
-def write(docs: Path = DOCS) -> list[Path]:
-    """Write every generated page into ``docs``; returns the files written."""
+def write(root: Path, docs: Path | None = None) -> list[Path]:
+    """Write every generated page into ``docs`` (default: the repository's); returns the files written."""
+    docs = root / DOCS if docs is None else docs
     written = []
-    for name, text in pages().items():
+    for name, text in pages(root).items():
         write_text(docs / name, text)
         written.append(docs / name)
     return written
@@ -228,7 +231,7 @@ def _numbers_sentence(root: Path) -> str:
     )
 
 
-def readme_blocks(root: Path = ROOT) -> dict[str, str]:
+def readme_blocks(root: Path) -> dict[str, str]:
     """The README's generated blocks: its numbers, the version to pin and the citation of this version."""
     from ..formats.citation import cite
 
@@ -247,7 +250,7 @@ def fill_blocks(text: str, blocks: dict[str, str]) -> str:
     return _BLOCK.sub(lambda m: m.group(1) + blocks[m.group(2)] + m.group(4), text)
 
 
-def readme(text: str, root: Path = ROOT) -> str:
+def readme(text: str, root: Path) -> str:
     """``text`` (a README) with every generated block rewritten."""
     return fill_blocks(text, readme_blocks(root))
 
@@ -268,8 +271,8 @@ def interoperability(text: str) -> str:
 
 def datasette_page(text: str) -> str:
     """``text`` (docs/datasette.md) with its table of the facets the SQLite export's metadata sets up rewritten."""
-    from ..declarations.dictionary import _markdown_table
     from ..declarations import TABLES
+    from ..declarations.dictionary import _markdown_table
     from ..formats.sqlite import DATABASE, _datasette_metadata
 
     tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]
@@ -285,7 +288,7 @@ _PAGES_WITH_BLOCKS: dict[str, Callable[[str], str]] = {
 }
 
 
-def write_readme(root: Path = ROOT) -> bool:
+def write_readme(root: Path) -> bool:
     """Rewrite the generated blocks of the README and of the documentation pages; returns whether any changed."""
     changed = [write_text(root / "README.md", readme((root / "README.md").read_text(encoding="utf-8"), root))]
     for page, rewrite in _PAGES_WITH_BLOCKS.items():
@@ -296,14 +299,16 @@ def write_readme(root: Path = ROOT) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a generated page is stale")
-    parser.add_argument("--docs", type=Path, default=DOCS, help="docs folder (default: docs/)")
+    parser.add_argument("--root", type=Path, help="the repository (default: found from the current folder)")
+    parser.add_argument("--docs", type=Path, help="docs folder (default: the repository's docs/)")
     args = parser.parse_args(argv)
+    root = find_root(args.root)
     if args.check:
-        names = stale(args.docs)
+        names = stale(root, args.docs)
         for name in names:
             print(f"stale: docs/{name} (run sadr-iran-data build)", file=sys.stderr)
         return 1 if names else 0
-    for path in write(args.docs):
+    for path in write(root, args.docs):
         print(path)
     return 0
 

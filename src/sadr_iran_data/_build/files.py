@@ -24,7 +24,7 @@ def write_parquet(table: Any, path: Path) -> bytes:
 
 
 def write_text(path: Path, text: str) -> bool:
-    """Write UTF-8 text with ``\\n`` line ends; returns whether the file changed."""
+    r"""Write UTF-8 text with ``\n`` line ends; returns whether the file changed."""
     data = text.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False

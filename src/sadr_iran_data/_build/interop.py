@@ -1,4 +1,6 @@
-"""The generated blocks of ``docs/interoperability.md``: every mapping of :mod:`sadr_iran_data.formats.layouts` and :mod:`sadr_iran_data.codes.precision`, and its counts.
+"""The generated blocks of ``docs/interoperability.md``: every mapping of the layouts and precision codes, and its counts.
+
+The mappings are those of :mod:`sadr_iran_data.formats.layouts` and :mod:`sadr_iran_data.codes.precision`.
 
 ``sadr-iran-data build`` rewrites them between the ``<!-- generated:NAME -->``
 markers of the page, so that the page prints what the exports do.
@@ -12,10 +14,10 @@ from collections.abc import Mapping
 import sadr_iran_data as sid
 
 from ..codes import countries, precision
+from ..declarations import TABLES, VIEWS
+from ..formats import stata
 from ..formats.layouts import acled, ucdp_ged
 from ..formats.layouts._common import Layout
-from ..formats import stata
-from ..declarations import TABLES, VIEWS
 from .codes import grid
 
 
@@ -41,7 +43,10 @@ def acled_types_block() -> str:
     counts = _by_type()
     table = grid(
         ("`event_type`", "events", "disorder type", "event type", "sub-event type", "why"),
-        ((f"`{name}`", counts.get(name, 0), t.disorder_type, t.event_type, t.sub_event_type, t.reason) for name, t in acled.ACLED_TYPES.items()),
+        (
+            (f"`{name}`", counts.get(name, 0), t.disorder_type, t.event_type, t.sub_event_type, t.reason)
+            for name, t in acled.ACLED_TYPES.items()
+        ),
     )
     modes = grid(
         ("`event_type`", "PLOVER mode", "disorder type", "event type", "sub-event type", "why"),

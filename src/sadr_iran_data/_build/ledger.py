@@ -29,11 +29,11 @@ _FOOTNOTE = re.compile(r"\d+\. ")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of every sentence; each line is at least one sentence.
+    r"""(start, end) offsets of every sentence; each line is at least one sentence.
 
     Examples
     --------
-    >>> split_sentences("A first one. A second [2]. U.S. troops came.\\n\\n1. A note. Still it.")
+    >>> split_sentences("A first one. A second [2]. U.S. troops came.\n\n1. A note. Still it.")
     [(0, 12), (13, 26), (27, 44), (46, 66)]
     """
     spans = []

@@ -27,10 +27,12 @@ from typing import Any
 import numpy as np
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]
-FOLDER = ROOT / "data" / "curated" / "reliability"
-ADJUDICATION = ROOT / "data" / "curated" / "adjudication.yaml"
-PAGE = ROOT / "docs" / "reliability.md"
+from .archive import RELEASES
+
+#: The study's files, relative to the repository's root.
+FOLDER = Path("data") / "curated" / "reliability"
+ADJUDICATION = Path("data") / "curated" / "adjudication.yaml"
+RELEASE_1_0_0 = RELEASES / "1.0.0.json.gz"
 FIELDS = ("certainty", "attribution_kind", "type", "place", "date_precision")
 Codes = dict[str, dict[str, str]]  # record_id -> field -> value
 
@@ -40,14 +42,14 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def units(round_: int) -> dict[str, str]:
+def units(root: Path, round_: int) -> dict[str, str]:
     """unit_id -> record_id for one round."""
-    return {row["unit_id"]: row["record_id"] for row in _read_csv(FOLDER / f"units-round{round_}.csv")}
+    return {row["unit_id"]: row["record_id"] for row in _read_csv(root / FOLDER / f"units-round{round_}.csv")}
 
 
-def coder(round_: int, name: str) -> Codes:
-    key = units(round_)
-    return {key[row["unit_id"]]: {f: row[f] for f in FIELDS} for row in _read_csv(FOLDER / f"round{round_}-coder-{name}.csv")}
+def coder(root: Path, round_: int, name: str) -> Codes:
+    key = units(root, round_)
+    return {key[row["unit_id"]]: {f: row[f] for f in FIELDS} for row in _read_csv(root / FOLDER / f"round{round_}-coder-{name}.csv")}
 
 
 def _codes(record: dict[str, Any], kind: str) -> dict[str, str]:
@@ -85,8 +87,8 @@ def _attribution_of_1_0_0(record: dict[str, Any]) -> str:
     return "view"
 
 
-def release_1_0_0() -> Codes:
-    tables = json.loads(gzip.decompress((ROOT / "data" / "releases" / "1.0.0.json.gz").read_bytes()))["tables"]
+def release_1_0_0(root: Path) -> Codes:
+    tables = json.loads(gzip.decompress((root / RELEASE_1_0_0).read_bytes()))["tables"]
     out: Codes = {}
     for name, kind in (("events", "event"), ("relations", "relation")):
         for record_id, record in tables[name].items():
@@ -94,20 +96,20 @@ def release_1_0_0() -> Codes:
     return out
 
 
-def adjudication(round_: int) -> list[dict[str, Any]]:
+def adjudication(root: Path, round_: int) -> list[dict[str, Any]]:
     """The adjudicated disagreements of one round."""
-    entries: list[dict[str, Any]] = yaml.safe_load(ADJUDICATION.read_text(encoding="utf-8"))[f"round_{round_}"]["disagreements"]
+    entries: list[dict[str, Any]] = yaml.safe_load((root / ADJUDICATION).read_text(encoding="utf-8"))[f"round_{round_}"]["disagreements"]
     return entries
 
 
-def draft(round_: int, first: Codes) -> Codes:
+def draft(root: Path, round_: int, first: Codes) -> Codes:
     """The tables' codes a round's coders were compared with, before that round's adjudication.
 
     Where the tables and both coders agreed, that is the coders' value; where
     they did not, the adjudication file keeps the tables' reading.
     """
     out = {record_id: dict(codes) for record_id, codes in first.items()}
-    for entry in adjudication(round_):
+    for entry in adjudication(root, round_):
         out[entry["record_id"]][entry["field"]] = entry["readings"]["curated"]
     return out
 
@@ -135,11 +137,11 @@ def percent(field: str, a: Codes, b: Codes) -> float:
     return sum(a[i][field] == b[i][field] for i in ids) / len(ids)
 
 
-def measure() -> dict[str, Any]:
-    a, b = coder(1, "a"), coder(1, "b")
-    c, d = coder(2, "c"), coder(2, "d")
-    old, after = release_1_0_0(), shipped()
-    before1, before2 = draft(1, a), draft(2, c)
+def measure(root: Path) -> dict[str, Any]:
+    a, b = coder(root, 1, "a"), coder(root, 1, "b")
+    c, d = coder(root, 2, "c"), coder(root, 2, "d")
+    old, after = release_1_0_0(root), shipped()
+    before1, before2 = draft(root, 1, a), draft(root, 2, c)
     rows = []
     for field in FIELDS:
         rows.append(
@@ -160,9 +162,9 @@ def measure() -> dict[str, Any]:
         )
     rounds = {}
     for round_ in (1, 2):
-        entries = adjudication(round_)
+        entries = adjudication(root, round_)
         rounds[round_] = {"adjudicated": len(entries), "for_coders": sum(e["decided_for"] != "the curated coding" for e in entries)}
-    uncoded = sorted(set(after) - set(units(2).values()))
+    uncoded = sorted(set(after) - set(units(root, 2).values()))
     return {"rows": rows, "rounds": rounds, "uncoded": uncoded}
 
 
@@ -209,12 +211,14 @@ def render(result: dict[str, Any]) -> str:
         f"- **Not coded blind:** {uncoded}, added after round 2 from the coders' reports",
         "  of what no unit covered.",
         "- **α with three codings.** Each α below is over three codings of the same",
-        "  units: the tables and the round's two coders. \"Coders only\" is the α",
+        '  units: the tables and the round\'s two coders. "Coders only" is the α',
         "  of the two round-2 coders with each other.",
         "",
         "## Agreement by field",
         "",
-        "| field | units (round 1 / 2) | vs 1.0.0 (round 1) | before adjudication, round 1 | before adjudication, round 2 (after codebook fixes) | after adjudication (round 1 / round 2) | round 2, coders only | % agreement: round 1 before / round 2 before / round 2 after |",
+        "| field | units (round 1 / 2) | vs 1.0.0 (round 1) | before adjudication, round 1 "
+        "| before adjudication, round 2 (after codebook fixes) | after adjudication (round 1 / round 2) | round 2, coders only "
+        "| % agreement: round 1 before / round 2 before / round 2 after |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in result["rows"]:
@@ -236,7 +240,7 @@ def render(result: dict[str, Any]) -> str:
         "- The bold column is the independent measure: fresh coders, the fixed",
         "  codebook, tables they had no hand in. "
         + ("Every field is at or above 0.80." if not low else "Below 0.80: " + ", ".join(low) + "."),
-        "- The \"after adjudication\" columns are not independent: adjudication moved",
+        '- The "after adjudication" columns are not independent: adjudication moved',
         "  the tables toward the coders wherever they were right, so they show how",
         "  much of the disagreement was the tables' error rather than the coders'.",
         "- The disagreements that remain after adjudication are readings the text",
@@ -270,12 +274,12 @@ def plover_shipped() -> Codes:
     return _plover_codes([{**r, "plover_context": ";".join(r["plover_context"])} for r in rows])
 
 
-def measure_plover() -> dict[str, Any]:
+def measure_plover(root: Path) -> dict[str, Any]:
     """The blind PLOVER coder (E) against the draft coding and the shipped one."""
-    coder = _plover_codes(_read_csv(FOLDER / "plover-coder-e.csv"))
-    before = _plover_codes(_read_csv(FOLDER / "plover-draft.csv"))
+    coder = _plover_codes(_read_csv(root / FOLDER / "plover-coder-e.csv"))
+    before = _plover_codes(_read_csv(root / FOLDER / "plover-draft.csv"))
     after = plover_shipped()
-    entries = yaml.safe_load((FOLDER / "plover-adjudication.yaml").read_text(encoding="utf-8"))
+    entries = yaml.safe_load((root / FOLDER / "plover-adjudication.yaml").read_text(encoding="utf-8"))
     rows = []
     for field in PLOVER_FIELDS:
         same_type = {
@@ -334,6 +338,6 @@ def render_plover(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def reliability_page() -> str:
-    """The reliability page: the study's method and its agreement tables."""
-    return render(measure()) + render_plover(measure_plover())
+def reliability_page(root: Path) -> str:
+    """The reliability page of the repository at ``root``: the study's method and its agreement tables."""
+    return render(measure(root)) + render_plover(measure_plover(root))

@@ -245,7 +245,7 @@ def downloads() -> list[dict[str, Any]]:
     https://packaging.python.org/en/latest/specifications/binary-distribution-format/),
     and each export format is a ZIP archive of the files ``sadr-iran-data
     export`` writes, which the release workflow attaches
-    (``python -m sadr_iran_data._build.discovery --assets DIR``).
+    from the published wheel (``scripts/release_assets.py``).
     """
     version = _version.__version__
     package = {
