@@ -5,7 +5,7 @@ the loaders can use them without importing those modules on every start.
 """
 
 #: The shipped tables in build order; ``declarations.TABLES`` is checked against it on import.
-TABLE_NAMES = ("citations", "actors", "locations", "events", "event_actors", "relations", "evidence")
+TABLE_NAMES = ("citations", "actors", "locations", "events", "event_actors", "relations", "evidence", "cues")
 
 CITATION_FORMATS = ("text", "bibtex", "apa", "cff", "csl-json")
 EXPORT_FORMATS = (

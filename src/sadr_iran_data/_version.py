@@ -9,6 +9,6 @@ Every load checks the shipped ``manifest.json`` against ``__manifest_sha256__``,
 so a data file edited together with its manifest entry is refused too.
 """
 
-__version__ = "1.3.0"
-__released__ = "2026-11-30"
-__manifest_sha256__ = "aa34e4f804599d2040448dbc1b385ebda986dc4c194a17defa41ba8d01896e2b"
+__version__ = "1.4.0"
+__released__ = "2026-12-07"
+__manifest_sha256__ = "f3468d2db87d7ae760315fd5250a75d4dbb50f24c61adfa79cad90eb0e9b62bb"

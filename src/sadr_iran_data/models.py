@@ -29,6 +29,7 @@ MODEL_NAMES = {
     "event_actors": "EventActor",
     "relations": "Relation",
     "evidence": "Evidence",
+    "cues": "Cue",
 }
 
 
@@ -89,5 +90,6 @@ Event = MODELS["events"]
 EventActor = MODELS["event_actors"]
 Relation = MODELS["relations"]
 Evidence = MODELS["evidence"]
+Cue = MODELS["cues"]
 
-__all__ = ["MODELS", "Actor", "Citation", "Event", "EventActor", "Evidence", "Location", "Record", "Relation"]
+__all__ = ["MODELS", "Actor", "Citation", "Cue", "Event", "EventActor", "Evidence", "Location", "Record", "Relation"]

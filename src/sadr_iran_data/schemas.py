@@ -72,6 +72,7 @@ EventSchema = SCHEMAS["events"]
 EventActorSchema = SCHEMAS["event_actors"]
 RelationSchema = SCHEMAS["relations"]
 EvidenceSchema = SCHEMAS["evidence"]
+CueSchema = SCHEMAS["cues"]
 
 __all__ = [
     "SCHEMAS",
@@ -79,6 +80,7 @@ __all__ = [
     "CitationSchema",
     "EventActorSchema",
     "EventSchema",
+    "CueSchema",
     "EvidenceSchema",
     "LocationSchema",
     "RelationSchema",

@@ -10,9 +10,27 @@ Curated records carry their evidence inline, as verbatim quotes::
         - "he pledged to defend Iran if it were attacked by the United States"
         - {quote: "al-Sadr", occurrence: 3}   # the 4th occurrence, counted from 0
 
-:func:`derive_rows` finds every quote in the source text and computes its
-offsets, derives ``event_actors`` and ``evidence``, the PLOVER coding of each
-event and the dates of each EDTF string.
+and their cues, the few words that justify each coded value, inline too::
+
+      cues:
+        event_type: "pledged"                      # the trigger
+        certainty: "appears"                       # the hedge, where the row is not plainly stated
+        holder_actor_id: "Tehran considers"        # whose view it is
+        date_edtf: "On January 24, 2006"
+        location_id: {text: "Najaf", occurrence: 1}
+      actors:
+        - {actor_id: act-moqtada-al-sadr, role: initiator, cue: {text: "he", antecedent: "al-Sadr"}}
+
+A cue's text is looked for in the record's own quotes first: found there
+once, that is the cue; found several times, ``occurrence`` counts the matches
+within the quotes, in the order of the text. A text that is not in the quotes
+is looked for in the whole document, where ``occurrence`` counts every match.
+A field may hold a list of cues. ``antecedent`` (a cue of its own) is the
+words a pronoun or description refers to.
+
+:func:`derive_rows` finds every quote and cue in the source text and computes
+their offsets, derives ``event_actors``, ``evidence`` and ``cues``, the PLOVER
+coding of each event and the dates of each EDTF string.
 """
 
 from __future__ import annotations
@@ -34,7 +52,12 @@ from ..identity import SOURCE
 
 #: Tables written by hand in data/curated/; the rest are derived.
 CURATED = ("citations", "actors", "locations", "events", "relations")
-_INLINE = ("evidence", "actors")  # keys of curated records that are not columns
+_INLINE = ("evidence", "actors", "cues")  # keys of curated records that are not columns
+#: The fields a curated record's ``cues`` may name; an event's parties are cued on its actors' links.
+CUE_FIELDS = {
+    "events": ("event_type", "certainty", "holder_actor_id", "date_edtf", "location_id"),
+    "relations": ("relation_type", "source_actor_id", "target_actor_id", "certainty", "holder_actor_id", "date_edtf"),
+}
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -150,6 +173,56 @@ class _Resolver:
         start = starts[occurrence]
         return Span(document, start, start + len(quote), quote)
 
+    def cue(self, where: str, item: Any, within: list[Span]) -> Span:
+        """A cue's span: in the record's quotes ``within`` if its text is there, else anywhere in the document."""
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"]:
+            raise BuildError(f"{where}: a cue must be a text or a mapping with a non-empty 'text'")
+        unknown = set(item) - {"text", "occurrence", "antecedent"}
+        if unknown:
+            raise BuildError(f"{where}: unknown cue keys {sorted(unknown)}")
+        document = within[0].citation_id if within else next(iter(self.documents))
+        text, wanted = self.documents[document], item["text"]
+        starts = []
+        at = text.find(wanted)
+        while at != -1:
+            starts.append(at)
+            at = text.find(wanted, at + 1)
+        inside = [s for s in starts if any(q.start <= s and s + len(wanted) <= q.end for q in within if q.citation_id == document)]
+        found, scope = (inside, "the record's quotes") if inside else (starts, document)
+        if not found:
+            raise BuildError(f"{where}: cue not found verbatim in {document}: {wanted[:80]!r}")
+        occurrence = item.get("occurrence")
+        if occurrence is None:
+            if len(found) > 1:
+                raise BuildError(f"{where}: cue occurs {len(found)} times in {scope}; add occurrence: 0..{len(found) - 1}: {wanted[:80]!r}")
+            occurrence = 0
+        if not isinstance(occurrence, int) or not 0 <= occurrence < len(found):
+            raise BuildError(f"{where}: occurrence {occurrence!r} out of range 0..{len(found) - 1} in {scope} for {wanted[:80]!r}")
+        start = found[occurrence]
+        return Span(document, start, start + len(wanted), wanted)
+
+
+def _cue_id(record_table: str, record_id: str, field: str, value: str, span: Span) -> str:
+    key = f"{record_table}\x1f{record_id}\x1f{field}\x1f{value}\x1f{span.citation_id}\x1f{span.start}\x1f{span.end}"
+    return "cue-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _cue_row(record_table: str, record_id: str, field: str, value: str, span: Span) -> dict[str, Any]:
+    return {
+        "cue_id": _cue_id(record_table, record_id, field, value, span),
+        "record_table": record_table,
+        "record_id": record_id,
+        "field": field,
+        "value": value,
+        "citation_id": span.citation_id,
+        "char_start": span.start,
+        "char_end": span.end,
+        "text": span.quote,
+        "antecedent_of": None,
+    }
+
 
 def _evidence_id(record_table: str, record_id: str, span: Span) -> str:
     key = f"{record_table}\x1f{record_id}\x1f{span.citation_id}\x1f{span.start}\x1f{span.end}"
@@ -239,18 +312,19 @@ def plover_coding(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
-    """Curated records -> rows of all seven tables (evidence resolved, links, PLOVER codings and dates derived)."""
-    resolver = _Resolver(curated["citations"], texts)
-    open_end = publication_bound(curated["citations"])
-    rows: Rows = {name: [] for name in TABLES}
+class _Rows:
+    """The rows derived from the curated records, table by table, with the quotes and cues of each record resolved."""
 
-    def add_evidence(record_table: str, record_id: str, items: Iterable[Any]) -> list[Span]:
-        spans = [resolver.span(f"{record_table} [{record_id}]", item) for item in items]
+    def __init__(self, resolver: _Resolver) -> None:
+        self.resolver = resolver
+        self.rows: Rows = {name: [] for name in TABLES}
+
+    def evidence(self, record_table: str, record_id: str, items: Iterable[Any]) -> list[Span]:
+        spans = [self.resolver.span(f"{record_table} [{record_id}]", item) for item in items]
         if not spans:
             raise BuildError(f"{record_table} [{record_id}]: every record needs at least one evidence quote")
         for span in spans:
-            rows["evidence"].append(
+            self.rows["evidence"].append(
                 {
                     "evidence_id": _evidence_id(record_table, record_id, span),
                     "record_table": record_table,
@@ -263,6 +337,49 @@ def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
             )
         return spans
 
+    def cues(self, where: tuple[str, str, str], value: Any, items: Any, within: list[Span]) -> None:
+        """The cues of one value (``where``: table, record id, field), each with its antecedent where it has one."""
+        record_table, record_id, field = where
+        named = f"{record_table} [{record_id}] cue {field}"
+        if value is None or value == "":
+            raise BuildError(f"{named}: the record has no {field} for a cue to justify")
+        for item in items if isinstance(items, list) else [items]:
+            cue = _cue_row(*where, str(value), self.resolver.cue(named, item, within))
+            self.rows["cues"].append(cue)
+            antecedent = item.get("antecedent") if isinstance(item, dict) else None
+            if antecedent is not None:
+                resolved = self.resolver.cue(f"{named} antecedent", antecedent, within)
+                self.rows["cues"].append({**_cue_row(*where, str(value), resolved), "antecedent_of": cue["cue_id"]})
+
+    def record_cues(self, name: str, row: dict[str, Any], cues: Any, within: list[Span]) -> None:
+        if cues is None:
+            return
+        record_id = row[TABLES[name].primary_key]
+        allowed = CUE_FIELDS.get(name, ())
+        if not isinstance(cues, dict) or set(cues) - set(allowed):
+            raise BuildError(f"{name} [{record_id}]: cues must map fields among {', '.join(allowed)} to cues")
+        for field in allowed:
+            if field in cues:
+                self.cues((name, record_id, field), row.get(field), cues[field], within)
+
+    def links(self, event_id: str, items: Iterable[Any], spans: list[Any], quotes: list[Span]) -> None:
+        """An event's actors in their roles: one link each, with its own evidence (or the event's) and its party's cue."""
+        for item in items:
+            link = dict(item)
+            own = link.pop("evidence", None)
+            cue = link.pop("cue", None)
+            link.setdefault("event_actor_id", f"eva-{event_id[4:]}-{str(link.get('actor_id', ''))[4:]}")
+            link["event_id"] = event_id
+            self.rows["event_actors"].append(link)
+            link_quotes = self.evidence("event_actors", link["event_actor_id"], own or spans)
+            if cue is not None:
+                self.cues(("event_actors", link["event_actor_id"], "actor_id"), link.get("actor_id"), cue, [*link_quotes, *quotes])
+
+
+def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
+    """Curated records -> rows of every table (quotes and cues resolved, links, PLOVER codings and dates derived)."""
+    derived = _Rows(_Resolver(curated["citations"], texts))
+    open_end = publication_bound(curated["citations"])
     for name in CURATED:
         table = TABLES[name]
         for record in curated[name]:
@@ -279,15 +396,10 @@ def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
                 row.update(plover_coding(row))
             for col in table.columns:
                 row.setdefault(col.name, [] if col.type == "list" else None)
-            rows[name].append(row)
+            derived.rows[name].append(row)
             spans = record.get("evidence") or []
-            add_evidence(name, record_id, spans)
+            quotes = derived.evidence(name, record_id, spans)
+            derived.record_cues(name, row, record.get("cues"), quotes)
             if name == "events":
-                for item in record.get("actors") or []:
-                    link = dict(item)
-                    own = link.pop("evidence", None)
-                    link.setdefault("event_actor_id", f"eva-{record_id[4:]}-{str(link.get('actor_id', ''))[4:]}")
-                    link["event_id"] = record_id
-                    rows["event_actors"].append(link)
-                    add_evidence("event_actors", link["event_actor_id"], own or spans)
-    return rows
+                derived.links(record_id, record.get("actors") or [], spans, quotes)
+    return derived.rows

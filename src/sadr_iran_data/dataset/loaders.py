@@ -27,6 +27,7 @@ __all__ = [
     "load_actors",
     "load_all",
     "load_citations",
+    "load_cues",
     "load_event_actors",
     "load_events",
     "load_evidence",
@@ -271,6 +272,31 @@ def load_evidence() -> pd.DataFrame:
     True
     """
     frame: pd.DataFrame = load("evidence")
+    return frame
+
+
+def load_cues() -> pd.DataFrame:
+    """The few words of the article behind each coded value of a row, one row per cue.
+
+    A cue justifies one value: the trigger of an event's or relation's type,
+    each party, the hedge of a row that is not plainly stated, the holder of a
+    reported view, the date expression and the place mention. A pronoun or a
+    description is cued where it stands; its antecedent's cue names it in
+    ``antecedent_of``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame on every call, with the declared dtypes.
+
+    Examples
+    --------
+    >>> import sadr_iran_data as sid
+    >>> cues = sid.load_cues()
+    >>> bool((cues["char_end"] - cues["char_start"] == cues["text"].str.len()).all())
+    True
+    """
+    frame: pd.DataFrame = load("cues")
     return frame
 
 

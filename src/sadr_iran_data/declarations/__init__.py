@@ -23,6 +23,7 @@ from .._names import TABLE_NAMES
 from ._model import Column, Rule, Table, Term, Vocabulary
 from .actors import ACTORS
 from .citations import CITATIONS
+from .cues import CUES
 from .event_actors import EVENT_ACTORS
 from .events import EVENTS
 from .evidence import EVIDENCE
@@ -35,6 +36,7 @@ from .vocabularies import (
     CERTAINTY,
     CITATION_KIND,
     CONFIDENCE,
+    CUE_FIELD,
     DATE_PRECISION,
     EVENT_TYPE,
     GEO_PRECISION,
@@ -59,6 +61,8 @@ __all__ = [
     "CITATIONS",
     "CITATION_KIND",
     "CONFIDENCE",
+    "CUES",
+    "CUE_FIELD",
     "DATE_PRECISION",
     "EVENTS",
     "EVENTS_WIDE",
@@ -90,7 +94,7 @@ __all__ = [
     "get_table",
 ]
 
-TABLES: dict[str, Table] = {t.name: t for t in (CITATIONS, ACTORS, LOCATIONS, EVENTS, EVENT_ACTORS, RELATIONS, EVIDENCE)}
+TABLES: dict[str, Table] = {t.name: t for t in (CITATIONS, ACTORS, LOCATIONS, EVENTS, EVENT_ACTORS, RELATIONS, EVIDENCE, CUES)}
 if tuple(TABLES) != TABLE_NAMES:
     raise ImportError(f"_formats.TABLE_NAMES {TABLE_NAMES} does not list the declared tables {tuple(TABLES)}")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..constraints import EdtfBound, EdtfPrecision, Ordered
+from ..constraints import EdtfBound, EdtfPrecision, Ordered, RequiredIf
 from ._model import Column
 from .vocabularies import ATTRIBUTION_KIND, CERTAINTY, DATE_PRECISION
 
@@ -64,6 +64,13 @@ def claim(subject: str) -> tuple[Column, ...]:
         Column("certainty", "category", f"How the source words the {subject}.", vocabulary=CERTAINTY),
         Column("attribution_kind", "category", f"Whose claim the {subject} is.", vocabulary=ATTRIBUTION_KIND),
         Column("attributed_to", "string", f"Who asserts the {subject}: 'author', or the holder or source the author reports, in words."),
+        fk(
+            "holder_actor_id",
+            "actors",
+            f"The actor whose view, claim or rumour the {subject} reports; null for the author's own and for holders the text does "
+            "not name (attribution_kind says which).",
+            nullable=True,
+        ),
         fk("citation_id", "citations", "The footnote that supports it, if any.", nullable=True),
         Column("coding_note", "string", "Why the row is coded as it is, where that is not obvious.", nullable=True),
     )
@@ -77,6 +84,16 @@ def wikidata() -> tuple[Column, ...]:
         Column("wikidata_source", "string", "The Wikidata item and the label checked against it.", nullable=True),
     )
 
+
+#: A reported view or a source's claim names its holder; the author's own claims, rumours and unnamed beliefs have none.
+HOLDER_RULES = (
+    RequiredIf(
+        "holder_iff_view_or_source",
+        ("attribution_kind", "holder_actor_id"),
+        "holder_actor_id is set exactly when attribution_kind is 'view' or 'source' (a holder the text names)",
+        values=("view", "source"),
+    ),
+)
 
 PERIOD_RULES = (
     Ordered("date_order", ("date_start", "date_end"), "date_end must be on or after date_start"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..codes import plover
 from ..constraints import Allowed, Items, Within
-from ._columns import PERIOD_RULES, claim, fk, period, pk
+from ._columns import HOLDER_RULES, PERIOD_RULES, claim, fk, period, pk
 from ._model import Column, Table
 from .vocabularies import EVENT_TYPE, PLOVER_MODE, PLOVER_TYPE
 
@@ -47,6 +47,7 @@ EVENTS = Table(
     ),
     (
         *PERIOD_RULES,
+        *HOLDER_RULES,
         Within(
             "known_date_in_period",
             ("known_date", "date_start", "date_end"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..constraints import Differs, RequiredIf
-from ._columns import PERIOD_RULES, claim, fk, period, pk
+from ._columns import HOLDER_RULES, PERIOD_RULES, claim, fk, period, pk
 from ._model import Column, Table
 from .vocabularies import RELATION_TYPE, SUPPORT_FORM, SUPPORT_INTENT
 
@@ -37,6 +37,7 @@ RELATIONS = Table(
     ),
     (
         *PERIOD_RULES,
+        *HOLDER_RULES,
         RequiredIf(
             "support_form_iff_supports",
             ("relation_type", "support_form"),

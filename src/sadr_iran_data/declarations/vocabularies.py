@@ -271,13 +271,27 @@ SUPPORT_INTENT = _vocab("support_intent", "Whether the supporter gives the suppo
 
 RECORD_TABLE = _vocab(
     "record_table",
-    "The table of the record an evidence row grounds.",
+    "The table of the record an evidence row or a cue grounds.",
     ("citations", "A citation (the article or a footnote)."),
     ("actors", "An actor."),
     ("locations", "A location."),
     ("events", "An event."),
     ("event_actors", "An actor's role in an event."),
     ("relations", "A relation between actors."),
+)
+
+CUE_FIELD = _vocab(
+    "cue_field",
+    "The column whose value a cue justifies: the words of the article that make a row's value what it is.",
+    ("event_type", "The trigger: the words that make an event one of its type (value: the event_type)."),
+    ("relation_type", "The trigger of a relation of its type (value: the relation_type)."),
+    ("actor_id", "A party to an event in its role: a name, an alias or a reference with its antecedent (value: the actor id)."),
+    ("source_actor_id", "The party a relation runs from (value: the actor id)."),
+    ("target_actor_id", "The party a relation runs to (value: the actor id)."),
+    ("certainty", "The hedge that makes a row other than plainly stated: 'appears', 'it is rumored' (value: the certainty)."),
+    ("holder_actor_id", "Whose view, claim or rumour a row reports: 'Tehran considers' (value: the holder's actor id)."),
+    ("date_edtf", "The date expression the row's dating comes from: 'In April 2004' (value: the EDTF string)."),
+    ("location_id", "The mention of the row's place: 'in Najaf' (value: the location id)."),
 )
 
 CONFIDENCE = _vocab(
@@ -314,6 +328,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
         SUPPORT_FORM,
         SUPPORT_INTENT,
         RECORD_TABLE,
+        CUE_FIELD,
         RELATION_FAMILY,
     )
 }
