@@ -236,7 +236,7 @@ def _build(args: argparse.Namespace) -> int:
         raise BuildError(
             f"needs a source checkout: git clone {REPOSITORY_URL}, then pip install -e '.[build]' in it and run the build there"
         ) from None
-    return build_command(root=args.root, out=args.out, release=args.release, date=args.date)
+    return build_command(root=args.root, out=args.out, release=args.release, date=args.date, check=args.check)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -309,6 +309,11 @@ def _parser() -> argparse.ArgumentParser:
         "--release", metavar="X.Y.Z", help="release this version: set it, rebuild, regenerate every generated file, archive it"
     )
     bld.add_argument("--date", metavar="YYYY-MM-DD", help="with --release: its date (default: the one recorded for it, or today)")
+    bld.add_argument(
+        "--check",
+        action="store_true",
+        help="check data/curated/ against every rule and coding rule, print each finding, and write nothing",
+    )
     return parser
 
 

@@ -138,8 +138,37 @@ def _name_changelog_section(root: Path, version: str, released: str) -> None:
     write_text(path, text.replace("## [Unreleased]", f"## [Unreleased]\n\n## [{version}] - {released}", 1))
 
 
-def build_command(root: Path | None = None, out: Path | None = None, release: str | None = None, date: str | None = None) -> int:
+def check_curated(root: Path) -> int:
+    """Check the curated data against every declared rule and coding rule, print each finding, write nothing; 1 if any."""
+    from ..rules import check as coding_rules
+    from ..rules.shipped_text import shipped_share
+    from .build import check
+    from .curated import derive_rows, read_curated, read_sources
+
+    rows = derive_rows(read_curated(root), read_sources(root))
+    try:
+        check(rows)  # the declared rules
+        broken = False
+    except BuildError as exc:
+        _say(str(exc))
+        broken = True
+    findings = coding_rules(rows)
+    for f in findings:
+        _say(f"{f.table} [{f.record_id}]{'' if f.column is None else ' ' + f.column}: {f.message} (rule: {f.rule})")
+    _say(f"{len(findings)} finding{'' if len(findings) == 1 else 's'} of the coding rules")
+    for doc, (shipped, length) in shipped_share(rows).items():
+        _say(f"{doc}: the quotes and cues cover {shipped} of {length} characters ({shipped / length:.1%})")
+    return 1 if findings or broken else 0
+
+
+def build_command(
+    root: Path | None = None, out: Path | None = None, release: str | None = None, date: str | None = None, *, check: bool = False
+) -> int:
     """What ``sadr-iran-data build`` does (see the module's description); returns the exit status."""
+    if check and (out is not None or release is not None):
+        raise BuildError("--check writes nothing: leave out --out and --release")
+    if check:
+        return check_curated(find_root(root))
     if out is not None and (release is not None or date is not None):
         raise BuildError("--out writes only the data files; a release regenerates the repository's files: leave out --out")
     if date is not None and release is None:

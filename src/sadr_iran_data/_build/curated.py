@@ -394,6 +394,8 @@ def derive_rows(curated: Rows, texts: dict[str, str]) -> Rows:
                     row.setdefault("date_end", end)
             if name == "events":
                 row.update(plover_coding(row))
+            if name == "citations" and row.get("citation_id") in derived.resolver.documents:
+                row["text_length"] = len(derived.resolver.documents[row["citation_id"]])
             for col in table.columns:
                 row.setdefault(col.name, [] if col.type == "list" else None)
             derived.rows[name].append(row)

@@ -24,7 +24,7 @@ Examples
 from __future__ import annotations
 
 from ._base import Row, sql_literal
-from .column import ColumnRule, Maximum, Minimum, Normalized, Pattern, Vocabulary, whole_value_pattern
+from .column import ColumnRule, Maximum, MaxWords, Minimum, Normalized, Pattern, Vocabulary, whole_value_pattern
 from .row import (
     Allowed,
     Differs,
@@ -53,6 +53,7 @@ __all__ = [
     "EdtfPrecision",
     "Implies",
     "Items",
+    "MaxWords",
     "Maximum",
     "Minimum",
     "Normalized",
@@ -71,7 +72,7 @@ __all__ = [
 ]
 
 #: Every column rule kind, by the name a failure gives it.
-COLUMN_RULES: dict[str, type[ColumnRule]] = {k.kind: k for k in (Vocabulary, Pattern, Minimum, Maximum, Normalized)}
+COLUMN_RULES: dict[str, type[ColumnRule]] = {k.kind: k for k in (Vocabulary, Pattern, Minimum, Maximum, Normalized, MaxWords)}
 #: Every row rule kind, by name.
 ROW_RULES: dict[str, type[Rule]] = {
     k.kind: k

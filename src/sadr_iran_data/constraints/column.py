@@ -152,6 +152,35 @@ class Pattern(ColumnRule):
 
 
 @dataclass(frozen=True)
+class MaxWords(ColumnRule):
+    """The text has at most ``words`` words (runs of characters between white space)."""
+
+    kind = "max_words"
+    words: int
+
+    def violated(self, value: Any) -> bool:
+        return len(value.split()) > self.words
+
+    def mask(self, values: pa.Array) -> Mask:
+        import pyarrow.compute as pc
+
+        values = comparable(values)
+        counts = pc.list_value_length(pc.utf8_split_whitespace(values))
+        return valid(values) & flags(pc.greater(counts, self.words))
+
+    def message(self, value: Any) -> str:
+        return f"must be at most {self.words} words" + ("" if value is None else f", not {len(str(value).split())}")
+
+    def pandera(self) -> pandera.Check:
+        import pandera.pandas as pandera
+
+        return pandera.Check(lambda s: s.str.split().str.len() <= self.words, element_wise=False, name=self.kind, error=self.message(None))
+
+    def describe(self) -> str:
+        return f"at most {self.words} words"
+
+
+@dataclass(frozen=True)
 class _Bound(ColumnRule):
     """A number on the right side of ``bound``: one class for both sides, each subclass names its side."""
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..column_types import COLUMN_TYPES, ColumnType
-from ..constraints import ColumnRule, Implies, Maximum, Minimum, Normalized, Pattern, Rule
+from ..constraints import ColumnRule, Implies, Maximum, MaxWords, Minimum, Normalized, Pattern, Rule
 from ..constraints import Vocabulary as VocabularyRule
 
 if TYPE_CHECKING:
@@ -88,6 +88,8 @@ class Column:
     pattern: str | None = None
     source_column: str | None = None
     """For a value from outside the article: the column that names its source."""
+    max_words: int | None = None
+    """For text: the most words a value may have (quotes of a copyrighted text are kept short)."""
 
     def __post_init__(self) -> None:
         if self.type not in COLUMN_TYPES:
@@ -117,6 +119,8 @@ class Column:
             rules.append(Minimum(self.minimum))
         if self.maximum is not None:
             rules.append(Maximum(self.maximum))
+        if self.max_words is not None:
+            rules.append(MaxWords(self.max_words))
         if self.column_type.text or self.type == "list":
             rules.append(Normalized())
         return tuple(rules)

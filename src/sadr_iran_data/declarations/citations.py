@@ -33,6 +33,13 @@ CITATIONS = Table(
             "text_sha256", "string", "SHA-256 of the stored text that evidence offsets refer to.", nullable=True, pattern=r"^[0-9a-f]{64}$"
         ),
         Column(
+            "text_length",
+            "int",
+            "Length of that stored text in Unicode code points: the offsets run from 0 to it (derived by the build).",
+            nullable=True,
+            minimum=1,
+        ),
+        Column(
             "published_by",
             "date",
             "Latest day by which the document is known to have been published, from an outside source, where its own date is less precise.",
@@ -50,6 +57,7 @@ CITATIONS = Table(
             "note_number and cited_in are both set (a footnote) or both null (a document)",
         ),
         Differs("not_self_cited", ("citation_id", "cited_in"), "a citation cannot be cited in itself"),
+        Together("text_length_with_text", ("text_sha256", "text_length"), "text_length is set exactly when text_sha256 is"),
         UnitStart("date_unit", ("date", "date_precision"), "date is the first day of its date_precision's month, year or decade"),
     ),
 )

@@ -14,6 +14,9 @@ from ._columns import fk, pk
 from ._model import Column, Table
 from .vocabularies import CUE_FIELD, RECORD_TABLE
 
+#: The most words a cue may have.
+CUE_WORDS = 12
+
 CUES = Table(
     "cues",
     "cue",
@@ -27,7 +30,7 @@ CUES = Table(
         fk("citation_id", "citations", "The document the cue is taken from."),
         Column("char_start", "int", "Offset of the cue's first character (Unicode code points, from 0).", minimum=0),
         Column("char_end", "int", "Offset just past the cue's last character: text[char_start:char_end] == text.", minimum=1),
-        Column("text", "string", "The verbatim span of the source text."),
+        Column("text", "string", f"The verbatim span of the source text: a few words, at most {CUE_WORDS}.", max_words=CUE_WORDS),
         fk(
             "antecedent_of",
             "cues",

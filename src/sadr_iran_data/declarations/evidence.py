@@ -7,6 +7,9 @@ from ._columns import fk, pk
 from ._model import Column, Table
 from .vocabularies import RECORD_TABLE
 
+#: The most words a quote of the article may have: the article is copyrighted, and the package ships the least that proves a row.
+QUOTE_WORDS = 30
+
 EVIDENCE = Table(
     "evidence",
     "evd",
@@ -18,7 +21,12 @@ EVIDENCE = Table(
         fk("citation_id", "citations", "The document the quote is taken from."),
         Column("char_start", "int", "Offset of the quote's first character (Unicode code points, from 0).", minimum=0),
         Column("char_end", "int", "Offset just past the quote's last character: text[char_start:char_end] == quote.", minimum=1),
-        Column("quote", "string", "The verbatim span of the source text."),
+        Column(
+            "quote",
+            "string",
+            f"The verbatim span of the source text: the shortest that carries its row, at most {QUOTE_WORDS} words.",
+            max_words=QUOTE_WORDS,
+        ),
     ),
     (
         Ordered("span_order", ("char_start", "char_end"), "char_end must be greater than char_start", strict=True),
