@@ -19,6 +19,15 @@ ACTORS = Table(
         Column("country", "string", "ISO 3166-1 alpha-3 code of the state the actor belongs to, if one.", nullable=True, pattern=ISO3),
         fk("parent_actor_id", "actors", "The actor this one is part of or led by (Qods Force -> IRGC).", nullable=True),
         Column("description", "string", "Who the actor is, as far as the article says."),
+        Column(
+            "identity",
+            "string",
+            "Who an actor the article names by its people or by a description is, from an outside source "
+            "('the Russians' who fought Ahmad Shah Masoud: the Soviet forces in Afghanistan); null where no source says.",
+            nullable=True,
+            source_column="identity_source",
+        ),
+        Column("identity_source", "string", "The outside source of identity.", nullable=True),
         *wikidata(),
         cow_code("state actors"),
         Column("cow_source", "string", "Where the COW code was checked.", nullable=True),
