@@ -780,3 +780,44 @@ def test_every_item_of_a_list_of_ids_must_refer_to_a_row():
     failures = [(f.column, f.row_number, f.rule) for f in report.failures]
     assert failures == [("event_ids", linked, "foreign_key")]
     assert sid.validate(relations, table="relations").ok
+
+
+# --------------------------------------------------------------------------
+# The coding rules, applied by validate to users' data
+# --------------------------------------------------------------------------
+
+
+def _events_with(change):
+    events = sid.load_events()
+    events = events.astype({"plover_context": object})
+    change(events)
+    return sid.validate(events, table="events", references=False)
+
+
+def test_an_uncoded_event_carrying_a_plover_context_is_reported():
+    def carry(events):
+        row = events.index[events["plover_type"] == "NOT_CODED"][0]
+        events.at[row, "plover_context"] = ["military"]
+
+    report = _events_with(carry)
+    assert {f.rule for f in report.failures} >= {"plover_temporal_contexts"}
+    assert "plover_temporal_contexts" in report.rules
+
+
+def test_future_on_an_event_that_is_not_a_forecast_is_reported():
+    def future(events):
+        row = events.index[(events["plover_type"] != "NOT_CODED") & events["date_end"].notna()][0]
+        events.at[row, "plover_context"] = [*events.at[row, "plover_context"], "future"]
+        return events.at[row, "event_id"]
+
+    report = _events_with(future)
+    assert [f.rule for f in report.failures] == ["plover_temporal_contexts"]
+    assert "forecast" in report.failures[0].message
+
+
+def test_validate_runs_the_coding_rules_that_read_only_its_table():
+    from sadr_iran_data.rules import RULES, runnable
+
+    for name in sid.tables():
+        assert set(sid.validate(name).rules) == {rule.name for rule in runnable({name})}, name
+    assert {rule.name for rule in RULES} > set(sid.validate("events").rules)

@@ -169,3 +169,11 @@ def test_the_publication_bound_is_sourced_and_after_the_latest_printed_date(sour
     assert max(printed) == datetime.date(2007, 1, 2)
     assert max(printed) <= PUBLISHED_BY.date() < datetime.date(2008, 1, 1)
     assert article["date"].year == PUBLISHED_BY.year
+
+
+def test_the_adversaries_of_the_qods_force_trainings_are_typed_alike(frames):
+    """'the Russians', 'the Serbs' and 'the Israelis' are named alike by the article, and typed alike (codebook R3)."""
+    links = frames["event_actors"]
+    adversaries = links[links["event_id"].isin(["evt-0014", "evt-0015", "evt-0016"]) & ~links["role"].isin(["initiator", "recipient"])]
+    types = frames["actors"].set_index("actor_id").loc[sorted(set(adversaries["actor_id"])), "actor_type"]
+    assert len(types) == 3 and types.nunique() == 1, types.to_dict()

@@ -45,10 +45,19 @@ def content_sha256(arrow_table: Any) -> str:
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
 
 
-def check(rows: Rows) -> dict[str, Any]:
-    """The rows of every table typed and checked (sorted by primary key); BuildError listing every failure."""
-    ordered = {name: sorted(rows[name], key=lambda r: str(r.get(TABLES[name].primary_key))) for name in TABLES}
-    arrow, failures = check_records(ordered)
+def documents(rows: Rows, texts: dict[str, str]) -> dict[str, str]:
+    """The stored texts of the citations that have one (texts are keyed by their sha256), by citation id."""
+    return {row["citation_id"]: texts[row["text_sha256"]] for row in rows["citations"] if row.get("text_sha256") in texts}
+
+
+def ordered(rows: Rows) -> Rows:
+    """The rows of every table, sorted by primary key (the order the build writes)."""
+    return {name: sorted(rows[name], key=lambda r: str(r.get(TABLES[name].primary_key))) for name in TABLES}
+
+
+def check(rows: Rows, texts: dict[str, str] | None = None) -> dict[str, Any]:
+    """The rows of every table typed and checked, coding rules included (sorted by primary key); BuildError listing every failure."""
+    arrow, failures = check_records(ordered(rows), documents(rows, texts or {}))
     if failures:
         raise BuildError("the curated data break the tables' rules:\n  " + "\n  ".join(f.format(position=False) for f in failures))
     return arrow
@@ -62,7 +71,7 @@ def build_tables(root: Path, out: Path | None = None) -> Built:
     texts = read_sources(root)
     curated = read_curated(root)
     rows = derive_rows(curated, texts)
-    arrow = check(rows)
+    arrow = check(rows, texts)
     out.mkdir(parents=True, exist_ok=True)
     article = source_article(rows["citations"])
     manifest: dict[str, Any] = {

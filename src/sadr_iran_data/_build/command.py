@@ -139,26 +139,21 @@ def _name_changelog_section(root: Path, version: str, released: str) -> None:
 
 
 def check_curated(root: Path) -> int:
-    """Check the curated data against every declared rule and coding rule, print each finding, write nothing; 1 if any."""
-    from ..rules import check as coding_rules
+    """Check the curated data against every declared rule and coding rule, print each failure and the share shipped; 1 if any."""
     from ..rules.shipped_text import shipped_share
-    from .build import check
+    from ..validation import check_records
+    from .build import documents, ordered
     from .curated import derive_rows, read_curated, read_sources
 
-    rows = derive_rows(read_curated(root), read_sources(root))
-    try:
-        check(rows)  # the declared rules
-        broken = False
-    except BuildError as exc:
-        _say(str(exc))
-        broken = True
-    findings = coding_rules(rows)
-    for f in findings:
-        _say(f"{f.table} [{f.record_id}]{'' if f.column is None else ' ' + f.column}: {f.message} (rule: {f.rule})")
-    _say(f"{len(findings)} finding{'' if len(findings) == 1 else 's'} of the coding rules")
+    texts = read_sources(root)
+    rows = derive_rows(read_curated(root), texts)
+    _, failures = check_records(ordered(rows), documents(rows, texts))
+    for failure in failures:
+        _say(failure.format(position=False))
+    _say(f"{len(failures)} failure{'' if len(failures) == 1 else 's'}")
     for doc, (shipped, length) in shipped_share(rows).items():
         _say(f"{doc}: the quotes and cues cover {shipped} of {length} characters ({shipped / length:.1%})")
-    return 1 if findings or broken else 0
+    return 1 if failures else 0
 
 
 def build_command(

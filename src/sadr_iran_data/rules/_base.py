@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-#: Plain records of each table, by table name.
-Records = Mapping[str, list[dict[str, Any]]]
+#: Each table, by name: plain records (``list[dict]``) or an Arrow table.
+Records = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ class CodingRule:
     check: Callable[[Tables], Iterable[Finding]]
     judgement: str | None = None
 
-    def findings(self, records: Records) -> list[Finding]:
+    def findings(self, records: Records | Tables, texts: Mapping[str, str] | None = None) -> list[Finding]:
         """Every row of ``records`` that breaks the rule (the tables it reads must all be given)."""
-        return list(self.check(Tables(records)))
+        return list(self.check(records if isinstance(records, Tables) else Tables(records, texts)))
 
 
 def fold(text: str) -> str:
@@ -80,21 +80,48 @@ def names_in(name: str, text: str) -> bool:
 
 
 class Tables:
-    """The records a rule reads, with the look-ups rules share (rows by id, cues by record, names of actors and places)."""
+    """The tables a rule reads, with the look-ups rules share (rows by id, cues by record, names of actors and places).
 
-    def __init__(self, records: Records) -> None:
-        self.records = records
+    A table may come as plain records or as an Arrow table (a rule over a
+    million rows reads the Arrow columns; the others read records, made once).
+    ``texts`` holds the documents' stored texts, by citation id, where the
+    caller has them: the parts of a rule that read the article run only then.
+    """
+
+    def __init__(self, records: Records, texts: Mapping[str, str] | None = None) -> None:
+        self.given = records
+        self.texts = dict(texts or {})
+        self._records: dict[str, list[dict[str, Any]]] = {}
 
     def __getitem__(self, name: str) -> list[dict[str, Any]]:
-        return self.records[name]
+        if name not in self._records:
+            table = self.given[name]
+            self._records[name] = table if isinstance(table, list) else table.to_pylist()
+        return self._records[name]
+
+    def get(self, name: str) -> list[dict[str, Any]]:
+        """A table's records, or none if it is not given."""
+        return self[name] if name in self.given else []
+
+    def arrow(self, name: str) -> Any:
+        """A table as Arrow (records given as lists are converted)."""
+        import pyarrow as pa
+
+        table = self.given[name]
+        return table if isinstance(table, pa.Table) else pa.Table.from_pylist(table)
+
+    @property
+    def records(self) -> Tables:
+        """Itself: the tables by name, for rules written against a mapping of records."""
+        return self
 
     @cached_property
     def actors(self) -> dict[str, dict[str, Any]]:
-        return {row["actor_id"]: row for row in self.records.get("actors", [])}
+        return {row["actor_id"]: row for row in self.get("actors")}
 
     @cached_property
     def locations(self) -> dict[str, dict[str, Any]]:
-        return {row["location_id"]: row for row in self.records.get("locations", [])}
+        return {row["location_id"]: row for row in self.get("locations")}
 
     def names(self, record_id: str) -> list[str]:
         """An actor's or a place's name and aliases."""
@@ -105,7 +132,7 @@ class Tables:
     def cues(self) -> dict[tuple[str, str], list[dict[str, Any]]]:
         """The cues of each row, by (record_table, record_id), antecedents included, in the order of the text."""
         found: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for cue in sorted(self.records.get("cues", []), key=lambda c: (c["char_start"], c["char_end"])):
+        for cue in sorted(self.get("cues"), key=lambda c: (c["char_start"], c["char_end"])):
             found.setdefault((cue["record_table"], cue["record_id"]), []).append(cue)
         return found
 
@@ -113,7 +140,7 @@ class Tables:
     def antecedents(self) -> dict[str, list[dict[str, Any]]]:
         """The antecedent cues of each cue, by the cue id they resolve."""
         found: dict[str, list[dict[str, Any]]] = {}
-        for cue in self.records.get("cues", []):
+        for cue in self.get("cues"):
             if cue.get("antecedent_of"):
                 found.setdefault(cue["antecedent_of"], []).append(cue)
         return found
@@ -126,7 +153,7 @@ class Tables:
     def evidence(self) -> dict[tuple[str, str], list[dict[str, Any]]]:
         """The quotes of each row, by (record_table, record_id)."""
         found: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for quote in self.records.get("evidence", []):
+        for quote in self.get("evidence"):
             found.setdefault((quote["record_table"], quote["record_id"]), []).append(quote)
         return found
 
@@ -134,7 +161,7 @@ class Tables:
     def links(self) -> dict[str, list[dict[str, Any]]]:
         """The actor links of each event."""
         found: dict[str, list[dict[str, Any]]] = {}
-        for link in self.records.get("event_actors", []):
+        for link in self.get("event_actors"):
             found.setdefault(link["event_id"], []).append(link)
         return found
 
@@ -147,5 +174,38 @@ class Tables:
 def claims(tables: Tables) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Every event and relation, as (table, id, row)."""
     for name, key in (("events", "event_id"), ("relations", "relation_id")):
-        for row in tables.records.get(name, []):
+        for row in tables.get(name):
             yield name, row[key], row
+
+
+def per_distinct(table: Any, columns: tuple[str, ...], judge: Callable[[dict[str, Any]], str | None]) -> list[tuple[int, str]]:
+    """``judge`` of each distinct combination of ``columns`` in an Arrow ``table``, as (row, message) for every row it fails.
+
+    A rule over one table of a million rows judges the few distinct
+    combinations of the columns it reads, not every row: the rows share their
+    combination's verdict. ``judge`` takes one record of those columns and
+    returns what is wrong with it, or None.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if table.num_rows == 0:
+        return []
+    parts = []
+    for name in columns:
+        column = table.column(name)
+        if pa.types.is_list(column.type):
+            column = pc.binary_join(pc.cast(column, pa.list_(pa.string())), "\x1e")
+        parts.append(pc.fill_null(pc.cast(column, pa.string()), "\x00"))
+    keys = parts[0] if len(parts) == 1 else pc.binary_join_element_wise(*parts, "\x1f")
+    encoded = pc.dictionary_encode(keys).combine_chunks()
+    indices = encoded.indices.to_numpy(zero_copy_only=False)
+    _, first = np.unique(indices, return_index=True)
+    samples = table.select(list(columns)).take(pa.array(first)).to_pylist()
+    verdicts = {int(indices[row]): judge(sample) for row, sample in zip(first, samples, strict=True)}
+    failing = {code: message for code, message in verdicts.items() if message is not None}
+    if not failing:
+        return []
+    rows = np.flatnonzero(np.isin(indices, list(failing)))
+    return [(int(row), failing[int(indices[row])]) for row in rows]

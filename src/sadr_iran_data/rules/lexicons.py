@@ -135,7 +135,7 @@ TRIGGERS: dict[str, str] = {
     "armed_clash": r"fighting|confronted",
     "attack": r"attack|bombing",
     "assassination": r"assassinat",
-    "war": r"\bwars?\b|conflict",
+    "war": r"\bwars?\b|conflict|against",
     "concession": r"gave up",
     "infiltration": r"infiltrat",
     "election": r"election",

@@ -34,19 +34,20 @@ def covered(spans: Iterable[tuple[int, int]]) -> int:
     return total
 
 
-def shipped_share(records: Records) -> dict[str, tuple[int, int]]:
+def shipped_share(records: Records | Tables) -> dict[str, tuple[int, int]]:
     """For each document with a stored text: (characters the quotes and cues cover, the text's length)."""
-    lengths = {c["citation_id"]: c["text_length"] for c in records["citations"] if c.get("text_length")}
+    tables = records if isinstance(records, Tables) else Tables(records)
+    lengths = {c["citation_id"]: c["text_length"] for c in tables["citations"] if c.get("text_length")}
     spans: dict[str, list[tuple[int, int]]] = {doc: [] for doc in lengths}
     for table in ("evidence", "cues"):
-        for row in records.get(table, []):
+        for row in tables.get(table):
             if row["citation_id"] in spans:
                 spans[row["citation_id"]].append((row["char_start"], row["char_end"]))
     return {doc: (covered(spans[doc]), length) for doc, length in lengths.items()}
 
 
 def _share(tables: Tables) -> Iterator[Finding]:
-    for doc, (shipped, length) in shipped_share(tables.records).items():
+    for doc, (shipped, length) in shipped_share(tables).items():
         if shipped > SHARE_LIMIT * length:
             message = (
                 f"the quotes and cues cover {shipped} of its {length} characters ({shipped / length:.1%}), more than {SHARE_LIMIT:.0%}"

@@ -46,7 +46,7 @@ from ..declarations import TABLES, get_table
 from ..errors import InputError
 from ._read import Source, as_arrow, folder_files, from_frame, from_records, read, read_file
 from ._report import ValidationFailure, ValidationReport
-from ._rules import check_columns, finish
+from ._rules import check_columns, coding_rules, finish
 from ._typing import Keys, Typed, type_table
 
 __all__ = ["ValidationFailure", "ValidationReport", "check_records", "validate", "validate_tables"]
@@ -123,6 +123,7 @@ def validate(
     references: Mapping[str, Any] | bool | None = None,
     references_mode: ReferencesMode = "add",
     extra_columns: Literal["error", "ignore"] = "error",
+    article: str | Path | None = None,
 ) -> ValidationReport:
     """Validate a DataFrame, a CSV/Parquet file or a shipped table against a table's declaration.
 
@@ -147,6 +148,15 @@ def validate(
     extra_columns
         ``"error"`` (the default) reports a column the table does not
         declare; ``"ignore"`` lets it pass.
+    article
+        Your own copy of the article (a text file): the parts of the coding
+        rules that read the text around a quote run on it. It must be the
+        text the offsets refer to (its sha256 is the article's
+        ``text_sha256``).
+
+    The coding rules (:data:`sadr_iran_data.rules.RULES`) that read only this
+    table run too (the PLOVER rules on events, for one); those that read other
+    tables run in :func:`validate_tables`. ``report.rules`` names those run.
 
     Returns
     -------
@@ -172,7 +182,8 @@ def validate(
     typed = type_table(source, extra_columns)
     check_columns(typed)
     keys = None if references is False else _keys({source.table.name: typed}, given, references_mode)
-    return finish(typed, keys)
+    report = finish(typed, keys)
+    return _with_coding_rules({source.table.name: typed}, {source.table.name: report}, _texts(article))[source.table.name]
 
 
 def validate_tables(
@@ -181,6 +192,7 @@ def validate_tables(
     references: bool = True,
     references_mode: ReferencesMode = "add",
     extra_columns: Literal["error", "ignore"] = "error",
+    article: str | Path | None = None,
 ) -> dict[str, ValidationReport]:
     """Validate several tables against each other: a folder of table files, or a mapping of table name to data.
 
@@ -199,6 +211,12 @@ def validate_tables(
         looked up in the shipped data).
     extra_columns
         As for :func:`validate`.
+    article
+        As for :func:`validate`.
+
+    Every coding rule whose tables are all given runs (:data:`sadr_iran_data.rules.RULES`):
+    the cue rules need ``events``, ``event_actors``, ``relations``, ``evidence`` and ``cues``,
+    with ``actors`` and ``locations`` for the names.
 
     Returns
     -------
@@ -224,7 +242,8 @@ def validate_tables(
         sources = {name: read(tables[name], name) for name in TABLES if name in tables}
     else:
         raise InputError(f"cannot validate a {type(tables).__name__} as tables: pass a folder or a mapping of table name to data")
-    return _check_all(sources, references=references, references_mode=references_mode, extra_columns=extra_columns)[1]
+    typed, reports = _check_all(sources, references=references, references_mode=references_mode, extra_columns=extra_columns)
+    return _with_coding_rules(typed, reports, _texts(article))
 
 
 def _check_all(
@@ -237,13 +256,57 @@ def _check_all(
     return typed, {name: finish(t, keys) for name, t in typed.items()}
 
 
-def check_records(records: Mapping[str, list[dict[str, Any]]]) -> tuple[dict[str, Any], list[ValidationFailure]]:
+def _with_coding_rules(
+    typed: Mapping[str, Typed], reports: dict[str, ValidationReport], texts: Mapping[str, str] | None
+) -> dict[str, ValidationReport]:
+    """The reports with the failures of the coding rules that the tables at hand allow, and the names of those rules."""
+    import dataclasses
+
+    found, applied = coding_rules(typed, texts)
+    return {
+        name: dataclasses.replace(
+            report,
+            failures=tuple(sorted((*report.failures, *found[name]), key=lambda f: -1 if f.row_number is None else f.row_number)),
+            rules=applied,
+        )
+        for name, report in reports.items()
+    }
+
+
+def _texts(article: str | Path | None) -> dict[str, str]:
+    """The user's copy of the article, by the citation whose stored text it is; InputError if it is no such text."""
+    if article is None:
+        return {}
+    from ..dataset.integrity import sha256_bytes
+    from ..dataset.loaders import load
+
+    path = Path(article)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the article at {path}: {exc.strerror or exc}") from None
+    digest = sha256_bytes(data)
+    for row in load("citations", backend="arrow").to_pylist():
+        if row["text_sha256"] == digest:
+            return {row["citation_id"]: data.decode("utf-8")}
+    raise InputError(
+        f"{path} is not the text the offsets refer to (its sha256 is {digest[:12]}…); "
+        "sid.check_article(path) finds each quote in it and says where it differs"
+    )
+
+
+def check_records(
+    records: Mapping[str, list[dict[str, Any]]], texts: Mapping[str, str] | None = None
+) -> tuple[dict[str, Any], list[ValidationFailure]]:
     """Type and check a complete set of tables given as Python records, against each other only (as the build does).
 
-    Returns the typed Arrow table of each table (with the declared schema)
-    and every failure. Records are typed in the order given.
+    Every declared rule and every coding rule runs (``texts``: the documents'
+    stored texts, by citation id). Returns the typed Arrow table of each table
+    (with the declared schema) and every failure. Records are typed in the
+    order given.
     """
     sources = {name: from_records(TABLES[name], records[name]) for name in TABLES}
     typed, reports = _check_all(sources, references=True, references_mode="replace", extra_columns="error")
+    reports = _with_coding_rules(typed, reports, texts)
     failures = [f for report in reports.values() for f in report.failures]
     return ({name: t.arrow() for name, t in typed.items()} if not failures else {}), failures

@@ -66,6 +66,8 @@ class ValidationReport:
     failures: tuple[ValidationFailure, ...]
     source: str | None = None
     """The file validated, if it was a file."""
+    rules: tuple[str, ...] = ()
+    """The coding rules (:data:`sadr_iran_data.rules.RULES`) applied to the table: those whose tables were all at hand."""
 
     @property
     def ok(self) -> bool:

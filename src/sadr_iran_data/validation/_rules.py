@@ -6,9 +6,11 @@ Every rule is a vectorised check of typed Arrow columns (the rule kinds of
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..column_types import flags, plain_array
 from ..declarations import TABLES, Column
-from ._report import ValidationReport
+from ._report import ValidationFailure, ValidationReport
 from ._typing import Keys, Typed
 
 
@@ -110,3 +112,43 @@ def _foreign_keys(typed: Typed, keys: Keys) -> None:
             else:
                 dangling = rows & ~flags(pc.is_in(values, keys(target)))
             typed.failures += typed.places.failures(col.name, "foreign_key", dangling, f"refers to no row of {target}")
+
+
+def coding_rules(
+    typed: Mapping[str, Typed], texts: Mapping[str, str] | None = None
+) -> tuple[dict[str, list[ValidationFailure]], tuple[str, ...]]:
+    """The coding rules whose tables are all among ``typed``, as failures of each table, and the rules applied.
+
+    A finding names its row by id; the failure gives the row's number and (for
+    a CSV file) its line too. A table with failures of its own types is left
+    to them: a coding rule reads only tables whose every cell was read.
+    """
+    import numpy as np
+
+    from ..rules import check, runnable
+
+    ready = {name: t for name, t in typed.items() if t.complete()}
+    applied = runnable(frozenset(ready))
+    failures: dict[str, list[ValidationFailure]] = {name: [] for name in typed}
+    if not applied:
+        return failures, ()
+    found = check({name: t.arrow_values() for name, t in ready.items()}, applied, texts=texts)
+    positions = {name: _positions(t) for name, t in ready.items()}
+    for finding in found:
+        rows = positions[finding.table].get(finding.record_id, [])
+        target = ready[finding.table]
+        mask = np.zeros(target.source.rows, dtype=bool)
+        mask[rows] = True
+        failures[finding.table] += target.places.failures(
+            finding.column, finding.rule, mask, finding.message, values=finding.column is not None
+        )
+    return failures, tuple(rule.name for rule in applied)
+
+
+def _positions(typed: Typed) -> dict[str, list[int]]:
+    keys = typed.values[typed.source.table.primary_key].to_pylist()
+    found: dict[str, list[int]] = {}
+    for number, key in enumerate(keys):
+        if isinstance(key, str):
+            found.setdefault(key, []).append(number)
+    return found

@@ -48,6 +48,20 @@ class Typed:
             return pa.array([], type=pa.string())
         return self.values[pk].filter(self.usable(pk))
 
+    def complete(self) -> bool:
+        """Whether every declared column is present and every cell was read as its type (the coding rules read such a table)."""
+        return all(c.name in self.values for c in self.source.table.columns) and not any(
+            f.rule in ("type", "missing_column", "duplicate_column") for f in self.failures
+        )
+
+    def arrow_values(self) -> pa.Table:
+        """The typed columns as a plain Arrow table (vocabularies as text), in the declared order."""
+        import pyarrow as pa
+
+        from ..column_types import plain_array
+
+        return pa.table({c.name: plain_array(self.values[c.name]) for c in self.source.table.columns})
+
     def arrow(self) -> pa.Table:
         """The typed columns as an Arrow table of the declared schema (all of them must be present)."""
         import pyarrow as pa

@@ -1,0 +1,42 @@
+"""Splitting a document's text into sentences, as the ledger, the coding rules and the user's copy of the article read it.
+
+Only the standard library is imported.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! or ? (optionally followed by a closing quote, a
+# footnote marker such as " [5]" and a final full stop) when the next word
+# starts with a capital or an opening quote. Abbreviations like "U.S." are
+# followed by lower-case words in this text, so they do not end sentences.
+_END = re.compile(r"[.!?]”?(?:\s\[\d+\]\.?)?(?=\s+[A-Z“(])")
+_FOOTNOTE = re.compile(r"\d+\. ")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    r"""(start, end) offsets of every sentence; each line is at least one sentence.
+
+    Examples
+    --------
+    >>> split_sentences("A first one. A second [2]. U.S. troops came.\n\n1. A note. Still it.")
+    [(0, 12), (13, 26), (27, 44), (46, 66)]
+    """
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            begin = offset + line.index(stripped)
+            if _FOOTNOTE.match(stripped):
+                spans.append((begin, begin + len(stripped)))
+            else:
+                start = 0
+                for match in _END.finditer(stripped):
+                    spans.append((begin + start, begin + match.end()))
+                    start = match.end() + len(stripped[match.end() :]) - len(stripped[match.end() :].lstrip())
+                if start < len(stripped):
+                    spans.append((begin + start, begin + len(stripped)))
+        offset += len(line) + 1
+    return spans
