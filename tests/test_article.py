@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from conftest import SOURCE
+from conftest import SOURCE, needs_repository
 from sadr_iran_data.dataset.article import FRAME_COLUMNS, STATUSES, find_quotes, fold
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -314,3 +314,38 @@ def test_a_bad_path_is_one_clear_input_error(tmp_path, case):
 def test_an_unknown_document_is_refused(tmp_path):
     with pytest.raises(sid.InputError, match="not a document with a stored text"):
         sid.check_article(write(tmp_path, "text"), citation="cit-nothing")
+
+
+# --------------------------------------------------------------------------
+# Each quote's sentence, from the user's own copy
+# --------------------------------------------------------------------------
+
+
+@needs_repository
+def test_load_evidence_with_the_article_adds_each_quotes_sentence_from_that_copy(tmp_path):
+    from sadr_iran_data._text import split_sentences
+
+    text = SOURCE.read_text(encoding="utf-8")
+    frame = sid.load_evidence(article=SOURCE)
+    assert len(frame) == len(sid.load_evidence())
+    sentences = split_sentences(text)
+    for row in frame.itertuples():
+        assert text[row.sentence_start : row.sentence_end] == row.sentence
+        assert row.sentence_start <= row.char_start and row.char_end <= row.sentence_end
+        assert (row.sentence_start, row.sentence_end) != (row.char_start, row.char_end) or (row.char_start, row.char_end) in sentences
+    # a copy with other line breaks and straight quotes: the sentences come from it, at its own offsets
+    copy = tmp_path / "copy.txt"
+    copy.write_text(text.replace("’", "'").replace("\n\n", "\n"), encoding="utf-8")
+    moved = sid.load_evidence(article=copy)
+    mine = copy.read_text(encoding="utf-8")
+    assert all(mine[r.sentence_start : r.sentence_end] == r.sentence for r in moved.itertuples())
+    assert "'" in "".join(moved["sentence"]) and "’" not in "".join(moved["sentence"])
+
+
+def test_load_evidence_refuses_a_copy_that_is_not_the_article(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Some other article about something else.", encoding="utf-8")
+    with pytest.raises(sid.InputError, match="is not the article"):
+        sid.load_evidence(article=other)
+    with pytest.raises(sid.InputError, match="no such file"):
+        sid.load_evidence(article=tmp_path / "missing.txt")

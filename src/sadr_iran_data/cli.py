@@ -84,6 +84,12 @@ def _show(args: argparse.Namespace) -> int:
     from .declarations import VIEWS, get_table
 
     table = get_table(args.table)
+    if args.article is not None:
+        from .declarations.views import EVIDENCE_WITH_SENTENCES
+
+        if table.name != "evidence":
+            raise SadrIranDataError(f"--article adds each quote's sentence to the evidence, not to {table.name}")
+        table = EVIDENCE_WITH_SENTENCES
     if args.wide:
         if table.name not in VIEWS:
             raise SadrIranDataError(f"--wide shows events or relations, not {table.name}")
@@ -93,8 +99,13 @@ def _show(args: argparse.Namespace) -> int:
         if unknown:
             raise SadrIranDataError(f"{table.name} has no column {unknown[0]!r}; its columns: {', '.join(table.column_names)}")
         table = dataclasses.replace(table, columns=tuple(table.column(c) for c in args.columns))
-    arrow = load(args.table, backend="arrow", wide=args.wide)
-    rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
+    if args.article is not None:
+        from .dataset.article import with_sentences
+
+        rows = [{c: row[c] for c in table.column_names} for row in with_sentences(args.article)][: args.limit]
+    else:
+        arrow = load(args.table, backend="arrow", wide=args.wide)
+        rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
     if args.format == "csv":
         from .formats._writing import write_csv
 
@@ -268,6 +279,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--columns", type=_columns, metavar="A,B", help="print only these columns, in this order")
     show.add_argument("--wide", action="store_true", help="events or relations as their wide view: actors, place, coordinates, evidence")
     show.add_argument("--format", choices=("table", "csv", "json"), default="table", help="json: as the JSON export writes it")
+    show.add_argument(
+        "--article", type=_path, metavar="PATH", help="with evidence: add each quote's full sentence from your own copy of the article"
+    )
     formula_guard(show, "csv")
     val = command("validate", _validate, "validate a CSV or Parquet file, or a folder of them, against the tables' declarations")
     val.add_argument("path", metavar="PATH", type=_path, help="a .csv or .parquet file, or a folder of files named after their tables")

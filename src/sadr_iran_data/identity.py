@@ -73,6 +73,25 @@ DATA_LICENSE = License(
 )
 
 
+def quoted_text_notice(characters: int, length: int) -> str:
+    """What every licence field says of the article's text the package ships: excluded from CC-BY-4.0, and how much it is.
+
+    ``characters`` of the article's ``length`` are covered by the quotes and
+    cues together (the build measures it and records it in the manifest).
+
+    Examples
+    --------
+    >>> quoted_text_notice(400, 1000)[:58]
+    'The verbatim quotes and cues (400 of the 1,000 characters '
+    """
+    return (
+        f"The verbatim quotes and cues ({characters:,} of the {length:,} characters of the article, {characters / length:.1%}) are "
+        f"excerpts of “{SOURCE.title}” by {SOURCE.author}, {SOURCE.journal} {SOURCE.volume}({SOURCE.issue}), copyright "
+        f"{SOURCE.publisher}, quoted to identify and verify the coded passages; they are excluded from the {DATA_LICENSE.id} grant, "
+        "which covers the annotations. The article's full text is not distributed."
+    )
+
+
 @dataclass(frozen=True)
 class Article:
     """A journal article: the document the dataset is built from."""

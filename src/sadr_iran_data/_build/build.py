@@ -21,6 +21,7 @@ from ..declarations import TABLES
 from ..errors import BuildError
 from ..formats import croissant
 from ..identity import NAME
+from ..rules.shipped_text import shipped_share
 from ..validation import check_records
 from .archive import release_files, released_versions
 from .curated import Rows, derive_rows, package_data, read_curated, read_sources, source_article
@@ -99,6 +100,8 @@ def build_tables(root: Path, out: Path | None = None) -> Built:
             # what the loaders' docstrings list, without importing the declarations
             "columns": [[c.name, c.type, c.nullable, c.description] for c in table.columns],
         }
+    # how much of each stored text the quotes and cues ship: the licence fields state it
+    manifest["shipped_text"] = {doc: {"characters": n, "length": m} for doc, (n, m) in shipped_share(rows).items()}
     manifest["releases"] = released_versions(root)
     manifest["files"] = {}
     described = croissant.croissant(files=manifest["tables"], rows={name: arrow[name].to_pylist() for name in ("events", "locations")})

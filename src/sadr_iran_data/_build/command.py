@@ -67,7 +67,7 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     """Rebuild the data and every generated file of the current version; returns what was written."""
     from ..formats.citation import cite
     from . import discovery
-    from .docs import write, write_readme
+    from .docs import licence_file, write, write_readme
     from .ledger import write_ledger
     from .schemas import write_schemas
 
@@ -82,6 +82,7 @@ def regenerate(root: Path, *, archive_release: bool = False) -> list[str]:
     write_text(root / "CITATION.cff", cite("cff"))
     write(root)
     write_readme(root)
+    write_text(root / "LICENSE-DATA", licence_file())
     discovery.write(root)
     done.append(
         "wrote the ledger, schemas/, CITATION.cff, .zenodo.json, the generated docs pages and the home page's JSON-LD, the README's numbers"

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
-from ..formats.citation import author_names
+from ..formats.citation import author_names, licence_note
 from ..formats.schemaorg import countries, home_page, script
 from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
 from .curated import find_root
@@ -67,6 +67,8 @@ def zenodo(locations: Sequence[Mapping[str, Any]] | None = None) -> dict[str, An
         "access_right": "open",
         # Zenodo's licence ids are SPDX ids in lower case (zenodo-rdm, site/zenodo_rdm/legacy/vocabularies/licenses.py).
         "license": DATA_LICENSE.id.lower(),
+        # Zenodo's free-text notes: what the licence does not cover
+        "notes": licence_note(),
         "keywords": list(KEYWORDS),
         # ISO 639-2, as the deposit metadata asks.
         "language": "eng",

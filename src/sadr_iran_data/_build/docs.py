@@ -288,6 +288,26 @@ _PAGES_WITH_BLOCKS: dict[str, Callable[[str], str]] = {
 }
 
 
+def licence_file() -> str:
+    """``LICENSE-DATA``: the grant on the annotations, and what it does not cover (the quoted text, with its measured share)."""
+    import textwrap
+
+    from ..formats.citation import licence_note
+    from ..identity import DATA_LICENSE
+
+    grant = (
+        "The annotations of sadr-iran-data (the tables in src/sadr_iran_data/data/ and the curated files in data/curated/: "
+        "the coding of actors, locations, events, event roles, relations, citations, and the offsets of evidence and cues) "
+        f"are licensed under the {DATA_LICENSE.title.split(' (')[0]} licence ({DATA_LICENSE.id}): {DATA_LICENSE.url}legalcode"
+    )
+    paragraphs = [
+        grant,
+        "Attribution: cite the dataset version you used (sadr_iran_data.cite()).",
+        licence_note() + " The text is kept in the repository's data/sources/ for verification only (see data/sources/README.md).",
+    ]
+    return "\n\n".join(textwrap.fill(p, width=78, break_long_words=False, break_on_hyphens=False) for p in paragraphs) + "\n"
+
+
 def write_readme(root: Path) -> bool:
     """Rewrite the generated blocks of the README and of the documentation pages; returns whether any changed."""
     changed = [write_text(root / "README.md", readme((root / "README.md").read_text(encoding="utf-8"), root))]

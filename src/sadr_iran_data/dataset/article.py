@@ -315,3 +315,41 @@ def check_article(path: str | Path, *, citation: str | None = None) -> ArticleCh
     if sha256 == document["text_sha256"]:  # the text the offsets were checked in: every quote is at them
         quotes = [_check(row, "same", (row["char_start"], row["char_end"]), q.matches) for row, q in zip(evidence, quotes, strict=True)]
     return ArticleCheck(str(path), document["citation_id"], sha256, document["text_sha256"], tuple(quotes))
+
+
+def with_sentences(path: str | Path) -> list[dict[str, Any]]:
+    """Every evidence row of the article, with its quote's sentence from the copy at ``path``.
+
+    The copy is checked first (:func:`check_article`): a copy in which a quote
+    is missing is not the article, and is refused. Each quote's sentence
+    (from its first to its last, for a quote across two) is taken at the
+    quote's offsets in the copy, which are its own offsets when the copy is
+    the very text they count in.
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read, or some quote is not in it.
+    """
+    from .._text import split_sentences
+    from .loaders import load
+
+    report = check_article(path)
+    if not report.ok:
+        missing = report.counts()["missing"]
+        total = len(report.quotes)
+        raise InputError(f"{path} is not the article: {missing} of {total} quotes are not in it (sid.check_article(path) lists them)")
+    text = _decode(Path(path), _read(Path(path)))
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    found = {q.evidence_id: q for q in report.quotes}
+    rows = []
+    for row in load("evidence", backend="arrow").to_pylist():
+        quote = found.get(row["evidence_id"])
+        if quote is None or quote.new_start is None or quote.new_end is None:
+            continue  # another document's quote
+        first = max(bisect.bisect_right(starts, quote.new_start) - 1, 0)
+        last = max(bisect.bisect_right(starts, max(quote.new_end - 1, quote.new_start)) - 1, first)
+        start, end = sentences[first][0], max(sentences[last][1], quote.new_end)
+        rows.append({**row, "sentence": text[start:end], "sentence_start": start, "sentence_end": end})
+    return rows

@@ -16,6 +16,8 @@ from ._read import BACKENDS, Backend, _check_backend, _load, _read_arrow, record
 from .integrity import check_manifest_digest, read_manifest, read_verified
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas as pd
 
 
@@ -256,13 +258,29 @@ def load_relations(*, wide: bool = False, rollup: int | None = None, min_confide
     return frame
 
 
-def load_evidence() -> pd.DataFrame:
+def load_evidence(*, article: str | Path | None = None) -> pd.DataFrame:
     """The verbatim quote and character offsets behind every row of every table, one row per quote.
+
+    The quotes are short (at most 30 words): the article is copyrighted, and
+    the package ships only what proves each row. With ``article``, the path of
+    your own copy of the article, each quote also gets its full ``sentence``
+    (with ``sentence_start`` and ``sentence_end``, offsets in your copy),
+    after your copy is checked to be the article (:func:`sadr_iran_data.check_article`).
+
+    Parameters
+    ----------
+    article
+        A UTF-8 text file of the article.
 
     Returns
     -------
     pandas.DataFrame
         A new frame on every call, with the declared dtypes.
+
+    Raises
+    ------
+    InputError
+        If ``article`` cannot be read or is not the article (a quote is missing from it).
 
     Examples
     --------
@@ -271,6 +289,15 @@ def load_evidence() -> pd.DataFrame:
     >>> bool((ev["char_end"] - ev["char_start"] == ev["quote"].str.len()).all())
     True
     """
+    if article is not None:
+        import pyarrow as pa
+
+        from ..declarations.views import EVIDENCE_WITH_SENTENCES
+        from ._read import _to_pandas
+        from .article import with_sentences
+
+        rows = with_sentences(article)
+        return _to_pandas(EVIDENCE_WITH_SENTENCES, pa.Table.from_pylist(rows, schema=EVIDENCE_WITH_SENTENCES.arrow_schema()))
     frame: pd.DataFrame = load("evidence")
     return frame
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ._columns import fk
 from ._model import Column, Table
 from .events import EVENTS
+from .evidence import EVIDENCE
 from .locations import LOCATIONS
 from .relations import RELATIONS
 from .vocabularies import ACTOR_TYPE, CONFIDENCE, LOCATION_TYPE, RELATION_FAMILY, ROLE
@@ -98,3 +99,17 @@ RELATIONS_WIDE = Table(
 
 #: The wide views, by the table they widen.
 VIEWS: dict[str, Table] = {"events": EVENTS_WIDE, "relations": RELATIONS_WIDE}
+
+
+#: The evidence with each quote's sentence from the user's own copy of the article (``load_evidence(article=path)``).
+EVIDENCE_WITH_SENTENCES = Table(
+    "evidence_with_sentences",
+    "evd",
+    "The evidence, with each quote's full sentence taken from the user's own copy of the article (the package ships no text).",
+    (
+        *EVIDENCE.columns,
+        Column("sentence", "string", "The sentence (or sentences) the quote lies in, from the given copy of the article."),
+        Column("sentence_start", "int", "Offset of the sentence's first character in the given copy.", minimum=0),
+        Column("sentence_end", "int", "Offset just past the sentence's last character in the given copy.", minimum=1),
+    ),
+)

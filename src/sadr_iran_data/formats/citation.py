@@ -262,6 +262,25 @@ def _csl_json(include_source: bool) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
+def licence_note() -> str:
+    """What the licence fields say of the quoted text: excluded from the grant, with the share of the article it is.
+
+    The share is the one the build measured for this version (``shipped_text`` in the manifest).
+
+    Examples
+    --------
+    >>> "excluded from the CC-BY-4.0 grant" in licence_note()
+    True
+    """
+    from ..dataset.integrity import read_manifest
+    from ..identity import quoted_text_notice
+
+    shipped = read_manifest().get("shipped_text") or {}
+    characters = sum(entry["characters"] for entry in shipped.values())
+    length = sum(entry["length"] for entry in shipped.values())
+    return quoted_text_notice(characters, length) if length else quoted_text_notice(0, 1)
+
+
 def _cff_data(include_source: bool = True) -> dict[str, Any]:
     """The CFF 1.2.0 metadata of this dataset version as a dict (what ``cite("cff")`` writes)."""
     data: dict[str, Any] = {
@@ -272,7 +291,7 @@ def _cff_data(include_source: bool = True) -> dict[str, Any]:
         "version": __version__,
         "date-released": _release_date(),
         "authors": [dict(a) for a in _authors()],
-        "abstract": DESCRIPTION,
+        "abstract": f"{DESCRIPTION} Licence: {licence_note()}",
         "keywords": list(KEYWORDS),
         "license": DATA_LICENSE.id,
         "repository-code": REPOSITORY_URL,

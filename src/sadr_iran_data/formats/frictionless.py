@@ -26,6 +26,7 @@ from typing import Any
 from .. import _version
 from ..declarations import TABLES, Column, Table, get_table
 from ..identity import DATA_LICENSE, DESCRIPTION, NAME, SOURCE, TITLE, article_citation
+from .citation import licence_note
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -178,7 +179,7 @@ def datapackage(tables: Iterable[str] | None = None) -> dict[str, Any]:
         "version": _version.__version__,
         "title": TITLE,
         "description": DESCRIPTION,
-        "licenses": [{"name": DATA_LICENSE.id, "path": DATA_LICENSE.url, "title": DATA_LICENSE.title}],
+        "licenses": [{"name": DATA_LICENSE.id, "path": DATA_LICENSE.url, "title": f"{DATA_LICENSE.title}. {licence_note()}"}],
         "sources": [source()],
         "resources": [
             {

@@ -33,6 +33,7 @@ from typing import Any
 from .. import _version
 from .._names import EXPORT_FORMATS
 from ..identity import DATA_LICENSE, DESCRIPTION, DOCUMENTATION_URL, KEYWORDS, NAME, PYPI_URL, REPOSITORY_URL, SOURCE, TITLE
+from .citation import licence_note
 
 _Row = Mapping[str, Any]
 
@@ -194,6 +195,7 @@ def dataset(tables: Mapping[str, Sequence[_Row]] | None = None) -> dict[str, Any
         "version": _version.__version__,
         "datePublished": _version.__released__,
         "license": DATA_LICENSE.url,
+        "copyrightNotice": licence_note(),
         "creator": creators(),
         "keywords": list(KEYWORDS),
         "inLanguage": "en",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from ..errors import SadrIranDataError
 from ..identity import DATA_LICENSE, DESCRIPTION, NAME, PACKAGE, REPOSITORY_URL, SOURCE, TITLE, article_citation
 from ._registry import Format, Options, register
 from ._writing import json_text, rows, views_of, wide_rows, write_text_file
+from .citation import licence_note
 
 #: File stem of the SQLite and DuckDB databases (and datasette's database name).
 DATABASE = PACKAGE
@@ -126,6 +128,7 @@ def _datasette_metadata(names: tuple[str, ...]) -> dict[str, Any]:
         "description": DESCRIPTION,
         "license": DATA_LICENSE.id,
         "license_url": DATA_LICENSE.url,
+        "description_html": f"<p>{escape(DESCRIPTION)}</p><p>{escape(licence_note())}</p>",
         "source": article_citation(),
         "source_url": SOURCE.url,
         "about": NAME,
