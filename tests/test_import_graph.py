@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import sadr_iran_data
+from conftest import ROOT
 
 PACKAGE = Path(sadr_iran_data.__file__).parent
 NAME = "sadr_iran_data"
@@ -184,3 +185,38 @@ def test_the_public_api_and_every_command_but_build_run_without_build_time_code(
     out = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.splitlines()[-1]) == []
+
+
+#: The package's layers, lowest first: a module imports only from its own layer and those below (CONTRIBUTING.md).
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("_version", "_names", "_text", "errors", "identity", "codes"),
+    ("column_types", "constraints", "declarations", "models", "schemas", "testing"),
+    ("dataset",),
+    ("rules", "validation"),
+    ("formats",),
+    ("cli", "__main__", ""),
+)
+
+
+def _layer(module: str) -> int:
+    top = module.removeprefix(NAME).removeprefix(".").split(".")[0]
+    for number, names in enumerate(LAYERS):
+        if top in names:
+            return number
+    raise AssertionError(f"{module} is in no layer: add its folder to LAYERS and to CONTRIBUTING.md")
+
+
+def test_every_module_imports_only_from_its_layer_and_below():
+    for module, targets in graph().items():
+        if module.startswith(f"{NAME}._build"):
+            continue  # build-time code may use the whole package
+        upward = {t: _layer(t) for t in targets if not t.startswith(f"{NAME}._build") and _layer(t) > _layer(module)}
+        assert not upward, f"{module} (layer {_layer(module)}) imports from above: {upward}"
+
+
+def test_contributing_names_every_layer_folder():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for names in LAYERS:
+        for name in names:
+            if name:
+                assert f"`{name}" in text, name
