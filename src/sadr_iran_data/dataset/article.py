@@ -149,6 +149,14 @@ class ArticleCheck:
         return summary
 
 
+def _table(name: str) -> Any:
+    """A shipped table as Arrow, integrity-checked."""
+    from ._read import _load
+    from .integrity import read_manifest
+
+    return _load(name, "arrow", read_manifest())
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -304,12 +312,10 @@ def check_article(path: str | Path, *, citation: str | None = None) -> ArticleCh
     >>> str(report).endswith(f"{len(sid.load_evidence())} missing")
     True
     """
-    from .loaders import load
-
     path = Path(path)
     data = _read(path)
-    document = _document(load("citations", backend="arrow").to_pylist(), citation)
-    evidence = [row for row in load("evidence", backend="arrow").to_pylist() if row["citation_id"] == document["citation_id"]]
+    document = _document(_table("citations").to_pylist(), citation)
+    evidence = [row for row in _table("evidence").to_pylist() if row["citation_id"] == document["citation_id"]]
     sha256 = hashlib.sha256(data).hexdigest()
     quotes = find_quotes(_decode(path, data), evidence)
     if sha256 == document["text_sha256"]:  # the text the offsets were checked in: every quote is at them
@@ -332,8 +338,6 @@ def with_sentences(path: str | Path) -> list[dict[str, Any]]:
         If the file cannot be read, or some quote is not in it.
     """
     from .._text import split_sentences
-    from .loaders import load
-
     report = check_article(path)
     if not report.ok:
         missing = report.counts()["missing"]
@@ -344,7 +348,7 @@ def with_sentences(path: str | Path) -> list[dict[str, Any]]:
     starts = [s for s, _ in sentences]
     found = {q.evidence_id: q for q in report.quotes}
     rows = []
-    for row in load("evidence", backend="arrow").to_pylist():
+    for row in _table("evidence").to_pylist():
         quote = found.get(row["evidence_id"])
         if quote is None or quote.new_start is None or quote.new_end is None:
             continue  # another document's quote
