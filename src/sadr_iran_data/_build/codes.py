@@ -123,7 +123,47 @@ def country_codes_block() -> str:
     return grid(("ISO3", "name", "state actor", "country place", "COW", "Gleditsch–Ward"), body)
 
 
+def rules_block() -> str:
+    """Every coding rule of the package: its code, name, what it checks, what is left to judgement, the tables it reads."""
+    from ..rules import RULES
+
+    return grid(
+        ("code", "rule", "what it checks", "left to the coder", "reads"),
+        ((r.code, f"`{r.name}`", r.description, r.judgement, ", ".join(f"`{t}`" for t in r.tables)) for r in RULES),
+    )
+
+
+def hedges_block() -> str:
+    """The hedge lexicon: the words a hedge cue of each certainty holds."""
+    from ..declarations import CERTAINTY
+    from ..rules.lexicons import HEDGES
+
+    return grid(
+        ("`certainty`", "a hedge cue holds one of"),
+        ((f"`{c}`", ", ".join(f"“{w}”" for w in HEDGES[c])) for c in CERTAINTY.values if c in HEDGES),
+    )
+
+
+def triggers_block() -> str:
+    """The trigger words of each event and relation type (regular expressions)."""
+    from ..declarations import EVENT_TYPE, RELATION_TYPE
+    from ..rules.lexicons import TRIGGERS
+
+    rows = [
+        (f"`{v}`", "event" if v in EVENT_TYPE.values else "relation", f"`{TRIGGERS[v]}`")
+        for v in (*EVENT_TYPE.values, *RELATION_TYPE.values)
+    ]
+    return grid(("type", "of", "its trigger cue matches"), rows)
+
+
 def codebook_blocks() -> dict[str, str]:
     """The codebook's generated blocks, by name (set off by blank lines, so that Markdown sees their tables)."""
-    blocks = {"plover": plover_block(), "support": support_block(), "country_codes": country_codes_block()}
+    blocks = {
+        "plover": plover_block(),
+        "support": support_block(),
+        "country_codes": country_codes_block(),
+        "rules": rules_block(),
+        "hedges": hedges_block(),
+        "triggers": triggers_block(),
+    }
     return {name: f"\n{text}\n" for name, text in blocks.items()}

@@ -338,6 +338,7 @@ def with_sentences(path: str | Path) -> list[dict[str, Any]]:
         If the file cannot be read, or some quote is not in it.
     """
     from .._text import split_sentences
+
     report = check_article(path)
     if not report.ok:
         missing = report.counts()["missing"]
