@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
         retired,
         tables,
     )
+    from .dataset.releases import diff, releases
     from .dataset.views import ancestors, descendants, evidence_for, has_actor, neighbors
     from .declarations.dictionary import codebook, vocabularies
     from .errors import (
@@ -83,6 +84,8 @@ _LAZY = {
     "changes": "dataset.loaders",
     "retired": "dataset.loaders",
     "lookup": "dataset.loaders",
+    "releases": "dataset.releases",
+    "diff": "dataset.releases",
     "cite": "formats.citation",
     "cite_source": "formats.citation",
     "codebook": "declarations.dictionary",
@@ -125,6 +128,7 @@ __all__ = [
     "codebook",
     "declarations",
     "descendants",
+    "diff",
     "errors",
     "evidence_for",
     "export",
@@ -143,6 +147,7 @@ __all__ = [
     "lookup",
     "models",
     "neighbors",
+    "releases",
     "retired",
     "schemas",
     "tables",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -63,30 +64,10 @@ def read_archives(root: Path) -> dict[str, dict[str, dict[str, dict[str, Any]]]]
 
 
 def diff(old: dict[str, dict[str, dict[str, Any]]], new: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Records added, removed and changed (one row per changed column) between two snapshots."""
-    changes = []
-    for table in sorted(set(old) | set(new)):
-        before, after = old.get(table, {}), new.get(table, {})
-        for record_id in sorted(set(before) | set(after)):
-            if record_id not in before:
-                changes.append({"table": table, "record_id": record_id, "change": "added"})
-            elif record_id not in after:
-                changes.append({"table": table, "record_id": record_id, "change": "removed"})
-            else:
-                for column in sorted(set(before[record_id]) | set(after[record_id])):
-                    was, now = before[record_id].get(column), after[record_id].get(column)
-                    if was != now:
-                        changes.append(
-                            {
-                                "table": table,
-                                "record_id": record_id,
-                                "change": "changed",
-                                "column": column,
-                                "old_value": json.dumps(was, ensure_ascii=False),
-                                "new_value": json.dumps(now, ensure_ascii=False),
-                            }
-                        )
-    return changes
+    """Records added, removed and changed (one row per changed column) between two snapshots, values as JSON text."""
+    from ..dataset.releases import compare
+
+    return [{**c, **{k: json.dumps(c[k], ensure_ascii=False) for k in ("old_value", "new_value") if k in c}} for c in compare(old, new)]
 
 
 def changelog(archives: dict[str, Any], current_version: str, current: dict[str, Any]) -> list[dict[str, Any]]:
@@ -162,3 +143,35 @@ def archive(root: Path, rows: dict[str, list[dict[str, Any]]]) -> Path | None:
     if version in read_archives(root):
         return None
     return write_archive(root, version, rows)
+
+
+def shipped_archives(root: Path, out: Path) -> dict[str, Path]:
+    """Copy the archive of every release but the current one into the package's data folder, so that each loads (``version=``).
+
+    Returns the files written, by their name in the manifest (``release-X.Y.Z``).
+    """
+    from ..dataset.releases import archive_name
+
+    written = {}
+    for path in sorted((root / RELEASES).glob("*.json.gz")):
+        version = path.name[: -len(".json.gz")]
+        if version == _version.__version__:
+            continue  # the installed version is read from its Parquet files
+        target = out / f"{archive_name(version)}.json.gz"
+        if not target.exists() or target.read_bytes() != path.read_bytes():
+            target.write_bytes(path.read_bytes())
+        written[archive_name(version)] = target
+    for stale in out.glob("release-*.json.gz"):
+        if stale not in written.values():
+            stale.unlink()
+    return written
+
+
+_HEADING = re.compile(r"^## \[(?P<version>[^\]]+)\] - (?P<date>\d{4}-\d{2}-\d{2})$", re.MULTILINE)
+
+
+def release_dates(root: Path) -> dict[str, str | None]:
+    """The date of every release the changelog names (``## [X.Y.Z] - YYYY-MM-DD``), and of the current one."""
+    path = root / "CHANGELOG.md"
+    dates = {m["version"]: m["date"] for m in _HEADING.finditer(path.read_text(encoding="utf-8"))} if path.exists() else {}
+    return {v: dates.get(v) or (_version.__released__ if v == _version.__version__ else None) for v in released_versions(root)}

@@ -23,7 +23,7 @@ from ..formats import croissant
 from ..identity import NAME
 from ..rules.shipped_text import shipped_share
 from ..validation import check_records
-from .archive import release_files, released_versions
+from .archive import release_dates, release_files, released_versions, shipped_archives
 from .curated import Rows, derive_rows, package_data, read_curated, read_sources, source_article
 from .files import write_parquet, write_text
 
@@ -103,12 +103,15 @@ def build_tables(root: Path, out: Path | None = None) -> Built:
     # how much of each stored text the quotes and cues ship: the licence fields state it
     manifest["shipped_text"] = {doc: {"characters": n, "length": m} for doc, (n, m) in shipped_share(rows).items()}
     manifest["releases"] = released_versions(root)
+    manifest["release_dates"] = release_dates(root)
     manifest["files"] = {}
     described = croissant.croissant(files=manifest["tables"], rows={name: arrow[name].to_pylist() for name in ("events", "locations")})
     write_text(out / croissant.FILE, croissant.dumps(described))
-    for path in [*release_files(root, rows, out), out / croissant.FILE]:
+    files = {path.stem: path for path in [*release_files(root, rows, out), out / croissant.FILE]}
+    files |= shipped_archives(root, out)
+    for name, path in files.items():
         data = path.read_bytes()
-        manifest["files"][path.stem] = {"file": path.name, "bytes": len(data), "sha256": sha256_bytes(data)}
+        manifest["files"][name] = {"file": path.name, "bytes": len(data), "sha256": sha256_bytes(data)}
     write_text(out / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return Built(manifest, rows, out)
 

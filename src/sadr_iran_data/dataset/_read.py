@@ -75,17 +75,34 @@ def _to_pandas(table: Table, data: pa.Table) -> pd.DataFrame:
     return df
 
 
+def typed_frame(table: Table, data: pa.Table, backend: str) -> Any:
+    """An Arrow table typed by a declaration (a view, an earlier release's table) in ``backend``: arrow, pandas or polars."""
+    if backend == "arrow":
+        return data
+    if backend == "polars":
+        pl = _import_polars()
+        frame = pl.from_arrow(data)
+        categories = {c.name: list(c.vocabulary.values) for c in table.columns if c.vocabulary is not None}
+        return frame.with_columns([pl.col(c).cast(pl.String).cast(pl.Enum(v)) for c, v in categories.items()])
+    return _to_pandas(table, data)
+
+
 def _check_backend(backend: str) -> None:
     if backend not in BACKENDS:
         raise SadrIranDataError(f"unknown backend {backend!r}; use one of: {', '.join(BACKENDS)}")
 
 
-def _load(name: str, backend: str, manifest: Manifest, data: bytes | None = None) -> Any:
+def _load(name: str, backend: str, manifest: Manifest, data: bytes | None = None, version: str | None = None) -> Any:
     # Only what the backend needs is imported: the Arrow path never touches
     # pandas, and the table declarations are read only to type pandas/polars frames.
     _check_backend(backend)
     if name not in manifest["tables"]:
         raise UnknownTableError(name, tuple(manifest["tables"]))
+    if version is not None and version != manifest.get("version"):
+        from .releases import release_table
+
+        declared, arrow_table = release_table(name, version)
+        return typed_frame(declared, arrow_table, backend)
     if data is None:
         data = read_verified(name, manifest=manifest)
     if backend == "polars":

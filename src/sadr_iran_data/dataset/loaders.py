@@ -56,7 +56,13 @@ def tables() -> tuple[str, ...]:
 
 
 def load(
-    name: str, backend: Backend = "pandas", *, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None
+    name: str,
+    backend: Backend = "pandas",
+    *,
+    wide: bool = False,
+    rollup: int | None = None,
+    min_confidence: str | None = None,
+    version: str | None = None,
 ) -> Any:
     """Load table ``name`` as a pandas DataFrame, an Arrow Table or a polars DataFrame.
 
@@ -83,11 +89,17 @@ def load(
         With ``wide``: keep the rows at least this confident, on the scale
         ``asserted``, ``probable``, ``possible``, ``reported_unverified``,
         ``forecast``.
+    version
+        A release to load instead of the installed one (``"1.1.0"``;
+        ``sid.releases()`` lists them): its table as it was released, with the
+        columns it had, checked against the manifest.
 
     Raises
     ------
     UnknownTableError
         For a name that is no table.
+    SadrIranDataError
+        For a version this package does not hold (the error names those it does).
     DataIntegrityError
         If the file or the manifest was changed after the release.
 
@@ -97,22 +109,28 @@ def load(
     >>> sid.load("events", backend="arrow").num_rows > 0
     True
     """
+    if version is not None:
+        from .releases import check_version
+
+        check_version(version)
     if wide:
         from .views import wide as wide_view
 
-        return wide_view(name, backend, rollup=rollup, min_confidence=min_confidence)
+        return wide_view(name, backend, rollup=rollup, min_confidence=min_confidence, version=version)
     if rollup is not None or min_confidence is not None:
         raise SadrIranDataError.keyed("rollup and min_confidence apply to the wide views: pass {wide}")
-    return _load(name, backend, read_manifest())
+    return _load(name, backend, read_manifest(), version=version)
 
 
-def load_all(backend: Backend = "pandas") -> dict[str, Any]:
-    """Every table, keyed by name, in build order.
+def load_all(backend: Backend = "pandas", *, version: str | None = None) -> dict[str, Any]:
+    """Every table, keyed by name, in build order (of release ``version``: the tables it had).
 
     Parameters
     ----------
     backend
         ``"pandas"``, ``"arrow"`` or ``"polars"``, as for :func:`load`.
+    version
+        A release to load instead of the installed one (``sid.releases()`` lists them).
 
     Examples
     --------
@@ -122,13 +140,17 @@ def load_all(backend: Backend = "pandas") -> dict[str, Any]:
     """
     _check_backend(backend)
     manifest = read_manifest()
+    if version is not None and version != manifest.get("version"):
+        from .releases import archived
+
+        return {name: load(name, backend, version=version) for name in manifest["tables"] if name in archived(version)}
     # every file against the manifest first, so that a changed file is named before a changed manifest
     files = {name: read_verified(name, manifest=manifest, check_manifest=False) for name in manifest["tables"]}
     check_manifest_digest(manifest)
     return {name: _load(name, backend, manifest, data) for name, data in files.items()}
 
 
-def load_citations() -> pd.DataFrame:
+def load_citations(*, version: str | None = None) -> pd.DataFrame:
     """The source article and its footnotes, one row each.
 
     Returns
@@ -142,11 +164,11 @@ def load_citations() -> pd.DataFrame:
     >>> sid.load_citations().loc[0, "kind"]
     'article'
     """
-    frame: pd.DataFrame = load("citations")
+    frame: pd.DataFrame = load("citations", version=version)
     return frame
 
 
-def load_actors() -> pd.DataFrame:
+def load_actors(*, version: str | None = None) -> pd.DataFrame:
     """People, organisations, armed groups, states and collective actors, one row each.
 
     Returns
@@ -160,11 +182,11 @@ def load_actors() -> pd.DataFrame:
     >>> "act-moqtada-al-sadr" in set(sid.load_actors()["actor_id"])
     True
     """
-    frame: pd.DataFrame = load("actors")
+    frame: pd.DataFrame = load("actors", version=version)
     return frame
 
 
-def load_locations() -> pd.DataFrame:
+def load_locations(*, version: str | None = None) -> pd.DataFrame:
     """Places with their hierarchy, codes and coordinates, one row each.
 
     Returns
@@ -178,11 +200,13 @@ def load_locations() -> pd.DataFrame:
     >>> sid.load_locations().set_index("location_id").loc["loc-qum", "country"]
     'IRN'
     """
-    frame: pd.DataFrame = load("locations")
+    frame: pd.DataFrame = load("locations", version=version)
     return frame
 
 
-def load_events(*, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None) -> pd.DataFrame:
+def load_events(
+    *, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None, version: str | None = None
+) -> pd.DataFrame:
     """Events with their dates, precision, certainty and place, one row each.
 
     Parameters
@@ -195,6 +219,8 @@ def load_events(*, wide: bool = False, rollup: int | None = None, min_confidence
     min_confidence
         With ``wide``: keep the rows at least this confident (``asserted``, ``probable``, ``possible``,
         ``reported_unverified``, ``forecast``).
+    version
+        A release to load instead of the installed one (``sid.releases()`` lists them).
 
     Returns
     -------
@@ -207,11 +233,11 @@ def load_events(*, wide: bool = False, rollup: int | None = None, min_confidence
     >>> str(sid.load_events()["date_start"].dtype)
     'datetime64[ns]'
     """
-    frame: pd.DataFrame = load("events", wide=wide, rollup=rollup, min_confidence=min_confidence)
+    frame: pd.DataFrame = load("events", wide=wide, rollup=rollup, min_confidence=min_confidence, version=version)
     return frame
 
 
-def load_event_actors() -> pd.DataFrame:
+def load_event_actors(*, version: str | None = None) -> pd.DataFrame:
     """Which actor plays which role in which event, one row per link.
 
     Returns
@@ -225,11 +251,13 @@ def load_event_actors() -> pd.DataFrame:
     >>> bool(sid.load_event_actors()["event_id"].str.startswith("evt-").all())
     True
     """
-    frame: pd.DataFrame = load("event_actors")
+    frame: pd.DataFrame = load("event_actors", version=version)
     return frame
 
 
-def load_relations(*, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None) -> pd.DataFrame:
+def load_relations(
+    *, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None, version: str | None = None
+) -> pd.DataFrame:
     """Dated, directed relations between actors with their certainty, one row each.
 
     Parameters
@@ -242,6 +270,8 @@ def load_relations(*, wide: bool = False, rollup: int | None = None, min_confide
     min_confidence
         With ``wide``: keep the rows at least this confident (``asserted``, ``probable``, ``possible``,
         ``reported_unverified``, ``forecast``).
+    version
+        A release to load instead of the installed one (``sid.releases()`` lists them).
 
     Returns
     -------
@@ -254,11 +284,11 @@ def load_relations(*, wide: bool = False, rollup: int | None = None, min_confide
     >>> sid.load_relations()["relation_type"].dtype.name
     'category'
     """
-    frame: pd.DataFrame = load("relations", wide=wide, rollup=rollup, min_confidence=min_confidence)
+    frame: pd.DataFrame = load("relations", wide=wide, rollup=rollup, min_confidence=min_confidence, version=version)
     return frame
 
 
-def load_evidence(*, article: str | Path | None = None) -> pd.DataFrame:
+def load_evidence(*, article: str | Path | None = None, version: str | None = None) -> pd.DataFrame:
     """The verbatim quote and character offsets behind every row of every table, one row per quote.
 
     The quotes are short (at most 30 words): the article is copyrighted, and
@@ -290,6 +320,8 @@ def load_evidence(*, article: str | Path | None = None) -> pd.DataFrame:
     True
     """
     if article is not None:
+        if version is not None:
+            raise SadrIranDataError("the sentences come with the installed version's evidence: leave out version, or article")
         import pyarrow as pa
 
         from ..declarations.views import EVIDENCE_WITH_SENTENCES
@@ -298,11 +330,11 @@ def load_evidence(*, article: str | Path | None = None) -> pd.DataFrame:
 
         rows = with_sentences(article)
         return _to_pandas(EVIDENCE_WITH_SENTENCES, pa.Table.from_pylist(rows, schema=EVIDENCE_WITH_SENTENCES.arrow_schema()))
-    frame: pd.DataFrame = load("evidence")
+    frame: pd.DataFrame = load("evidence", version=version)
     return frame
 
 
-def load_cues() -> pd.DataFrame:
+def load_cues(*, version: str | None = None) -> pd.DataFrame:
     """The few words of the article behind each coded value of a row, one row per cue.
 
     A cue justifies one value: the trigger of an event's or relation's type,
@@ -323,7 +355,7 @@ def load_cues() -> pd.DataFrame:
     >>> bool((cues["char_end"] - cues["char_start"] == cues["text"].str.len()).all())
     True
     """
-    frame: pd.DataFrame = load("cues")
+    frame: pd.DataFrame = load("cues", version=version)
     return frame
 
 

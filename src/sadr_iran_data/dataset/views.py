@@ -74,13 +74,35 @@ def _confidence_filter(min_confidence: str | None) -> set[str]:
     return set(CONFIDENCE_ORDER[: CONFIDENCE_ORDER.index(min_confidence) + 1])
 
 
-def _arrow_tables(names: Iterable[str]) -> dict[str, pa.Table]:
-    """Tables as Arrow, integrity-checked, reading the manifest once."""
+#: Columns without which a wide view of an earlier release cannot be computed (its confidence), by table.
+VIEW_NEEDS = {"events": ("certainty", "attribution_kind", "date_end"), "relations": ("certainty", "attribution_kind", "date_end")}
+
+
+def _arrow_tables(names: Iterable[str], version: str | None = None) -> dict[str, pa.Table]:
+    """Tables as Arrow, integrity-checked, reading the manifest once; an earlier release's padded with nulls for later columns."""
+    from .. import _version
     from ._read import _load
     from .integrity import read_manifest
 
-    manifest = read_manifest()
-    return {name: _load(name, "arrow", manifest) for name in names}
+    if version is None or version == _version.__version__:
+        manifest = read_manifest()
+        return {name: _load(name, "arrow", manifest) for name in names}
+    import pyarrow as pa
+
+    from ..declarations import TABLES
+    from .releases import release_table
+
+    tables = {}
+    for name in names:
+        _declared, arrow = release_table(name, version)
+        lacking = [c for c in VIEW_NEEDS.get(name, ()) if c not in arrow.column_names]
+        if lacking:
+            raise SadrIranDataError(
+                f"version {version}'s {name} have no {', '.join(lacking)}, from which the wide view is computed: load its tables instead"
+            )
+        columns = {c.name: arrow.column(c.name) if c.name in arrow.column_names else pa.nulls(arrow.num_rows) for c in TABLES[name].columns}
+        tables[name] = pa.table(columns)
+    return tables
 
 
 def _rows(tables: Mapping[str, pa.Table], name: str) -> list[_Row]:
@@ -226,38 +248,37 @@ _WIDE = {"events": (_events_wide, ("events", "event_actors", "actors", "location
          "relations": (_relations_wide, ("relations", "actors", "locations", "evidence"))}  # fmt: skip
 
 
-def wide_arrow(name: str, *, rollup: int | None = None, min_confidence: str | None = None) -> pa.Table:
-    """The wide view of ``events`` or ``relations`` as an Arrow table with its declared schema."""
+def wide_arrow(name: str, *, rollup: int | None = None, min_confidence: str | None = None, version: str | None = None) -> pa.Table:
+    """The wide view of ``events`` or ``relations`` (of release ``version``) as an Arrow table with its declared schema."""
+    return _wide(name, rollup, min_confidence, version)[1]
+
+
+def _wide(name: str, rollup: int | None, min_confidence: str | None, version: str | None) -> tuple[Table, pa.Table]:
+    """The wide view's declaration (its vocabularies holding an earlier release's values too) and its Arrow table."""
     import pyarrow as pa
 
     from ..declarations import VIEWS
+    from .releases import with_values
 
     if name not in _WIDE:
         raise SadrIranDataError(f"there is a wide view of events and of relations, not of {name!r}")
     build, needs = _WIDE[name]
-    rows = build(_arrow_tables(needs), rollup, _confidence_filter(min_confidence))
-    view: Table = VIEWS[name]
+    rows = build(_arrow_tables(needs, version), rollup, _confidence_filter(min_confidence))
+    view: Table = with_values(VIEWS[name], rows, keep_all=True)
     schema = view.arrow_schema()
-    return pa.table({c.name: pa.array([r[c.name] for r in rows], type=schema.field(c.name).type) for c in view.columns}, schema=schema)
+    table = pa.table({c.name: pa.array([r[c.name] for r in rows], type=schema.field(c.name).type) for c in view.columns}, schema=schema)
+    return view, table
 
 
-def wide(name: str, backend: str = "pandas", *, rollup: int | None = None, min_confidence: str | None = None) -> Any:
-    """The wide view of ``events`` or ``relations`` in ``backend``: pandas (default), arrow or polars."""
-    from ..declarations import VIEWS
-    from ._read import _check_backend, _to_pandas
+def wide(
+    name: str, backend: str = "pandas", *, rollup: int | None = None, min_confidence: str | None = None, version: str | None = None
+) -> Any:
+    """The wide view of ``events`` or ``relations`` (of release ``version``) in ``backend``: pandas (default), arrow or polars."""
+    from ._read import _check_backend, typed_frame
 
     _check_backend(backend)
-    table = wide_arrow(name, rollup=rollup, min_confidence=min_confidence)
-    if backend == "arrow":
-        return table
-    if backend == "polars":
-        from ._read import _import_polars
-
-        pl = _import_polars()
-        frame = pl.from_arrow(table)
-        categories = {c.name: list(c.vocabulary.values) for c in VIEWS[name].columns if c.vocabulary is not None}
-        return frame.with_columns([pl.col(c).cast(pl.String).cast(pl.Enum(v)) for c, v in categories.items()])
-    return _to_pandas(VIEWS[name], table)
+    view, table = _wide(name, rollup, min_confidence, version)
+    return typed_frame(view, table, backend)
 
 
 # --------------------------------------------------------------------------
