@@ -55,10 +55,10 @@ CERTAINTY = _vocab(
     "How the source words a claim; coded from the article's own phrasing.",
     ("stated", "Asserted as fact by the author."),
     ("known", "Introduced as common knowledge: 'it is known that'."),
-    ("likely", "Hedged as probable: 'likely', 'appears', 'is believed'."),
+    ("likely", "The author's own hedge, as probable: 'likely', 'appears'."),
     ("rumored", "Reported as rumour: 'it is rumored'."),
     ("claimed", "Asserted by a named or anonymous source, e.g. an interviewee."),
-    ("alleged", "Reported as an allegation: 'his alleged links'."),
+    ("alleged", "Reported as an allegation or a feared wrong: 'his alleged links', 'fears that his militia is being infiltrated'."),
     ("expected", "A forecast or possibility: 'could', 'may', 'will'."),
 )
 
