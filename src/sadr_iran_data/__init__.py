@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
         tables,
     )
     from .dataset.releases import diff, releases
+    from .dataset.search import find
     from .dataset.views import ancestors, descendants, evidence_for, has_actor, neighbors
     from .declarations.dictionary import codebook, vocabularies
     from .errors import (
@@ -85,6 +86,7 @@ _LAZY = {
     "retired": "dataset.loaders",
     "lookup": "dataset.loaders",
     "releases": "dataset.releases",
+    "find": "dataset.search",
     "diff": "dataset.releases",
     "cite": "formats.citation",
     "cite_source": "formats.citation",
@@ -132,6 +134,7 @@ __all__ = [
     "errors",
     "evidence_for",
     "export",
+    "find",
     "has_actor",
     "identity",
     "load",

@@ -379,12 +379,13 @@ def neighbors(
     return frame
 
 
-def has_actor(actor_lists: pd.Series, actor_id: str, *, within: bool = True) -> pd.Series:
-    """A boolean mask: where a list of actor ids (``initiator_ids``, …) holds ``actor_id``, or one within it.
+def has_actor(actor_lists: pd.Series, actor_id: str | Iterable[str], *, within: bool = True) -> pd.Series:
+    """A boolean mask: where a list of actor ids (``initiator_ids``, …) holds ``actor_id`` (or any of several), or one within it.
 
     With ``within`` (the default) the actors that lie within ``actor_id`` count
     too: the Revolutionary Guards and the Qods Force for Iran, the Mahdi Army's
-    soldiers and commanders for the Mahdi Army.
+    soldiers and commanders for the Mahdi Army. ``actor_id`` may be several
+    ids (a list or set): a row holding any of them counts.
 
     Examples
     --------
@@ -393,10 +394,14 @@ def has_actor(actor_lists: pd.Series, actor_id: str, *, within: bool = True) -> 
     >>> aid = ev[sid.has_actor(ev["initiator_ids"], "act-iran") & sid.has_actor(ev["recipient_ids"], "act-mahdi-army")]
     >>> "evt-0042" in set(aid["event_id"])
     True
+    >>> either = sid.has_actor(ev["initiator_ids"], ["act-iran", "act-hezbollah"])
+    >>> bool(either.sum() > sid.has_actor(ev["initiator_ids"], "act-iran").sum())
+    True
     """
     import pandas as pd
 
-    wanted = {actor_id, *descendants(actor_id)} if within else {actor_id}
+    given = [actor_id] if isinstance(actor_id, str) else list(actor_id)
+    wanted = {a for one in given for a in (one, *(descendants(one) if within else ()))}
     return pd.Series([not wanted.isdisjoint(ids) for ids in actor_lists], index=actor_lists.index, dtype=bool)
 
 
