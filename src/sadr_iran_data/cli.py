@@ -69,6 +69,21 @@ def _info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _find(args: argparse.Namespace) -> int:
+    from .dataset.search import find
+
+    found = find(args.text, limit=args.limit)
+    if found.empty:
+        raise SadrIranDataError(f"nothing is named {args.text!r}: try part of the name, or sid.find() in Python")
+    if found["match"].iloc[0] == "did you mean":
+        names = ", ".join(f"{row.matched} ({row.id})" for row in found.itertuples())
+        raise SadrIranDataError(f"nothing is named {args.text!r}; did you mean {names}?")
+    for row in found.itertuples():
+        matched = "" if row.matched == row.name else f"  [as {row.matched!r}]"
+        print(f"{row.id}  {row.name}{matched}  ({row.match})")
+    return 0
+
+
 def _tables(args: argparse.Namespace) -> int:
     from .declarations import TABLES
 
@@ -104,7 +119,7 @@ def _show(args: argparse.Namespace) -> int:
 
         rows = [{c: row[c] for c in table.column_names} for row in with_sentences(args.article)][: args.limit]
     else:
-        arrow = load(args.table, backend="arrow", wide=args.wide)
+        arrow = load(args.table, backend="arrow", wide=args.wide, version=args.release)
         rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
     if args.format == "csv":
         from .formats._writing import write_csv
@@ -250,6 +265,19 @@ def _build(args: argparse.Namespace) -> int:
     return build_command(root=args.root, out=args.out, release=args.release, date=args.date, check=args.check)
 
 
+def report_format(p: argparse.ArgumentParser, text: str, rows: str) -> None:
+    p.add_argument("--format", choices=("text", "csv", "json"), default="text", help=f"text: {text}; csv, json: {rows} on stdout")
+
+
+def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
+    p.add_argument(
+        "--formula-guard",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help=f"{formats}: put an apostrophe before text cells that start like a spreadsheet formula (default: on)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -260,25 +288,18 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    def report_format(p: argparse.ArgumentParser, text: str, rows: str) -> None:
-        p.add_argument("--format", choices=("text", "csv", "json"), default="text", help=f"text: {text}; csv, json: {rows} on stdout")
-
-    def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
-        p.add_argument(
-            "--formula-guard",
-            action=argparse.BooleanOptionalAction,
-            default=True,
-            help=f"{formats}: put an apostrophe before text cells that start like a spreadsheet formula (default: on)",
-        )
-
     command("info", _info, "dataset name, version, source article and row counts")
     command("tables", _tables, "list the tables")
+    fnd = command("find", _find, "find actors, places and citations by name or alias (any case, accents or transliteration)")
+    fnd.add_argument("text", metavar="TEXT")
+    fnd.add_argument("--limit", type=_count, metavar="N", default=10, help="print at most N matches (default: 10)")
     show = command("show", _show, "print a table")
     show.add_argument("table")
     show.add_argument("--limit", type=_count, metavar="N", help="print only the first N rows")
     show.add_argument("--columns", type=_columns, metavar="A,B", help="print only these columns, in this order")
     show.add_argument("--wide", action="store_true", help="events or relations as their wide view: actors, place, coordinates, evidence")
     show.add_argument("--format", choices=("table", "csv", "json"), default="table", help="json: as the JSON export writes it")
+    show.add_argument("--version", dest="release", metavar="X.Y.Z", help="show this release's table instead of the installed one's")
     show.add_argument(
         "--article", type=_path, metavar="PATH", help="with evidence: add each quote's full sentence from your own copy of the article"
     )
