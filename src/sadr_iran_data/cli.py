@@ -78,9 +78,9 @@ def _find(args: argparse.Namespace) -> int:
     if found["match"].iloc[0] == "did you mean":
         names = ", ".join(f"{row.matched} ({row.id})" for row in found.itertuples())
         raise SadrIranDataError(f"nothing is named {args.text!r}; did you mean {names}?")
-    for row in found.itertuples():
-        matched = "" if row.matched == row.name else f"  [as {row.matched!r}]"
-        print(f"{row.id}  {row.name}{matched}  ({row.match})")
+    for row in found.to_dict("records"):
+        matched = "" if row["matched"] == row["name"] else f"  [as {row['matched']!r}]"
+        print(f"{row['id']}  {row['name']}{matched}  ({row['match']})")
     return 0
 
 
