@@ -187,13 +187,17 @@ def _summaries(tables: Tables) -> Iterator[Finding]:
     named = [
         (key, name) for key in (*tables.actors, *tables.locations) for name in tables.names(key) if len(name) > 2 and name[0].isupper()
     ]
+    bearers: dict[str, set[str]] = {}
+    for key, name in named:
+        bearers.setdefault(name, set()).add(key)
     for table, record_id, row in claims(tables):
         values = {c["value"] for c in tables.cues.get((table, record_id), [])}
         for link in tables.links.get(record_id, []) if table == "events" else []:
             values |= {c["value"] for c in tables.cues.get(("event_actors", link["event_actor_id"]), [])}
-        for key, name in dict.fromkeys(_mentions(row["summary"], named)):
-            if key not in values:
-                message = f"the summary names {name!r} ({key}), which none of the row's cues justifies"
+        for name in dict.fromkeys(name for _key, name in _mentions(row["summary"], named)):
+            if not bearers[name] & values:  # a name several records bear ("Tehran": the state, the city) needs one of them cued
+                keys = ", ".join(sorted(bearers[name]))
+                message = f"the summary names {name!r} ({keys}), which none of the row's cues justifies"
                 yield Finding(table, record_id, "summary", "summary_names_cued", message, name)
 
 
