@@ -73,6 +73,9 @@ def _r1_places(tables: Tables) -> Iterator[Finding]:
         if place is None:
             continue
         names = [*tables.names(place["location_id"]), *ADJECTIVES.get(place["location_id"], [])]
+        cued = tables.cues_of("events", row["event_id"], "location_id")
+        if any(c.get("cue_id") in tables.antecedents and tables.names_value(c, place["location_id"]) for c in cued):
+            continue  # "a country", "both countries": the place is named through the cue's antecedent (C6)
         quotes = _quotes(tables, "events", row["event_id"])
         if not any(_places_it(names, q["quote"], row["event_type"]) for q in quotes):
             message = f"placed in {place['name']}, but no quote mentions it as where the event happens"
