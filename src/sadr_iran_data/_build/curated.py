@@ -24,7 +24,8 @@ and their cues, the few words that justify each coded value, inline too::
 A cue's text is looked for in the record's own quotes first: found there
 once, that is the cue; found several times, ``occurrence`` counts the matches
 within the quotes, in the order of the text. A text that is not in the quotes
-is looked for in the whole document, where ``occurrence`` counts every match.
+is looked for in the whole document, where ``occurrence`` counts every match;
+``nth`` always counts every match of the document, wherever the quotes are.
 A field may hold a list of cues. ``antecedent`` (a cue of its own) is the
 words a pronoun or description refers to.
 
@@ -179,9 +180,11 @@ class _Resolver:
             item = {"text": item}
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item["text"]:
             raise BuildError(f"{where}: a cue must be a text or a mapping with a non-empty 'text'")
-        unknown = set(item) - {"text", "occurrence", "antecedent"}
+        unknown = set(item) - {"text", "occurrence", "nth", "antecedent"}
         if unknown:
             raise BuildError(f"{where}: unknown cue keys {sorted(unknown)}")
+        if "nth" in item and "occurrence" in item:
+            raise BuildError(f"{where}: a cue takes occurrence (within the quotes) or nth (in the document), not both")
         document = within[0].citation_id if within else next(iter(self.documents))
         text, wanted = self.documents[document], item["text"]
         starts = []
@@ -190,7 +193,9 @@ class _Resolver:
             starts.append(at)
             at = text.find(wanted, at + 1)
         inside = [s for s in starts if any(q.start <= s and s + len(wanted) <= q.end for q in within if q.citation_id == document)]
-        found, scope = (inside, "the record's quotes") if inside else (starts, document)
+        found, scope = (inside, "the record's quotes") if inside and "nth" not in item else (starts, document)
+        if "nth" in item:
+            item = {**item, "occurrence": item["nth"]}
         if not found:
             raise BuildError(f"{where}: cue not found verbatim in {document}: {wanted[:80]!r}")
         occurrence = item.get("occurrence")
