@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.4.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "f3468d2db87d7ae760315fd5250a75d4dbb50f24c61adfa79cad90eb0e9b62bb"
+__manifest_sha256__ = "e4225e682bd6ec300aa6fff8eb168c2bb54e7751ee19d4716b7290e0a02d274b"

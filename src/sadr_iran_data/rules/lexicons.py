@@ -121,7 +121,7 @@ TRIGGERS: dict[str, str] = {
     "audience": r"audience",
     "invitation": r"invit",
     "pledge": r"pledge|promise|declared that they would",
-    "statement": r"speeches|claims|describes|[Ww]e want|encouraged|call for|expressed",
+    "statement": r"speeches|claims|describes|[Ww]e (?:also )?want|encouraged|call for|expressed",
     "reaction": r"viewed|upset|troubling|find",
     "expression_of_support": r"solidarity",
     "accusation": r"accus",
