@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.4.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "e4225e682bd6ec300aa6fff8eb168c2bb54e7751ee19d4716b7290e0a02d274b"
+__manifest_sha256__ = "bddddf3138d7bbbcd6891ce0ff77842ddd58a16f318c0ba8c37e466cbad7fc17"
