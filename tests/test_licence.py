@@ -35,7 +35,7 @@ def test_the_quotes_and_cues_ship_at_most_half_of_the_article():
 
 def test_covered_counts_each_character_once():
     assert covered([]) == 0
-    assert covered([(5, 10), (0, 3), (2, 6), (20, 21)]) == 1 + 9
+    assert covered([(5, 10), (0, 3), (2, 6), (20, 21)]) == 10 + 1  # [0, 10) and [20, 21)
     assert covered([(0, 10), (0, 10), (3, 4)]) == 10
 
 

@@ -5,6 +5,7 @@ Only the standard library is imported.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote, a
@@ -40,3 +41,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     spans.append((begin + start, begin + len(stripped)))
         offset += len(line) + 1
     return spans
+
+
+def nearest(word: str, known: list[str], n: int = 3) -> list[str]:
+    """The known words closest to ``word`` (for a "did you mean" after a typo).
+
+    Examples
+    --------
+    >>> nearest("evt-001", ["evt-0001", "loc-iraq"])
+    ['evt-0001']
+    """
+    return difflib.get_close_matches(word, known, n=n, cutoff=0.6)

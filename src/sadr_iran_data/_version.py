@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.4.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "bddddf3138d7bbbcd6891ce0ff77842ddd58a16f318c0ba8c37e466cbad7fc17"
+__manifest_sha256__ = "607ccc2b1c0429a180e689ccd69743be2841e7d82b6d962a3e21c3a388322cde"

@@ -105,7 +105,8 @@ def build_tables(root: Path, out: Path | None = None) -> Built:
     manifest["releases"] = released_versions(root)
     manifest["release_dates"] = release_dates(root)
     manifest["files"] = {}
-    described = croissant.croissant(files=manifest["tables"], rows={name: arrow[name].to_pylist() for name in ("events", "locations")})
+    shown = ("events", "locations", "citations", "evidence", "cues")  # the licence states the share the quotes and cues ship
+    described = croissant.croissant(files=manifest["tables"], rows={name: arrow[name].to_pylist() for name in shown})
     write_text(out / croissant.FILE, croissant.dumps(described))
     files = {path.stem: path for path in [*release_files(root, rows, out), out / croissant.FILE]}
     files |= shipped_archives(root, out)

@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
-from ..formats.citation import author_names, licence_note
+from ..formats.citation import abstract, author_names, licence_note
 from ..formats.schemaorg import countries, home_page, script
-from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, SOURCE, TITLE, article_citation
+from ..identity import DATA_LICENSE, KEYWORDS, SOURCE, TITLE, article_citation
 from .curated import find_root
 from .files import write_text
 
@@ -63,7 +63,7 @@ def zenodo(locations: Sequence[Mapping[str, Any]] | None = None) -> dict[str, An
         "publication_date": _version.__released__,
         # "Full name of person or organisation" (the legacy deposit schema); CITATION.cff names the same entities.
         "creators": [{"name": name} for name in author_names()],
-        "description": DESCRIPTION,
+        "description": abstract(),
         "access_right": "open",
         # Zenodo's licence ids are SPDX ids in lower case (zenodo-rdm, site/zenodo_rdm/legacy/vocabularies/licenses.py).
         "license": DATA_LICENSE.id.lower(),

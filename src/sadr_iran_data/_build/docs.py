@@ -271,13 +271,17 @@ def interoperability(text: str) -> str:
 
 def datasette_page(text: str) -> str:
     """``text`` (docs/datasette.md) with its table of the facets the SQLite export's metadata sets up rewritten."""
+    from ..dataset.views import wide_arrow
     from ..declarations import TABLES
     from ..declarations.dictionary import _markdown_table
     from ..formats.sqlite import DATABASE, _datasette_metadata
 
     tables = _datasette_metadata(tuple(TABLES))["databases"][DATABASE]["tables"]
     rows: list[tuple[str, ...]] = [(f"`{name}`", ", ".join(f"`{c}`" for c in t["facets"])) for name, t in tables.items()]
-    return fill_blocks(text, {"facets": _markdown_table(("table", "facets"), rows)})
+    mapped = sum(row["latitude"] is not None for row in wide_arrow("events").to_pylist())
+    return fill_blocks(
+        text, {"facets": _markdown_table(("table", "facets"), rows), "mapped": f"the {mapped} events whose place has a point"}
+    )
 
 
 #: The pages with generated blocks, and what rewrites them.

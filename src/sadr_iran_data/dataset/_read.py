@@ -147,11 +147,11 @@ def record(record_id: str) -> dict[str, Any]:
             if hits:
                 return dict(hits[0])
             break
-    from .search import nearest_ids
+    from .._text import nearest
 
     known = [
         row_id for name, table in TABLES.items() for row_id in _load(name, "arrow", read_manifest()).column(table.primary_key).to_pylist()
     ]
-    close = nearest_ids(record_id, known)
+    close = nearest(record_id, known)
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else "; sid.find(name) finds a record by its name"
     raise KeyError(f"no record has id {record_id!r} in sadr-iran-data {_version.__version__}{hint}")

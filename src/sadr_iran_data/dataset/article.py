@@ -15,7 +15,7 @@ Examples
 >>> from sadr_iran_data.dataset.article import check_article
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     copy = Path(tmp) / "article.txt"
-...     _ = copy.write_text("A text that is not the article.", encoding="utf-8")
+...     _ = copy.write_text("0123456789", encoding="utf-8")
 ...     report = check_article(copy)
 >>> report.ok, report.counts()["missing"] == len(report.quotes)
 (False, True)

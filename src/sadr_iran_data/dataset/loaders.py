@@ -428,7 +428,7 @@ def lookup(record_id: str, *, evidence: bool = False) -> dict[str, Any]:
     >>> sid.lookup("loc-mehran")["name"]
     'Mehran'
     >>> sid.lookup("evt-0037", evidence=True)["evidence"][0]["quote"]
-    'On January 24, 2006, when al-Sadr met with the hardliner Ali Larijani'
+    'On January 24, 2006'
     """
     import pyarrow.compute as pc
 

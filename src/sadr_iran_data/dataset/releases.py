@@ -175,8 +175,8 @@ def compare(old: dict[str, dict[str, dict[str, Any]]], new: dict[str, dict[str, 
 
     Examples
     --------
-    >>> compare({"events": {"evt-1": {"a": 1}}}, {"events": {"evt-1": {"a": 2}, "evt-2": {"a": 3}}})[1]["column"]
-    'a'
+    >>> [c["change"] for c in compare({"events": {"evt-1": {"a": 1}}}, {"events": {"evt-1": {"a": 2}, "evt-2": {"a": 3}}})]
+    ['changed', 'added']
     """
     changes: list[dict[str, Any]] = []
     for table in sorted(set(old) | set(new)):

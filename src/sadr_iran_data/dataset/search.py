@@ -117,7 +117,9 @@ def find(text: str, *, limit: int | None = None) -> pd.DataFrame:
     'act-qods-force'
     >>> sid.find("Masjed Soleyman").iloc[0]["id"]
     'loc-masjid-suleiman'
-    >>> sid.find("Tehrn")["match"].iloc[0]
+    >>> sid.find("Tehrn")["id"].iloc[0]
+    'act-iran'
+    >>> sid.find("Mhdy Rmy")["match"].iloc[0]
     'did you mean'
     """
     import pandas as pd
@@ -141,8 +143,3 @@ def find(text: str, *, limit: int | None = None) -> pd.DataFrame:
     ordered = sorted(rows.values(), key=lambda r: (-r[5], r[2], r[1]))[:limit]
     frame = pd.DataFrame(ordered, columns=list(FIND_COLUMNS))
     return frame.astype({c: "string" for c in FIND_COLUMNS[:5]} | {"score": "float64"})
-
-
-def nearest_ids(record_id: str, known: list[str], n: int = 3) -> list[str]:
-    """The known ids closest to ``record_id`` (for a "did you mean" after a typo)."""
-    return difflib.get_close_matches(record_id, known, n=n, cutoff=0.6)

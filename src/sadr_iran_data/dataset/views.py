@@ -416,8 +416,8 @@ def evidence_for(record_id: str) -> pd.DataFrame:
     Examples
     --------
     >>> import sadr_iran_data as sid
-    >>> sid.evidence_for("evt-0042")["quote"].iloc[0].startswith("It is also rumored in Iran")
-    True
+    >>> sid.evidence_for("evt-0042")["quote"].tolist()[:2]
+    ['rumored', 'soldiers of the Mahdi Army']
     """
     from ._read import _load, record
     from .integrity import read_manifest

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from email.utils import getaddresses
 from functools import cache
 from typing import Any
@@ -262,10 +262,13 @@ def _csl_json(include_source: bool) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
-def licence_note() -> str:
+def licence_note(tables: Mapping[str, Any] | None = None) -> str:
     """What the licence fields say of the quoted text: excluded from the grant, with the share of the article it is.
 
-    The share is the one the build measured for this version (``shipped_text`` in the manifest).
+    The share is the one the build measured for this version (``shipped_text``
+    in the manifest), or, given ``tables`` holding ``citations``, ``evidence``
+    and ``cues`` (as the build has them before it writes the manifest), the
+    one they ship.
 
     Examples
     --------
@@ -275,10 +278,21 @@ def licence_note() -> str:
     from ..dataset.integrity import read_manifest
     from ..identity import quoted_text_notice
 
-    shipped = read_manifest().get("shipped_text") or {}
-    characters = sum(entry["characters"] for entry in shipped.values())
-    length = sum(entry["length"] for entry in shipped.values())
+    if tables is not None and {"citations", "evidence", "cues"} <= set(tables):
+        from ..rules.shipped_text import shipped_share
+
+        measured = shipped_share(tables).values()
+        characters, length = sum(n for n, _ in measured), sum(m for _, m in measured)
+    else:
+        shipped = read_manifest().get("shipped_text") or {}
+        characters = sum(entry["characters"] for entry in shipped.values())
+        length = sum(entry["length"] for entry in shipped.values())
     return quoted_text_notice(characters, length) if length else quoted_text_notice(0, 1)
+
+
+def abstract() -> str:
+    """The dataset's abstract as the citation and Zenodo records give it: its description, then what the licence does not cover."""
+    return f"{DESCRIPTION} Licence: {licence_note()}"
 
 
 def _cff_data(include_source: bool = True) -> dict[str, Any]:
@@ -291,7 +305,7 @@ def _cff_data(include_source: bool = True) -> dict[str, Any]:
         "version": __version__,
         "date-released": _release_date(),
         "authors": [dict(a) for a in _authors()],
-        "abstract": f"{DESCRIPTION} Licence: {licence_note()}",
+        "abstract": abstract(),
         "keywords": list(KEYWORDS),
         "license": DATA_LICENSE.id,
         "repository-code": REPOSITORY_URL,

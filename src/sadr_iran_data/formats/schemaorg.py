@@ -195,7 +195,7 @@ def dataset(tables: Mapping[str, Sequence[_Row]] | None = None) -> dict[str, Any
         "version": _version.__version__,
         "datePublished": _version.__released__,
         "license": DATA_LICENSE.url,
-        "copyrightNotice": licence_note(),
+        "copyrightNotice": licence_note(tables),
         "creator": creators(),
         "keywords": list(KEYWORDS),
         "inLanguage": "en",
