@@ -117,6 +117,14 @@ def test_straight_quotes_and_other_whitespace_shift_every_quote_to_where_it_went
     assert f"{counts['shifted']} shift, 0 missing" in str(report)
 
 
+def whole_words(text: str, at: int, quote: str) -> bool:
+    """Whether ``quote`` at ``at`` in ``text`` is whole words: it neither begins nor ends inside a word."""
+    end = at + len(quote)
+    starts_inside = at > 0 and text[at - 1].isalnum() and quote[0].isalnum()
+    ends_inside = end < len(text) and text[end].isalnum() and quote[-1].isalnum()
+    return not starts_inside and not ends_inside
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """The spans of the article's sentences (a full stop, question or exclamation mark, then white space)."""
     starts = [0, *(m.end() for m in re.finditer(r"(?<=[.!?])\s+", text))]
@@ -129,19 +137,25 @@ def test_a_removed_sentence_loses_its_quotes_and_moves_the_rest(tmp_path_factory
     start, end = data.draw(st.sampled_from(sentences(source_text)), label="sentence")
     copy, starts, ends = rewrite(source_text, lambda i, char: ("", "" if start <= i < end else char))
     report = sid.check_article(write(tmp_path_factory.mktemp("removed"), copy))
-    found, folded = by_id(report), fold(copy)
+    found = by_id(report)
     overlapping = [row for row in evidence if row["char_start"] < end and row["char_end"] > start]
+    kept = sorted((row["char_start"], expected_span(row, starts, ends)[0]) for row in evidence if row not in overlapping)
     for row in evidence:
         q = found[row["evidence_id"]]
         if row in overlapping:
-            assert (q.status == "missing") == (fold(row["quote"]) not in folded), row["evidence_id"]
+            # Its words, if they are still somewhere between the quotes around it, are all that can be found of it.
+            low = max((new for old, new in kept if old <= row["char_start"]), default=0)
+            high = min((new for old, new in kept if old >= row["char_start"]), default=len(copy))
+            between = [at for at in range(low, high + 1) if copy.startswith(row["quote"], at) and whole_words(copy, at, row["quote"])]
+            assert q.status == "missing" or q.new_start in between, row["evidence_id"]
             continue
         assert (q.new_start, q.new_end) == expected_span(row, starts, ends), row["evidence_id"]
         if row["char_end"] <= start:
             assert q.status == "same"
-        elif q.status != "ambiguous":
-            assert q.status == "shifted" and q.shift == -(end - start)
-    assert report.ok == all(fold(row["quote"]) in folded for row in overlapping)
+        else:
+            assert q.status in ("shifted", "ambiguous") and q.shift == -(end - start)
+    assert report.ok == all(found[row["evidence_id"]].status != "missing" for row in overlapping)
+    assert not report.ok or all(fold(row["quote"]) in fold(copy) for row in overlapping)
     assert f"{report.counts()['missing']} missing" in str(report)
 
 
@@ -160,7 +174,8 @@ def between_quotes(source_text, evidence) -> list[int]:
     return free
 
 
-INSERTED = st.text(st.sampled_from("abcXYZ019 ,.;:()\n\t\u00a0’“”"), min_size=1, max_size=12)
+# Inserted words stand apart from the words around them (a letter glued to a word makes another word).
+INSERTED = st.text(st.sampled_from("abcXYZ019 ,.;:()\n\t\u00a0’“”"), min_size=1, max_size=12).map(lambda text: f" {text}\n")
 
 
 @SETTINGS
@@ -177,7 +192,10 @@ def test_insertions_outside_the_quotes_move_every_quote_exactly_where_it_went(
 
 
 def test_a_quote_found_in_several_places_takes_the_one_its_neighbours_point_to(source_text, evidence):
-    repeated = [row for row in evidence if len(re.findall(re.escape(row["quote"]), source_text)) > 1]
+    def places(quote: str) -> int:
+        return sum(whole_words(source_text, m.start(), quote) for m in re.finditer(re.escape(quote), source_text))
+
+    repeated = [row for row in evidence if places(row["quote"]) > 1]
     if not repeated:
         pytest.skip("no quote of this release occurs twice in the article")
     pad = "Inserted paragraph. " * 20
@@ -209,10 +227,10 @@ def test_a_repeated_quote_stays_between_the_quotes_around_it_however_far_an_inse
     text = "Mehran borders Iran. In Qum he met them. Najaf lies south. In Qum he met them."
     rows = evidence_of(text, {"evd-a": ("Mehran borders Iran.", 0), "evd-b": ("Najaf lies south.", 0), "evd-c": ("In Qum he met them.", 1)})
     at = text.index("In Qum", text.index("Najaf"))
-    copy = text[:at] + "x" * inserted + text[at:]
+    copy = text[:at] + "x" * inserted + " " + text[at:]
     quotes = {q.evidence_id: q for q in find_quotes(copy, rows)}
     assert quotes["evd-b"].status == "same"
-    assert (quotes["evd-c"].status, quotes["evd-c"].matches, quotes["evd-c"].shift) == ("ambiguous", 2, inserted)
+    assert (quotes["evd-c"].status, quotes["evd-c"].matches, quotes["evd-c"].shift) == ("ambiguous", 2, inserted + 1)
 
 
 WORDS = st.lists(
@@ -270,7 +288,7 @@ def test_fold_makes_every_dash_a_hyphen_and_a_decomposed_accent_composed():
 
 
 def test_the_frame_has_one_typed_row_per_quote(tmp_path, evidence):
-    report = sid.check_article(write(tmp_path, "Nothing of the article."))
+    report = sid.check_article(write(tmp_path, "1, 2, 3."))
     frame = report.to_frame()
     assert list(frame.columns) == list(FRAME_COLUMNS)
     assert len(frame) == len(evidence) and set(frame["evidence_id"]) == {row["evidence_id"] for row in evidence}

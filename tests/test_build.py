@@ -89,21 +89,21 @@ def _edit(repo, table, old, new):
 
 
 def test_a_quote_not_in_the_text_fails_the_build(repo):
-    _edit(repo, "actors", "the firebrand junior cleric Moqtada al-Sadr", "the firebrand young cleric Moqtada al-Sadr")
-    with pytest.raises(BuildError, match=r"actors \[act-moqtada-al-sadr\]: quote not found verbatim"):
+    _edit(repo, "actors", "    - Grand Ayatollah Muhammad al-Sadr\n", "    - Grand Ayatollah Muhammed al-Sadr\n")
+    with pytest.raises(BuildError, match=r"actors \[act-muhammad-al-sadr\]: quote not found verbatim"):
         build(repo, repo / "out")
 
 
 def test_an_ambiguous_quote_fails_and_occurrence_resolves_it(repo, source_text):
-    _edit(repo, "actors", '"the firebrand junior cleric Moqtada al-Sadr"', '"Mehran"')
+    _edit(repo, "actors", "    - Grand Ayatollah Muhammad al-Sadr\n", "    - Mehran\n")
     with pytest.raises(BuildError, match=r"quote occurs 2 times .* add occurrence: 0\.\.1"):
         build(repo, repo / "out")
-    _edit(repo, "actors", '"Mehran"', '{quote: "Mehran", occurrence: 1}')
+    _edit(repo, "actors", "    - Mehran\n", '    - {quote: "Mehran", occurrence: 1}\n')
     build(repo, repo / "out")
     from sadr_iran_data._build.curated import derive_rows, read_curated
 
     rows = derive_rows(read_curated(repo), read_sources(repo))["evidence"]
-    spans = [r for r in rows if r["record_id"] == "act-moqtada-al-sadr" and r["quote"] == "Mehran"]
+    spans = [r for r in rows if r["record_id"] == "act-muhammad-al-sadr" and r["quote"] == "Mehran"]
     assert len(spans) == 1
     assert spans[0]["char_start"] == source_text.rindex("Mehran")
 

@@ -46,7 +46,9 @@ def test_every_descriptor_and_citation_takes_title_licence_and_source_from_the_i
         identity.article_citation(),
     )
     cff = yaml.safe_load(sid.cite("cff"))
-    assert (cff["title"], cff["abstract"], tuple(cff["keywords"])) == (identity.TITLE, identity.DESCRIPTION, identity.KEYWORDS)
+    assert (cff["title"], tuple(cff["keywords"])) == (identity.TITLE, identity.KEYWORDS)
+    # The abstract is the description and the licence note (whose share test_licence checks).
+    assert cff["abstract"].startswith(f"{identity.DESCRIPTION} Licence: The verbatim quotes and cues (")
     assert identity.TITLE in sid.cite("apa") and identity.article_citation() == sid.cite_source("text")
 
 

@@ -21,6 +21,8 @@ from sadr_iran_data.declarations import TABLES
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 RELEASE_FILES = ("changes", "retired", "croissant")
+# Each earlier release the package can load is one archive file.
+ARCHIVES = tuple(f"release-{v}" for v in sid.releases().query("not current")["version"])
 
 
 def _readers(name: str, tmp_path):
@@ -31,6 +33,13 @@ def _readers(name: str, tmp_path):
         return [("retired", sid.retired), ("lookup", lambda: sid.lookup("evt-0001")), ("verify", sid.verify)]
     if name == "croissant":
         return [("to_croissant", sid.to_croissant), ("verify", sid.verify)]
+    if name in ARCHIVES:
+        version = name.removeprefix("release-")
+        return [
+            ("load version", lambda: sid.load("events", version=version)),
+            ("diff", lambda: sid.diff(version, sid.__version__)),
+            ("verify", sid.verify),
+        ]
     return [
         ("pandas", lambda: sid.load(name)),
         ("arrow", lambda: sid.load(name, backend="arrow")),
@@ -56,10 +65,12 @@ def _assert_every_reader_refuses(name: str, file: str, tmp_path, capsys, message
 
 
 def _file(name: str) -> str:
+    if name in ARCHIVES:
+        return f"{name}.json.gz"
     return {"retired": "retired.json", "croissant": "croissant.json"}.get(name, f"{name}.parquet")
 
 
-ALL_FILES = (*TABLES, *RELEASE_FILES)
+ALL_FILES = (*TABLES, *RELEASE_FILES, *ARCHIVES)
 
 
 def test_verify_reports_every_table_and_release_file_ok():

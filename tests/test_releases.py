@@ -77,7 +77,7 @@ def _use(out, monkeypatch):
 def test_changing_released_data_without_a_new_version_fails(repo):
     if sid.__version__ not in {p.name[:-8] for p in (repo / "data/releases").glob("*.json.gz")}:
         pytest.skip("this version is not released yet")
-    _edit(repo, "locations", "name: Mehran", "name: Mehran town")
+    _edit(repo, "locations", "latitude: 33.1222", "latitude: 33.1223")
     with pytest.raises(BuildError, match=rf"differ from the released {re.escape(sid.__version__)}: bump the version"):
         build(repo, repo / "out")
 
@@ -85,15 +85,15 @@ def test_changing_released_data_without_a_new_version_fails(repo):
 @needs_repository
 def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, monkeypatch):
     monkeypatch.setattr(_version, "__version__", "99.0.0")
-    _edit(repo, "locations", "name: Mehran", "name: Mehran town")
+    _edit(repo, "locations", "latitude: 33.1222", "latitude: 33.1223")
     text = (repo / "data/curated/actors.yaml").read_text(encoding="utf-8")
     block = re.search(r"\n- actor_id: act-serbs\n.*?(?=\n- actor_id|\Z)", text, re.S).group(0)
     (repo / "data/curated/actors.yaml").write_text(text.replace(block, ""), encoding="utf-8")
-    for table, ref in (
-        ("events", "    - {actor_id: act-serbs, role: subject}\n"),
-        ("events", "    - {actor_id: act-serbs, role: participant}\n"),
-    ):
-        _edit(repo, table, ref, "")
+    events = (repo / "data/curated/events.yaml").read_text(encoding="utf-8")
+    roles = re.findall(r"    - \{actor_id: act-serbs, role: (?:subject|participant)\b.*\}\n", events)
+    assert len(roles) == 2
+    for role in roles:
+        _edit(repo, "events", role, "")
     relations = (repo / "data/curated/relations.yaml").read_text(encoding="utf-8")
     rel = re.search(r"\n- relation_id: rel-0063\n.*?(?=\n- relation_id|\n# ----)", relations, re.S).group(0)
     (repo / "data/curated/relations.yaml").write_text(relations.replace(rel, ""), encoding="utf-8")
@@ -120,15 +120,15 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
 
     changes = sid.changes(since=sid.__version__)
     assert set(changes["version"]) == {"99.0.0"}
-    edit = changes.query("record_id == 'loc-mehran' and column == 'name'")
-    assert edit[["change", "old_value", "new_value"]].values.tolist() == [["changed", '"Mehran"', '"Mehran town"']]
+    edit = changes.query("record_id == 'loc-mehran' and column == 'latitude'")
+    assert edit[["change", "old_value", "new_value"]].values.tolist() == [["changed", "33.1222", "33.1223"]]
     assert {"act-serbs", "rel-0063"} <= set(changes.query("change == 'removed'")["record_id"])
     assert sid.changes(since="99.0.0").empty
     with pytest.raises(sid.SadrIranDataError, match="unknown release '0.0.1'"):
         sid.changes(since="0.0.1")
     with pytest.raises(sid.RetiredIdError, match="act-serbs was retired in 99.0.0 because a test removal; use act-muslim-bosnians"):
         sid.lookup("act-serbs")
-    assert sid.lookup("loc-mehran")["name"] == "Mehran town"
+    assert sid.lookup("loc-mehran")["latitude"] == 33.1223
     with pytest.raises(KeyError, match="no record has id 'act-nobody'"):
         sid.lookup("act-nobody")
 

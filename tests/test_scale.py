@@ -80,6 +80,7 @@ def planted(tmp_path_factory):
     keys = {
         "locations": ("location_id", sorted(set(df["location_id"].dropna()) - {"loc-nowhere"})),
         "citations": ("citation_id", sorted(set(df["citation_id"].dropna()))),
+        "actors": ("actor_id", sorted(set(df["holder_actor_id"].dropna()))),
     }
     return df, faults, keys, tmp_path_factory.mktemp("scale")
 

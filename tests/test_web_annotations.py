@@ -226,10 +226,10 @@ def test_both_selectors_select_exactly_the_quote_in_the_stored_article(exported,
         by_position = TextPositionSelector(start=position["start"], end=position["end"])
         assert by_position.select_text(source_text) == quote["exact"]
         by_quote = TextQuoteSelector(exact=quote["exact"], prefix=quote.get("prefix", ""), suffix=quote.get("suffix", ""))
-        assert by_quote.select_text(source_text) == quote["exact"]
         prefix, suffix = quote.get("prefix", ""), quote.get("suffix", "")
         assert source_text[position["start"] - len(prefix) : position["end"] + len(suffix)] == prefix + quote["exact"] + suffix
         if by_quote.is_unique_in(source_text):
+            assert by_quote.select_text(source_text) == quote["exact"]
             found = by_quote.as_position(source_text)
             assert (found.start, found.end) == (position["start"], position["end"]), annotation["id"]
         else:  # the position selector tells the occurrences apart
@@ -247,20 +247,24 @@ def test_both_selectors_select_exactly_the_quote_in_the_stored_article(exported,
 @st.composite
 def text_and_quotes(draw):
     text = draw(st.text(st.sampled_from("abc ’\n."), min_size=1, max_size=80))
-    rows = []
+    rows, cues = [], []
     for n in range(draw(st.integers(1, 8))):
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
         rows.append({"evidence_id": f"evd-{n}", "citation_id": "cit-1", "char_start": start, "char_end": end, "quote": text[start:end]})
-    return text, rows
+    for n in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        cues.append({"cue_id": f"cue-{n}", "citation_id": "cit-1", "char_start": start, "char_end": end, "text": text[start:end]})
+    return text, rows, cues
 
 
 @settings(max_examples=300, deadline=None)
 @given(case=text_and_quotes(), length=st.integers(0, 40))
-def test_context_is_the_documents_own_text_and_only_what_the_quotes_cover(case, length):
-    text, rows = case
-    covered = {i for row in rows for i in range(row["char_start"], row["char_end"])}
-    context = context_from_quotes(rows, length)
+def test_context_is_the_documents_own_text_and_only_what_the_quotes_and_cues_cover(case, length):
+    text, rows, cues = case
+    covered = {i for row in [*rows, *cues] for i in range(row["char_start"], row["char_end"])}
+    context = context_from_quotes(rows, length, cues=cues)
     for row in rows:
         prefix, suffix = context[row["evidence_id"]]
         start, end = row["char_start"], row["char_end"]
@@ -271,9 +275,9 @@ def test_context_is_the_documents_own_text_and_only_what_the_quotes_cover(case, 
         assert len(suffix) == length or end + len(suffix) not in covered
 
 
-def test_the_shipped_context_is_no_longer_than_the_limit_and_stops_where_the_quotes_do(exported, evidence):
+def test_the_shipped_context_is_no_longer_than_the_limit_and_stops_where_the_quotes_and_cues_do(exported, evidence):
     covered: dict[str, set[int]] = {}
-    for row in evidence.values():
+    for row in [*evidence.values(), *sid.load("cues", backend="arrow").to_pylist()]:
         covered.setdefault(row["citation_id"], set()).update(range(row["char_start"], row["char_end"]))
     for annotation in exported:
         quote, position = selectors(annotation)

@@ -53,18 +53,28 @@ def _record(draw: DrawFn, table: Table) -> dict[str, Any]:
     from hypothesis import assume
     from hypothesis import strategies as st
 
+    from .rules import RULES
+
     row: dict[str, Any] = {}
     for col in table.columns:
         strategy = value_strategy(table, col)
         row[col.name] = draw(st.none() | strategy) if col.nullable else draw(strategy)
     draft = _Draft(draw, table)
-    for _ in range(5):
+    # the codebook's rules that read this one table, row by row, and can set a row right
+    coding = [rule for rule in RULES if rule.tables == (table.name,) and rule.repair is not None]
+    for _ in range(6):
         broken = [rule for rule in table.checks if rule.violated(row)]
-        if not broken:
-            return row
         for rule in broken:
             rule.repair(row, draft)
-    assume(not any(rule.violated(row) for rule in table.checks))
+        if broken:
+            continue
+        unkept = [rule for rule in coding if rule.findings({table.name: [row]})]
+        if not unkept:
+            return row
+        for coding_rule in unkept:
+            if coding_rule.repair is not None:
+                coding_rule.repair(row)
+    assume(not any(rule.violated(row) for rule in table.checks) and not any(rule.findings({table.name: [row]}) for rule in coding))
     return row
 
 

@@ -42,12 +42,19 @@ def test_every_disagreement_of_a_round_is_adjudicated_with_the_coders_readings(s
             assert entry["decision"] in values and entry["reason"]
 
 
+def _reaudit() -> dict:
+    return yaml.safe_load((ROOT / "data/curated/adjudication.yaml").read_text(encoding="utf-8"))["reaudit_1_4_0"]
+
+
 def test_the_last_decision_on_each_field_is_what_ships(study):
     shipped = study.shipped()
     decided = {}
     for round_ in (1, 2):
         for entry in study.adjudication(ROOT, round_):
             decided[(entry["record_id"], entry["field"])] = entry["decision"]
+    for entry in _reaudit()["decisions"]:
+        assert entry["reason"] and (entry["record_id"], entry["field"]) in decided, "a re-audit decision changes a decided value"
+        decided[(entry["record_id"], entry["field"])] = entry["decision"]
     for (record_id, field), value in decided.items():
         if record_id in shipped:
             assert shipped[record_id][field] == value, (record_id, field)
@@ -58,5 +65,7 @@ def test_the_units_of_the_last_round_are_the_shipped_records(study):
     units = set(study.units(ROOT, 2).values())
     assert units <= set(shipped)
     missing = yaml.safe_load((ROOT / "data/curated/adjudication.yaml").read_text(encoding="utf-8"))["round_2"]["missing"]
+    added = {entry["record_id"]: entry["reason"] for entry in _reaudit()["added"]}
     for record_id in sorted(set(shipped) - units):
-        assert any(record_id in m["disposition"] for m in missing), f"{record_id} was added without a note in round 2's 'missing'"
+        noted = any(record_id in m["disposition"] for m in missing) or added.get(record_id)
+        assert noted, f"{record_id} was added without a note in round 2's 'missing' or the re-audit's 'added'"

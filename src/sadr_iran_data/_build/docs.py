@@ -284,8 +284,21 @@ def datasette_page(text: str) -> str:
     )
 
 
+def article_page(text: str) -> str:
+    """docs/article.md with its example: the exported Web Annotation of the first quote that places the town of Mehran."""
+    import json
+
+    from ..formats.web_annotations import iri, to_web_annotations
+
+    evidence = [row for row in sid.load("evidence", backend="arrow").to_pylist() if row["record_id"] == "loc-mehran"]
+    first = min(evidence, key=lambda row: (row["char_start"], row["char_end"]))
+    (annotation,) = [a for a in to_web_annotations() if a["id"] == iri(first["evidence_id"])]
+    return fill_blocks(text, {"annotation": f"```json\n{json.dumps(annotation, indent=2, ensure_ascii=False)}\n```"})
+
+
 #: The pages with generated blocks, and what rewrites them.
 _PAGES_WITH_BLOCKS: dict[str, Callable[[str], str]] = {
+    "docs/article.md": article_page,
     "docs/codebook.md": codebook,
     "docs/datasette.md": datasette_page,
     "docs/interoperability.md": interoperability,

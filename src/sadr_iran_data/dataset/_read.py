@@ -92,17 +92,12 @@ def _check_backend(backend: str) -> None:
         raise SadrIranDataError(f"unknown backend {backend!r}; use one of: {', '.join(BACKENDS)}")
 
 
-def _load(name: str, backend: str, manifest: Manifest, data: bytes | None = None, version: str | None = None) -> Any:
+def _load(name: str, backend: str, manifest: Manifest, data: bytes | None = None) -> Any:
     # Only what the backend needs is imported: the Arrow path never touches
     # pandas, and the table declarations are read only to type pandas/polars frames.
     _check_backend(backend)
     if name not in manifest["tables"]:
         raise UnknownTableError(name, tuple(manifest["tables"]))
-    if version is not None and version != manifest.get("version"):
-        from .releases import release_table
-
-        declared, arrow_table = release_table(name, version)
-        return typed_frame(declared, arrow_table, backend)
     if data is None:
         data = read_verified(name, manifest=manifest)
     if backend == "polars":

@@ -200,10 +200,20 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
 def find_quotes(text: str, evidence: list[dict[str, Any]]) -> list[QuoteCheck]:
     """Find each evidence row's quote in ``text``, compared as :func:`fold` compares them.
 
-    A quote found at its own offsets is ``same``; found in one other place,
-    ``shifted``; found in several places, none at its offsets, ``ambiguous``:
-    the occurrence nearest to where its neighbours moved is taken (the
-    nearest to its own offsets when no neighbour was found).
+    A quote is found only as whole words: every quote of the dataset begins
+    and ends at a word's edge, so "he" is not found in "the". Many quotes
+    are a few words that occur more than once ("U.S.", "Tehran"), so a quote
+    is placed as the quotes around it moved. The quotes whose words occur
+    once in ``text`` and in the order of the dataset's offsets (the longest
+    such sequence) are the anchors; every other quote is looked for between
+    the anchors before and after it, and of several places there, the one
+    nearest to where the nearest anchor's move puts it is taken.
+
+    A quote is then ``same`` (at its own offsets), ``shifted`` (moved; its
+    words occur once in ``text``), ``ambiguous`` (moved; its words occur in
+    several places, and the one between its neighbours was taken) or
+    ``missing`` (its words are not between the quotes around it, though they
+    may occur elsewhere: ``matches`` counts every place).
 
     Parameters
     ----------
@@ -217,50 +227,149 @@ def find_quotes(text: str, evidence: list[dict[str, Any]]) -> list[QuoteCheck]:
     >>> row = {"evidence_id": "evd-1", "record_id": "act-1", "char_start": 0, "char_end": 7, "quote": "al-Sadr"}
     >>> find_quotes("Moqtada al‑Sadr", [row])[0].new_start
     8
+    >>> find_quotes("the other", [{**row, "quote": "he"}])[0].status
+    'missing'
     """
     chars = _folded(text)
     folded = "".join(char for char, _start, _end in chars)
-    spans: dict[str, list[tuple[int, int]]] = {}
+    spans: list[list[tuple[int, int]]] = []
     for row in evidence:
         needle = fold(row["quote"])
-        spans[row["evidence_id"]] = [(chars[at][1], chars[at + len(needle) - 1][2]) for at in _occurrences(folded, needle)]
-
-    placed: dict[str, QuoteCheck] = {}
-    several: list[dict[str, Any]] = []
-    for row in evidence:
-        found, original = spans[row["evidence_id"]], (row["char_start"], row["char_end"])
-        if original in found:
-            placed[row["evidence_id"]] = _check(row, "same", original, len(found))
-        elif len(found) == 1:
-            placed[row["evidence_id"]] = _check(row, "shifted", found[0], 1)
-        elif found:
-            several.append(row)
+        found = ((chars[at][1], chars[at + len(needle) - 1][2]) for at in _occurrences(folded, needle))
+        spans.append([span for span in found if _whole_words(text, *span)])
+    placed = _align([row["char_start"] for row in evidence], spans)
+    out = []
+    for i, row in enumerate(evidence):
+        span = placed.get(i)
+        if span is None:
+            status: Status = "missing"
+        elif span == (row["char_start"], row["char_end"]):
+            status = "same"
         else:
-            placed[row["evidence_id"]] = _check(row, "missing", None, 0)
-    anchors = sorted((q.char_start, q.new_start) for q in placed.values() if q.new_start is not None)
-    for row in several:
-        found = spans[row["evidence_id"]]
-        placed[row["evidence_id"]] = _check(row, "ambiguous", _nearest(found, anchors, row["char_start"]), len(found))
-    return [placed[row["evidence_id"]] for row in evidence]
+            status = "shifted" if len(spans[i]) == 1 else "ambiguous"
+        out.append(_check(row, status, span, len(spans[i])))
+    return out
 
 
-def _nearest(found: list[tuple[int, int]], anchors: list[tuple[int, int]], start: int) -> tuple[int, int]:
-    """The span of ``found`` nearest to where a quote that started at ``start`` is expected to be now.
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` cuts no word: no letter or digit on both sides of either edge."""
+    cut_before = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    cut_after = end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    return not (cut_before or cut_after)
 
-    ``anchors`` are (old start, new start) of the quotes found in one place.
-    The quotes that started before and after this one bound where it can be
-    now; within that, the span nearest to its start moved as far as the
-    nearest of them moved is taken.
+
+def _align(starts: list[int], spans: list[list[tuple[int, int]]]) -> dict[int, tuple[int, int]]:
+    """For each quote (by index), the one of its ``spans`` that keeps it in order with the quotes around it.
+
+    ``starts`` are the quotes' own offsets. The quotes found in one place
+    whose new starts keep the order of their own (the longest such sequence)
+    are anchors. Between two anchors, the other quotes take the places, each
+    between the anchors and after the one before it, that place the most
+    quotes (rows quoting the same words count once), and of those the places
+    nearest to where the anchors' moves put them. Quotes that share a start
+    share their new start.
     """
-    if not anchors:
-        return min(found, key=lambda span: (abs(span[0] - start), span))
-    at = bisect.bisect_left(anchors, (start,))
-    low = anchors[at - 1][1] if at > 0 else 0
-    high = anchors[at][1] if at < len(anchors) else None
-    between = [span for span in found if low <= span[0] and (high is None or span[0] <= high)] or found
-    old, new = min(anchors, key=lambda anchor: (abs(anchor[0] - start), anchor))
-    expected = start + new - old
-    return min(between, key=lambda span: (abs(span[0] - expected), span))
+    unique = sorted((starts[i], spans[i][0][0]) for i in range(len(starts)) if len(spans[i]) == 1)
+    anchors = [unique[k] for k in _longest_increasing([new for _old, new in unique])]
+    fixed = dict(anchors)
+    by_start: dict[int, list[int]] = {}
+    for i, start in enumerate(starts):
+        by_start.setdefault(start, []).append(i)
+    # Each start's candidate new starts, with (quotes placed, -distance from the anchors' moves).
+    units: list[tuple[int, dict[int, tuple[int, int]]]] = []
+    for start in sorted(by_start):
+        at = bisect.bisect_left(anchors, (start, -1))
+        low = anchors[at - 1] if at > 0 else (-1, -1)
+        high = anchors[at] if at < len(anchors) and anchors[at][0] > start else None
+        weights: dict[int, tuple[int, int]] = {}
+        distinct = {tuple(spans[i]): i for i in by_start[start]}  # rows that quote the same words count once
+        for i in distinct.values():
+            for new, _end in spans[i]:
+                if start in fixed and new != fixed[start]:
+                    continue
+                if start not in fixed and not (low[1] < new and (high is None or new < high[1])):
+                    continue
+                moved = [start + low[1] - low[0]] if low[0] >= 0 else []
+                moved += [start + high[1] - high[0]] if high is not None else []
+                distance = min((abs(new - m) for m in moved), default=abs(new - start))
+                count, _ = weights.get(new, (0, 0))
+                weights[new] = (count + 1, -distance)
+        if weights:
+            units.append((start, weights))
+    chosen = _heaviest_chain(units)
+    placed: dict[int, tuple[int, int]] = {}
+    for start, new in chosen.items():
+        for i in by_start[start]:
+            span = next((span for span in spans[i] if span[0] == new), None)
+            if span is not None:
+                placed[i] = span
+    return placed
+
+
+def _heaviest_chain(units: list[tuple[int, dict[int, tuple[int, int]]]]) -> dict[int, int]:
+    """Of each unit (its start, and its candidate new starts with their weights), at most one candidate, rising with the units.
+
+    The chain maximises the summed weights, compared as tuples (quotes
+    placed, then minus the summed distance). A Fenwick tree over the new
+    starts keeps the best chain ending below each one.
+    """
+    positions = sorted({new for _start, weights in units for new in weights})
+    rank = {new: k + 1 for k, new in enumerate(positions)}
+    size = len(positions)
+    tree: list[tuple[int, int, int]] = [(0, 0, -1)] * (size + 1)  # (placed, -distance, node) best over a range
+    nodes: list[tuple[int, int, int]] = []  # (start, new, previous node)
+
+    def best_below(k: int) -> tuple[int, int, int]:
+        found = (0, 0, -1)
+        while k > 0:
+            found = max(found, tree[k])
+            k -= k & -k
+        return found
+
+    for start, weights in units:
+        scored: list[tuple[int, tuple[int, int, int], tuple[int, int, int]]] = []
+        for new, (count, distance) in weights.items():
+            placed, total, previous = best_below(rank[new] - 1)
+            scored.append((rank[new], (placed + count, total + distance, len(nodes) + len(scored)), (start, new, previous)))
+        for position, value, node in scored:
+            nodes.append(node)
+            k = position
+            while k <= size:
+                tree[k] = max(tree[k], value)
+                k += k & -k
+    chosen: dict[int, int] = {}
+    at = best_below(size)[2]
+    while at >= 0:
+        start, new, at = nodes[at]
+        chosen[start] = new
+    return chosen
+
+
+def _longest_increasing(values: list[int]) -> list[int]:
+    """The indices of a longest non-decreasing subsequence of ``values`` (patience sorting).
+
+    Examples
+    --------
+    >>> _longest_increasing([3, 1, 2, 9, 4, 5])
+    [1, 2, 4, 5]
+    """
+    tails: list[int] = []  # tails[k]: index ending the best subsequence of length k + 1
+    ends: list[int] = []  # its value
+    previous: list[int | None] = []
+    for i, value in enumerate(values):
+        k = bisect.bisect_right(ends, value)
+        previous.append(tails[k - 1] if k else None)
+        if k == len(tails):
+            tails.append(i)
+            ends.append(value)
+        else:
+            tails[k], ends[k] = i, value
+    out: list[int] = []
+    at = tails[-1] if tails else None
+    while at is not None:
+        out.append(at)
+        at = previous[at]
+    return out[::-1]
 
 
 def _check(row: dict[str, Any], status: Status, span: tuple[int, int] | None, matches: int) -> QuoteCheck:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SadrIranDataError
-from ._read import BACKENDS, Backend, _check_backend, _load, _read_arrow, record, retired
+from ._read import BACKENDS, Backend, _check_backend, _load, _read_arrow, record, retired, typed_frame
 from .integrity import check_manifest_digest, read_manifest, read_verified
 
 if TYPE_CHECKING:
@@ -119,7 +119,14 @@ def load(
         return wide_view(name, backend, rollup=rollup, min_confidence=min_confidence, version=version)
     if rollup is not None or min_confidence is not None:
         raise SadrIranDataError.keyed("rollup and min_confidence apply to the wide views: pass {wide}")
-    return _load(name, backend, read_manifest(), version=version)
+    manifest = read_manifest()
+    if version is not None and version != manifest.get("version"):
+        from .releases import release_table
+
+        _check_backend(backend)
+        declared, arrow_table = release_table(name, version)
+        return typed_frame(declared, arrow_table, backend)
+    return _load(name, backend, manifest)
 
 
 def load_all(backend: Backend = "pandas", *, version: str | None = None) -> dict[str, Any]:

@@ -2,8 +2,8 @@
 
 Each annotation targets the article (its URL from the ``citations`` table)
 with two selectors that pick the same passage: a ``TextQuoteSelector`` (the
-quote, with the text just before and after it where the shipped quotes hold
-that text) and a ``TextPositionSelector`` (``char_start``/``char_end``, code
+quote, with the text just before and after it where the shipped quotes and
+cues hold that text) and a ``TextPositionSelector`` (``char_start``/``char_end``, code
 points of the stored text whose sha256 is the article's ``text_sha256``). Its
 bodies name and describe the record the passage is evidence for. See
 https://www.w3.org/TR/annotation-model/.
@@ -40,7 +40,7 @@ MOTIVATION = "identifying"
 #: The most characters of ``prefix`` and ``suffix`` in a ``TextQuoteSelector``.
 CONTEXT_LENGTH = 32
 #: The tables an annotation is built from: the evidence, the documents, and the records it grounds.
-TABLES_USED = ("citations", "actors", "locations", "events", "event_actors", "relations", "evidence")
+TABLES_USED = ("citations", "actors", "locations", "events", "event_actors", "relations", "evidence", "cues")
 
 _Row = Mapping[str, Any]
 
@@ -56,11 +56,11 @@ def iri(identifier: str) -> str:
     return f"urn:{NAME}:{identifier}"
 
 
-def context_from_quotes(evidence: Iterable[_Row], length: int = CONTEXT_LENGTH) -> dict[str, tuple[str, str]]:
-    """Each evidence row's ``prefix`` and ``suffix``, taken only from the text the quotes themselves hold.
+def context_from_quotes(evidence: Iterable[_Row], length: int = CONTEXT_LENGTH, *, cues: Iterable[_Row] = ()) -> dict[str, tuple[str, str]]:
+    """Each evidence row's ``prefix`` and ``suffix``, taken only from the text the quotes and cues themselves hold.
 
-    The quotes of one document, each at its offsets, piece together the
-    parts of its text they cover. A quote's prefix is the covered text that
+    The quotes (and the ``text`` of the ``cues``) of one document, each at its
+    offsets, piece together the parts of its text they cover. A quote's prefix is the covered text that
     ends where the quote starts, its suffix the covered text that starts
     where it ends, each at most ``length`` characters and stopping at the
     first character no quote covers. So no character of the document that
@@ -73,6 +73,8 @@ def context_from_quotes(evidence: Iterable[_Row], length: int = CONTEXT_LENGTH) 
         Rows of the ``evidence`` table, as mappings.
     length
         The most characters of each prefix and suffix.
+    cues
+        Rows of the ``cues`` table, as mappings: their text is context too.
 
     Returns
     -------
@@ -86,13 +88,12 @@ def context_from_quotes(evidence: Iterable[_Row], length: int = CONTEXT_LENGTH) 
     """
     rows = list(evidence)
     known: dict[str, dict[int, str]] = {}
-    for row in rows:
+    pieces = [(row["evidence_id"], row, row["quote"]) for row in rows] + [(row["cue_id"], row, row["text"]) for row in cues]
+    for name, row, text in pieces:
         chars = known.setdefault(row["citation_id"], {})
-        for offset, char in enumerate(row["quote"], row["char_start"]):
+        for offset, char in enumerate(text, row["char_start"]):
             if chars.setdefault(offset, char) != char:
-                raise DataIntegrityError(
-                    f"evidence {row['evidence_id']} and another quote disagree at offset {offset} of {row['citation_id']}"
-                )
+                raise DataIntegrityError(f"{name} and another quote or cue disagree at offset {offset} of {row['citation_id']}")
     context: dict[str, tuple[str, str]] = {}
     for row in rows:
         chars = known[row["citation_id"]]
@@ -153,7 +154,7 @@ def annotate(rows: Mapping[str, Sequence[_Row]]) -> list[dict[str, Any]]:
     evidence = sorted(rows["evidence"], key=lambda row: (row["citation_id"], row["char_start"], row["char_end"], row["evidence_id"]))
     sources = {row["citation_id"]: row["url"] or iri(row["citation_id"]) for row in rows["citations"]}
     labels = _labels(rows)
-    context = context_from_quotes(evidence)
+    context = context_from_quotes(evidence, cues=rows.get("cues", ()))
     generator = {"id": REPOSITORY_URL, "type": "Software", "name": f"{NAME} {_version.__version__}"}
     annotations = []
     for row in evidence:
@@ -187,7 +188,7 @@ def to_web_annotations() -> list[dict[str, Any]]:
 
     Each targets the article's URL with a ``TextQuoteSelector`` (the quote,
     with up to 32 characters before and after it where the shipped quotes
-    themselves hold them) and a ``TextPositionSelector`` (``char_start`` and
+    and cues themselves hold them) and a ``TextPositionSelector`` (``char_start`` and
     ``char_end``: code points of the stored text whose sha256 is the
     article's ``text_sha256``). Its bodies are the record's IRI, a short text
     describing it, and its table and id as tags. ``export("annotations", folder)``

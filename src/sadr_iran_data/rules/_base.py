@@ -48,6 +48,8 @@ class CodingRule:
     tables: tuple[str, ...]
     check: Callable[[Tables], Iterable[Finding]]
     judgement: str | None = None
+    repair: Callable[[dict[str, Any]], None] | None = None
+    """For a rule of one row of one table: changes a row that breaks it so that it keeps it (generated test rows use it)."""
 
     def findings(self, records: Records | Tables, texts: Mapping[str, str] | None = None) -> list[Finding]:
         """Every row of ``records`` that breaks the rule (the tables it reads must all be given)."""

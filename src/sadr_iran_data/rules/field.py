@@ -69,6 +69,17 @@ def _temporal(event: dict[str, Any]) -> str | None:
     return None
 
 
+def _plover_default(event: dict[str, Any]) -> None:
+    """Codes ``event`` by the decision table, with the temporal contexts its dating and certainty call for."""
+    decision = plover.DECISIONS[event["event_type"]]
+    contexts = list(decision.contexts)
+    if decision.plover_type != plover.NOT_CODED:
+        contexts += ["future"] if event["date_end"] is None else []
+        contexts += ["hypothetical"] if event["certainty"] == "expected" else []
+        contexts += ["historical"] if _ended_before_2003(event["date_end"]) else []
+    event.update(plover_type=decision.plover_type, plover_mode=decision.mode, plover_context=contexts, plover_note=None)
+
+
 def _events_by(rule: str, column: str, columns: tuple[str, ...], judge: Any) -> Any:
     def check(tables: Tables) -> Iterator[Finding]:
         events = tables.arrow("events")
@@ -108,6 +119,7 @@ FIELD_RULES: tuple[CodingRule, ...] = (
         ("events",),
         _events_by("plover_by_decision_table", "plover_note", _PLOVER, _decision_kept),
         judgement="whether a departure is right is the coder's reading; the rule checks that it is explained",
+        repair=_plover_default,
     ),
     CodingRule(
         "plover_temporal_contexts",
@@ -116,6 +128,7 @@ FIELD_RULES: tuple[CodingRule, ...] = (
         "exactly when its certainty is expected, and 'historical' when it was over before 2003 (otherwise only with a note).",
         ("events",),
         _events_by("plover_temporal_contexts", "plover_context", (*_PLOVER, "certainty"), _temporal),
+        repair=_plover_default,
     ),
     CodingRule(
         "state_codes",

@@ -7,11 +7,15 @@ Every rule is a vectorised check of typed Arrow columns (the rule kinds of
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..column_types import flags, plain_array
 from ..declarations import TABLES, Column
 from ._report import ValidationFailure, ValidationReport
 from ._typing import Keys, Typed
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def check_columns(typed: Typed) -> None:
@@ -121,7 +125,9 @@ def coding_rules(
 
     A finding names its row by id; the failure gives the row's number and (for
     a CSV file) its line too. A table with failures of its own types is left
-    to them: a coding rule reads only tables whose every cell was read.
+    to them: a coding rule reads only tables whose every cell was read; and a
+    row that already breaks a declared rule is reported for that, not judged
+    again by the coding rules.
     """
     import numpy as np
 
@@ -132,10 +138,13 @@ def coding_rules(
     failures: dict[str, list[ValidationFailure]] = {name: [] for name in typed}
     if not applied:
         return failures, ()
-    found = check({name: t.arrow_values() for name, t in ready.items()}, applied, texts=texts)
+    broken = {name: {f.row_number for f in t.failures if f.row_number is not None} for name, t in ready.items()}
+    found = check({name: _sound_rows(t, broken[name]) for name, t in ready.items()}, applied, texts=texts)
     positions = {name: _positions(t) for name, t in ready.items()}
     for finding in found:
-        rows = positions[finding.table].get(finding.record_id, [])
+        rows = [r for r in positions[finding.table].get(finding.record_id, []) if r not in broken[finding.table]]
+        if not rows:
+            continue
         target = ready[finding.table]
         mask = np.zeros(target.source.rows, dtype=bool)
         mask[rows] = True
@@ -143,6 +152,19 @@ def coding_rules(
             finding.column, finding.rule, mask, finding.message, values=finding.column is not None
         )
     return failures, tuple(rule.name for rule in applied)
+
+
+def _sound_rows(typed: Typed, broken: set[int]) -> pa.Table:
+    """The typed rows of a table that break no declared rule, as a plain Arrow table."""
+    import numpy as np
+    import pyarrow as pa
+
+    values = typed.arrow_values()
+    if not broken:
+        return values
+    keep = np.ones(values.num_rows, dtype=bool)
+    keep[sorted(broken)] = False
+    return values.filter(pa.array(keep))
 
 
 def _positions(typed: Typed) -> dict[str, list[int]]:
