@@ -190,9 +190,9 @@ def test_the_public_api_and_every_command_but_build_run_without_build_time_code(
 #: The package's layers, lowest first: a module imports only from its own layer and those below (CONTRIBUTING.md).
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("_version", "_names", "_text", "errors", "identity", "codes"),
-    ("column_types", "constraints", "declarations", "models", "schemas", "testing"),
+    ("column_types", "constraints", "declarations", "models", "schemas"),
     ("dataset",),
-    ("rules", "validation"),
+    ("rules", "validation", "testing"),
     ("formats",),
     ("cli", "__main__", ""),
 )

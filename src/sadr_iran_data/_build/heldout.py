@@ -38,6 +38,8 @@ CUES = {
     "place_cue": ("location_id",),
 }
 SALT = "round-3"
+#: Units coded of each kind: the first events and the first relations in the order of their opaque ids.
+SAMPLE = 45
 
 
 def _unit_id(record_id: str) -> str:
@@ -90,9 +92,15 @@ def unit_rows(rows: dict[str, list[dict[str, Any]]], text: str) -> list[dict[str
     return sorted(units, key=lambda u: u["unit_id"])
 
 
+def sample(units: list[dict[str, Any]], size: int = SAMPLE) -> list[dict[str, Any]]:
+    """The units coded: the first ``size`` events and ``size`` relations in the order of their opaque ids (a hash of the record id)."""
+    chosen = [u for kind in ("event", "relation") for u in [u for u in units if u["kind"] == kind][:size]]
+    return sorted(chosen, key=lambda u: u["unit_id"])
+
+
 def write_units(root: Path, rows: dict[str, list[dict[str, Any]]], text: str) -> list[Path]:
     """The unit list the coders read (no record ids), and its key (unit -> record), kept for the comparison."""
-    units = unit_rows(rows, text)
+    units = sample(unit_rows(rows, text))
     folder = root / FOLDER
     shown = io.StringIO()
     writer = csv.DictWriter(shown, fieldnames=["unit_id", "kind", "sentences", "participants"], lineterminator="\n")
@@ -102,7 +110,8 @@ def write_units(root: Path, rows: dict[str, list[dict[str, Any]]], text: str) ->
     key = io.StringIO()
     csv.writer(key, lineterminator="\n").writerows([("unit_id", "record_id"), *((u["unit_id"], u["record_id"]) for u in units)])
     (folder / KEY).write_text(key.getvalue(), encoding="utf-8")
-    return [folder / UNITS, folder / KEY]
+    (folder / VOCABULARIES).write_text(vocabularies_page(rows), encoding="utf-8")
+    return [folder / UNITS, folder / KEY, folder / VOCABULARIES]
 
 
 def vocabularies_page(rows: dict[str, list[dict[str, Any]]]) -> str:
