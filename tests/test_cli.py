@@ -110,6 +110,7 @@ def test_every_hostile_table_is_a_report_never_a_traceback(tmp_path, capsys, cas
     assert "Traceback" not in out + err and "cannot check" not in err
     outcome = f"{sum(expected.values())} failure(s)" if expected else "valid"
     assert report.splitlines()[0] == f"actors.csv (actors): 1 rows, {outcome}"
+    assert len(report.splitlines()) <= 46  # the heading, 20 counts and 20 failures, each with its title, and what is left out
     assert all(len(line) < 1000 for line in (out + err).splitlines())  # a huge value is shown cut, with its length
 
 
