@@ -136,3 +136,27 @@ def test_an_edited_source_text_fails_the_build(repo):
     source.write_text(source.read_text(encoding="utf-8").replace("Qum", "Qom"), encoding="utf-8")
     with pytest.raises(BuildError, match="no file in data/sources/ has sha256"):
         build(repo, repo / "out")
+
+
+def test_an_article_dated_to_no_known_precision_fails_the_build():
+    import datetime
+
+    from sadr_iran_data._build.curated import publication_bound
+    from sadr_iran_data.identity import SOURCE
+
+    article = {
+        "citation_id": "cit-article",
+        "kind": "article",
+        "cited_in": None,
+        "date": datetime.date(SOURCE.year, 1, 1),
+        "author": SOURCE.author,
+        "title": SOURCE.title,
+        "outlet": SOURCE.journal,
+        "volume": str(SOURCE.volume),
+        "issue": str(SOURCE.issue),
+        "publisher": SOURCE.publisher,
+        "url": SOURCE.url,
+    }
+    assert publication_bound([dict(article, date_precision="month")]) == datetime.date(SOURCE.year, 1, 31)
+    with pytest.raises(BuildError, match=r"citations \[cit-article\]: the article's date_precision: precision.ISO_DATE_LENGTH has no"):
+        publication_bound([dict(article, date_precision="season")])  # was the end of its year

@@ -196,9 +196,12 @@ def _write_frame(frame: pd.DataFrame, format: str) -> None:
 
 
 def _summary(report: ValidationReport) -> str:
-    """The heading, the failures counted by column and rule, then the first failures."""
+    """The heading, the failures counted by column and rule (the most frequent first), then the first failures."""
+    counts = report.counts()
     lines = [report.heading(), "  by column and rule:"]
-    lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in report.counts().items()]
+    lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in list(counts.items())[:_SHOWN]]
+    if len(counts) > _SHOWN:
+        lines.append(f"    … and {len(counts) - _SHOWN} more columns and rules")
     lines += ["  failures:", *(f"    {f}" for f in report.failures[:_SHOWN])]
     if len(report.failures) > _SHOWN:
         lines.append(f"    … and {len(report.failures) - _SHOWN} more: --all lists them, --format csv writes them all")

@@ -19,6 +19,8 @@ from matplotlib.transforms import Bbox
 
 import sadr_iran_data as sid
 
+from ...codes._keyed import Keyed
+from ...declarations import GEO_PRECISION
 from ._common import Point, _missing, _save
 
 if TYPE_CHECKING:
@@ -57,14 +59,19 @@ class Precision:
 
 #: One style per ``geo_precision`` value (Okabe–Ito colours and distinct shapes, safe for colour-blind readers),
 #: and one for a region that has no point of its own and is drawn at its country's.
-PRECISIONS = {
-    "exact_point": Precision("*", "#E69F00", "exact point of a site"),
-    "town": Precision("o", "#D55E00", "city or town: its GeoNames point"),
-    "province_centroid": Precision("s", "#0072B2", "province: a representative point"),
-    "country_centroid": Precision("D", "#009E73", "country: a representative point"),
-    "region": Precision("h", "#56B4E9", "region: a representative point"),
-    "region_at_country": Precision("o", "#CC79A7", "region: drawn at its country's point (ring)"),
-}
+PRECISIONS: Keyed[Precision] = Keyed(
+    "map.PRECISIONS",
+    "geo_precision (and region_at_country)",
+    {
+        "exact_point": Precision("*", "#E69F00", "exact point of a site"),
+        "town": Precision("o", "#D55E00", "city or town: its GeoNames point"),
+        "province_centroid": Precision("s", "#0072B2", "province: a representative point"),
+        "country_centroid": Precision("D", "#009E73", "country: a representative point"),
+        "region": Precision("h", "#56B4E9", "region: a representative point"),
+        "region_at_country": Precision("o", "#CC79A7", "region: drawn at its country's point (ring)"),
+    },
+)
+PRECISIONS.check_covers((*GEO_PRECISION.values, "region_at_country"))
 
 
 @dataclass

@@ -16,6 +16,7 @@ from matplotlib.patches import FancyArrowPatch
 
 import sadr_iran_data as sid
 
+from ...codes._keyed import Keyed
 from ...declarations import RELATION_FAMILY, RELATION_TYPE
 from ._common import Point, _save
 
@@ -34,12 +35,17 @@ class LineStyle:
 
 
 #: One style per ``relation_family`` value: colours safe for colour-blind readers, dashes that survive grey print.
-FAMILY_STYLES = {
-    "cooperative": LineStyle("#009E73", "-"),
-    "hostile": LineStyle("#D55E00", (0, (5, 1.5))),
-    "structural": LineStyle("#0072B2", (0, (1.2, 1.2))),
-    "perceptual": LineStyle("#CC79A7", (0, (4, 1.5, 1, 1.5))),
-}
+FAMILY_STYLES: Keyed[LineStyle] = Keyed(
+    "network.FAMILY_STYLES",
+    "relation_family",
+    {
+        "cooperative": LineStyle("#009E73", "-"),
+        "hostile": LineStyle("#D55E00", (0, (5, 1.5))),
+        "structural": LineStyle("#0072B2", (0, (1.2, 1.2))),
+        "perceptual": LineStyle("#CC79A7", (0, (4, 1.5, 1, 1.5))),
+    },
+)
+FAMILY_STYLES.check_covers(RELATION_FAMILY.values)
 
 
 def _components(nodes: list[str], edges: list[Edge]) -> list[list[str]]:

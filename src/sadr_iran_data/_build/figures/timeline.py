@@ -15,6 +15,7 @@ from matplotlib.transforms import blended_transform_factory
 
 import sadr_iran_data as sid
 
+from ...codes._keyed import Keyed
 from ...codes.plover import HISTORICAL_BEFORE
 from ...declarations import CERTAINTY
 from ._common import _missing, _save
@@ -24,15 +25,20 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 #: Okabe–Ito colours, one per certainty value (safe for colour-blind readers).
-CERTAINTY_COLOURS = {
-    "stated": "#0072B2",
-    "known": "#009E73",
-    "likely": "#56B4E9",
-    "rumored": "#E69F00",
-    "claimed": "#CC79A7",
-    "alleged": "#D55E00",
-    "expected": "#000000",
-}
+CERTAINTY_COLOURS: Keyed[str] = Keyed(
+    "timeline.CERTAINTY_COLOURS",
+    "certainty",
+    {
+        "stated": "#0072B2",
+        "known": "#009E73",
+        "likely": "#56B4E9",
+        "rumored": "#E69F00",
+        "claimed": "#CC79A7",
+        "alleged": "#D55E00",
+        "expected": "#000000",
+    },
+)
+CERTAINTY_COLOURS.check_covers(CERTAINTY.values)
 
 PUBLICATION_END = dt.date(2007, 12, 31)
 TIMELINE_START = 1980.0
