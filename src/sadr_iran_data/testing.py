@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .declarations import TABLES, Column, Table
@@ -31,9 +32,19 @@ if TYPE_CHECKING:
 PREFIXES = {t.name: t.prefix for t in TABLES.values()}
 
 
+@cache
 def value_strategy(table: Table, col: Column) -> SearchStrategy[Any]:
     """Valid values of one column, as its column type generates them."""
     return col.column_type.strategy(col, PREFIXES)
+
+
+@cache
+def _cell_strategies(table: Table) -> tuple[tuple[str, SearchStrategy[Any]], ...]:
+    """Each column's strategy, with null where the column is nullable; made once, as hypothesis validates a strategy on first use."""
+    from hypothesis import strategies as st
+
+    cells = ((col, value_strategy(table, col)) for col in table.columns)
+    return tuple((col.name, st.none() | strategy if col.nullable else strategy) for col, strategy in cells)
 
 
 class _Draft:
@@ -51,12 +62,8 @@ class _Draft:
 
 def _record(draw: DrawFn, table: Table) -> dict[str, Any]:
     from hypothesis import assume
-    from hypothesis import strategies as st
 
-    row: dict[str, Any] = {}
-    for col in table.columns:
-        strategy = value_strategy(table, col)
-        row[col.name] = draw(st.none() | strategy) if col.nullable else draw(strategy)
+    row = {name: draw(strategy) for name, strategy in _cell_strategies(table)}
     draft = _Draft(draw, table)
     for _ in range(5):
         broken = [rule for rule in table.checks if rule.violated(row)]
