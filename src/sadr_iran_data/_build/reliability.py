@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
+
+from .curated import parse_yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 FOLDER = ROOT / "data" / "curated" / "reliability"
@@ -96,7 +97,7 @@ def release_1_0_0() -> Codes:
 
 def adjudication(round_: int) -> list[dict[str, Any]]:
     """The adjudicated disagreements of one round."""
-    entries: list[dict[str, Any]] = yaml.safe_load(ADJUDICATION.read_text(encoding="utf-8"))[f"round_{round_}"]["disagreements"]
+    entries: list[dict[str, Any]] = parse_yaml(ADJUDICATION.read_text(encoding="utf-8"))[f"round_{round_}"]["disagreements"]
     return entries
 
 
@@ -275,7 +276,7 @@ def measure_plover() -> dict[str, Any]:
     coder = _plover_codes(_read_csv(FOLDER / "plover-coder-e.csv"))
     before = _plover_codes(_read_csv(FOLDER / "plover-draft.csv"))
     after = plover_shipped()
-    entries = yaml.safe_load((FOLDER / "plover-adjudication.yaml").read_text(encoding="utf-8"))
+    entries = parse_yaml((FOLDER / "plover-adjudication.yaml").read_text(encoding="utf-8"))
     rows = []
     for field in PLOVER_FIELDS:
         same_type = {
