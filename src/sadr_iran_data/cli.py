@@ -9,6 +9,7 @@ exit with status 1 (2 for bad arguments); never a traceback. Only the
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -229,6 +230,7 @@ def _build(args: argparse.Namespace) -> int:
     return build_command(root=args.root, out=args.out, release=args.release, date=args.date)
 
 
+@functools.cache  # built once: main() may run many times in one process, and parsing leaves the parser as it was
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
