@@ -411,6 +411,7 @@ def _duckdb(staged: dict[str, Path], names: tuple[str, ...]) -> None:
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     connection = duckdb.connect(str(staged[f"{DATABASE}.duckdb"]), config=config)
     try:
+        connection.begin()  # one transaction, committed once, rather than one a statement
         for name in names:
             table = TABLES[name]
             lines = []
@@ -423,6 +424,7 @@ def _duckdb(staged: dict[str, Path], names: tuple[str, ...]) -> None:
             connection.register("source", _arrow(name))
             connection.execute(f"INSERT INTO {_ident(name)} SELECT {', '.join(map(_ident, table.column_names))} FROM source")  # noqa: S608
             connection.unregister("source")
+        connection.commit()
     finally:
         connection.close()
 
