@@ -25,6 +25,24 @@ def in_repository() -> bool:
 needs_repository = pytest.mark.skipif(not in_repository(), reason="needs a clone of the repository (data/sources, data/curated)")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The modules with slow tests first, then the others, most tests first.
+
+    Each module runs whole on one worker (``--dist loadfile``). Started
+    last, a module of a few long tests (the million-row files, the release)
+    would leave the other workers idle at the end; started first, the many
+    short tests fill in around it.
+    """
+    modules: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+
+    def longest_first(tests: list[pytest.Item]) -> tuple[bool, int]:
+        return not any(test.get_closest_marker("slow") for test in tests), -len(tests)
+
+    items[:] = [item for tests in sorted(modules.values(), key=longest_first) for item in tests]
+
+
 @pytest.fixture(scope="session")
 def source_text() -> str:
     if not SOURCE.exists():
