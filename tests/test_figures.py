@@ -39,9 +39,8 @@ def svg_texts(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("figures")
-    return {path.name: path for path in figures.make_figures(ROOT, out)}
+def drawn(figures_drawn: list[Path]) -> dict[str, Path]:
+    return {path.name: path for path in figures_drawn}
 
 
 # --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ exit with status 1 (2 for bad arguments); never a traceback. Only the
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -281,6 +282,7 @@ def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
     )
 
 
+@functools.cache  # built once: main() may run many times in one process, and parsing leaves the parser as it was
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -56,21 +56,38 @@ def fold(text: str) -> str:
     >>> fold("Moqtada al-Sadr’s “new”\u00a0alliance — with\nTehran")
     'Moqtadaal-Sadr\'s"new"alliance-withTehran'
     """
+    if text.isascii():  # no mark to straighten but the backtick, nothing to normalize, no formatting character
+        return "".join(text.translate(_STRAIGHT).split())
     return "".join(char for char, _start, _end in _folded(text))
+
+
+def _fold_cluster(cluster: str) -> str:
+    """One character and its combining accents, folded."""
+    # straightened before NFKC, which splits some (″ into two primes), and after it, which makes some (‑ into ‐)
+    normalized = unicodedata.normalize("NFKC", cluster.translate(_STRAIGHT)).translate(_STRAIGHT)
+    return "".join(char for char in normalized if not char.isspace() and unicodedata.category(char) != "Cf")
+
+
+#: Where the combining accents start: no character below is one.
+_COMBINING = "\u0300"
+#: The fold of every character below the combining accents, looked up instead of normalized one by one.
+_BELOW_COMBINING = [_fold_cluster(chr(code)) for code in range(ord(_COMBINING))]
 
 
 def _folded(text: str) -> list[tuple[str, int, int]]:
     """Each character of ``fold(text)`` with the span of ``text`` it comes from."""
     out: list[tuple[str, int, int]] = []
-    i = 0
-    while i < len(text):
+    i, length = 0, len(text)
+    while i < length:
         end = i + 1
-        while end < len(text) and unicodedata.combining(text[end]):  # a letter and its accents are one character
-            end += 1
-        # straightened before NFKC, which splits some (″ into two primes), and after it, which makes some (‑ into ‐)
-        for char in unicodedata.normalize("NFKC", text[i:end].translate(_STRAIGHT)).translate(_STRAIGHT):
-            if not char.isspace() and unicodedata.category(char) != "Cf":
-                out.append((char, i, end))
+        if text[i] < _COMBINING and (end == length or text[end] < _COMBINING):
+            folded = _BELOW_COMBINING[ord(text[i])]
+        else:
+            while end < length and unicodedata.combining(text[end]):  # a letter and its accents are one character
+                end += 1
+            folded = _fold_cluster(text[i:end])
+        for char in folded:
+            out.append((char, i, end))
         i = end
     return out
 
