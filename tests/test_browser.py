@@ -38,9 +38,9 @@ CHROME_FLAGS = (
 FIGURE_PAGES = {"charts/": ("map.svg", "timeline.svg", "network.svg")}
 #: Figure -> texts of its legend and caption that must be in it (matplotlib writes each text, drawn as paths, in a comment).
 FIGURE_TEXTS = {
-    "map.svg": ("what the point stands for (geo_precision)", "events placed there (marker area)", "Natural Earth 1:10m Admin-0"),
-    "timeline.svg": ("certainty (colour) and dating (shape)", "forecast beyond publication"),
-    "network.svg": ("relation family", "cooperative: ", "hostile: ", "structural: ", "perceptual: "),
+    "map.svg": ("what the point stands for (geo_precision)", "events placed there (marker area)", "Natural Earth 1:10m Admin-0", "IRAQ"),
+    "timeline.svg": ("certainty (colour) and dating (shape)", "forecast beyond publication", "(citations.published_by)"),
+    "network.svg": ("relation family", "cooperative: ", "hostile: ", "structural: ", "perceptual: ", "part of (actors.parent_actor_id)"),
 }
 SCREENSHOTS = {"home": "", "map": "charts/"}
 
