@@ -194,8 +194,9 @@ class _Cards:
             cells.append(words)
         return "<br>".join(cells) if cells else '<span class="none">no cue</span>'
 
-    def _coded_row(self, anchor: str, field: str, value: str, words: str) -> str:
-        return f'<tr id="{_e(anchor)}"><th>{_e(field)}</th><td>{value}</td><td class="words">{words}</td></tr>'
+    def _coded_row(self, anchor: str, field: str, value: str, words: str | None) -> str:
+        cue = "" if words is None else f'<td class="words">{words}</td>'
+        return f'<tr id="{_e(anchor)}"><th>{_e(field)}</th><td>{value}</td>{cue}</tr>'
 
     def _quotes(self, record_ids: Sequence[str]) -> str:
         """The quotes of a card's rows, each span once, naming the rows other than the card's own that it grounds."""
@@ -222,7 +223,7 @@ class _Cards:
         if table in DESCRIBED:
             title = self.names.get(record_id, record_id)
             for field in DESCRIBED[table]:
-                coded.append(self._coded_row(f"{record_id}--{field}", field, self._value(field, row.get(field)), ""))
+                coded.append(self._coded_row(f"{record_id}--{field}", field, self._value(field, row.get(field)), None))
         else:
             title = row.get("summary") or record_id
             for field in cued_fields(table):
