@@ -276,7 +276,8 @@ def test_the_reader_shows_every_quote_highlighted_and_loads_nothing(chromium, re
     anchors = chromium.execute_script("return Array.from(document.querySelectorAll('#text span.at')).map(a => a.id)")
     assert set(sid.load_evidence()["evidence_id"]) | set(sid.load_cues()["cue_id"]) == set(anchors)
     shaded = chromium.execute_script(
-        "return Array.from(document.querySelectorAll('#text mark.q')).map(m => getComputedStyle(m).backgroundColor)"
+        "return Array.from(document.querySelectorAll('#text mark.d1, #text mark.d2, #text mark.d3'))"
+        ".map(m => getComputedStyle(m).backgroundColor)"
     )
     assert shaded and all(colour not in ("rgba(0, 0, 0, 0)", "transparent") for colour in shaded)
     text = chromium.execute_script("return document.getElementById('text').textContent")

@@ -114,16 +114,26 @@ def _names(rows: Mapping[str, Sequence[Row]]) -> dict[str, str]:
 
 
 def _segments(length: int, spans: Iterable[tuple[str, _Span]]) -> list[tuple[int, int, list[str], list[str], list[_Span]]]:
-    """The text cut at every quote's and cue's ends: (start, end, quotes over it, cues over it, spans that start there)."""
-    spans = list(spans)
-    cuts = sorted({0, length, *(s.start for _, s in spans), *(s.end for _, s in spans)})
-    starting: dict[int, list[_Span]] = defaultdict(list)
-    for _, span in sorted(spans, key=lambda ks: (ks[1].start, ks[1].span_id)):
-        starting[span.start].append(span)
+    """The text cut at every quote's and cue's ends: (start, end, quotes over it, cues over it, spans that start there).
+
+    ``spans`` are (kind, span), kind ``q`` for a quote and ``c`` for a cue.
+    """
+    spans = sorted(spans, key=lambda ks: (ks[1].start, ks[1].span_id))
+    starting: dict[int, list[tuple[str, _Span]]] = defaultdict(list)
+    ending: dict[int, list[str]] = defaultdict(list)
+    for kind, span in spans:
+        starting[span.start].append((kind, span))
+        ending[span.end].append(span.span_id)
+    cuts = sorted({0, length, *starting, *ending})
+    active: dict[str, str] = {}  # span id -> kind, of the spans over the current segment
     out = []
     for a, b in itertools.pairwise(cuts):
-        over = [(kind, s.span_id) for kind, s in spans if s.start <= a and b <= s.end]
-        out.append((a, b, [i for k, i in over if k == "q"], [i for k, i in over if k == "c"], starting.pop(a, [])))
+        for span_id in ending.get(a, ()):
+            del active[span_id]
+        for kind, span in starting.get(a, ()):
+            active[span.span_id] = kind
+        over = sorted(active.items())
+        out.append((a, b, [i for i, k in over if k == "q"], [i for i, k in over if k == "c"], [s for _, s in starting.get(a, ())]))
     return out
 
 
@@ -140,8 +150,8 @@ def _text_html(text: str, quotes: list[_Span], cues: list[_Span]) -> str:
         if not over_quotes and not over_cues:
             parts.append(words)
             continue
-        classes = [f"q d{min(len(over_quotes), DEPTHS)}"] + (["cue"] if over_cues else [])
-        data = f' data-e="{_e(" ".join(sorted(over_quotes)))}"' + (f' data-c="{_e(" ".join(sorted(over_cues)))}"' if over_cues else "")
+        classes = ["q"] + ([f"d{min(len(over_quotes), DEPTHS)}"] if over_quotes else []) + (["cue"] if over_cues else [])
+        data = f' data-e="{_e(" ".join(over_quotes))}"' + (f' data-c="{_e(" ".join(over_cues))}"' if over_cues else "")
         parts.append(f'<mark class="{" ".join(classes)}"{data} tabindex="0">{words}</mark>')
     return "".join(parts)
 
