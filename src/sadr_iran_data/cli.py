@@ -229,6 +229,13 @@ def _check_article(args: argparse.Namespace) -> int:
     return 1
 
 
+def _reader(args: argparse.Namespace) -> int:
+    from .formats.reader import reader
+
+    print(reader(args.path, args.out, force=args.force))
+    return 0
+
+
 def _verify(args: argparse.Namespace) -> int:
     from .dataset.integrity import verify
 
@@ -282,6 +289,25 @@ def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
     )
 
 
+#: Adds a subcommand: its name, the function that runs it and its help; returns its parser.
+_Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def _article_commands(command: _Command) -> None:
+    """The commands that read the user's own copy of the article."""
+    art = command("check-article", _check_article, "check your copy of the article: is every evidence quote in it, and where")
+    art.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article")
+    report_format(art, "a one-line summary (on stderr, with the missing quotes, if any is missing)", "every quote's old and new offsets")
+    rdr = command(
+        "reader",
+        _reader,
+        "write your copy of the article as one HTML page: every quote and cue highlighted, every row's coded values beside its words",
+    )
+    rdr.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article (checked as check-article checks it)")
+    rdr.add_argument("out", metavar="OUT", type=_path, help="the HTML file to write")
+    rdr.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+
 @functools.cache  # built once: main() may run many times in one process, and parsing leaves the parser as it was
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
@@ -324,9 +350,7 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("--all", action="store_true", help="print every failure, not the first 20")
     report_format(val, "a report (on stderr if invalid)", "every failure")
     command("verify", _verify, "check every shipped file against the manifest")
-    art = command("check-article", _check_article, "check your copy of the article: is every evidence quote in it, and where")
-    art.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article")
-    report_format(art, "a one-line summary (on stderr, with the missing quotes, if any is missing)", "every quote's old and new offsets")
+    _article_commands(command)
     cit = command("cite", _cite, "cite this dataset version (and the source article)")
     cit.add_argument("--format", choices=CITATION_FORMATS, default="text")
     cit.add_argument("--source", action=argparse.BooleanOptionalAction, default=True, help="also cite the source article (default: on)")
