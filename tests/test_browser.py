@@ -2,7 +2,8 @@
 
 Headless Debian Chromium, driven through /usr/bin/chromedriver by selenium,
 against the site served from 127.0.0.1. Skipped when mkdocs, selenium,
-chromium or chromedriver is missing.
+chromium or chromedriver is missing. The reader's page of the repository's
+copy of the article is opened from a file, without the site.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 
 import pytest
 from test_docs import SITE_PACKAGES, build_site
+
+from conftest import SOURCE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -35,22 +38,26 @@ CHROME_FLAGS = (
 FIGURE_PAGES = {"charts/": ("map.svg", "timeline.svg", "network.svg")}
 #: Figure -> texts of its legend and caption that must be in it (matplotlib writes each text, drawn as paths, in a comment).
 FIGURE_TEXTS = {
-    "map.svg": ("what the point stands for (geo_precision)", "events placed there (marker area)", "Natural Earth 1:10m Admin-0"),
-    "timeline.svg": ("certainty (colour) and dating (shape)", "forecast beyond publication"),
-    "network.svg": ("relation family", "cooperative: ", "hostile: ", "structural: ", "perceptual: "),
+    "map.svg": ("what the point stands for (geo_precision)", "events placed there (marker area)", "Natural Earth 1:10m Admin-0", "IRAQ"),
+    "timeline.svg": ("certainty (colour) and dating (shape)", "forecast beyond publication", "(citations.published_by)"),
+    "network.svg": ("relation family", "cooperative: ", "hostile: ", "structural: ", "perceptual: ", "part of (actors.parent_actor_id)"),
 }
 SCREENSHOTS = {"home": "", "map": "charts/"}
 
 pytestmark = pytest.mark.slow
 
 
-def _require_tools() -> None:
-    for name in SITE_PACKAGES:
-        pytest.importorskip(name, reason=f"the docs need {name}: pip install -e '.[docs]'")
+def _require_browser() -> None:
     pytest.importorskip("selenium", reason="the browser test needs selenium: pip install selenium")
     for tool in (CHROMIUM, CHROMEDRIVER):
         if not Path(tool).exists():
             pytest.skip(f"{tool} is not installed: apt-get install -y chromium chromium-driver")
+
+
+def _require_tools() -> None:
+    for name in SITE_PACKAGES:
+        pytest.importorskip(name, reason=f"the docs need {name}: pip install -e '.[docs]'")
+    _require_browser()
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -81,7 +88,9 @@ def base_url(site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Chromium, driven by selenium."""
+    _require_browser()
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -97,6 +106,12 @@ def browser(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[An
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="module")
+def browser(site: Path, chromium: Any) -> Any:
+    """Chromium, once the site is built."""
+    return chromium
 
 
 def _pages(site: Path) -> list[str]:
@@ -237,3 +252,72 @@ def test_only_the_home_page_carries_the_dataset_description(base_url, browser):
     for page in ("quickstart/", "cli/"):
         assert _open(browser, base_url + page) == []
         assert _jsonld(browser) == []
+
+
+# --------------------------------------------------------------------------
+# The reader's page of the article
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reader_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import sadr_iran_data as sid
+
+    if not SOURCE.exists():
+        pytest.skip("the article's text is only in a clone of the repository")
+    return sid.reader(SOURCE, tmp_path_factory.mktemp("reader") / "article.html")
+
+
+def test_the_reader_shows_every_quote_highlighted_and_loads_nothing(chromium, reader_page):
+    import sadr_iran_data as sid
+
+    assert _open(chromium, reader_page.as_uri()) == []
+    assert chromium.execute_script("return performance.getEntriesByType('resource').map(e => e.name)") == []
+    anchors = chromium.execute_script("return Array.from(document.querySelectorAll('#text span.at')).map(a => a.id)")
+    assert set(sid.load_evidence()["evidence_id"]) | set(sid.load_cues()["cue_id"]) == set(anchors)
+    shaded = chromium.execute_script(
+        "return Array.from(document.querySelectorAll('#text mark.d1, #text mark.d2, #text mark.d3'))"
+        ".map(m => getComputedStyle(m).backgroundColor)"
+    )
+    assert shaded and all(colour not in ("rgba(0, 0, 0, 0)", "transparent") for colour in shaded)
+    text = chromium.execute_script("return document.getElementById('text').textContent")
+    assert text == SOURCE.read_text(encoding="utf-8")
+
+
+def test_a_highlight_lists_its_rows_and_leads_to_their_cards(chromium, reader_page):
+    from selenium.webdriver.common.by import By
+
+    assert _open(chromium, reader_page.as_uri()) == []
+    quote = chromium.find_element(By.ID, "evt-0003").find_element(By.CSS_SELECTOR, "a.quote-link")
+    evidence_id = quote.get_attribute("href").rpartition("#")[2]
+    mark = chromium.find_element(By.CSS_SELECTOR, f'#text mark.q[data-e~="{evidence_id}"]')
+    mark.click()
+    pop = chromium.find_element(By.ID, "pop")
+    assert pop.is_displayed()
+    links = [a.get_attribute("href").rpartition("#")[2] for a in pop.find_elements(By.TAG_NAME, "a")]
+    assert "evt-0003" in links
+    card = chromium.find_element(By.ID, "evt-0003")
+    assert "lit" in card.get_attribute("class").split()
+    pop.find_elements(By.TAG_NAME, "a")[links.index("evt-0003")].click()
+    assert chromium.execute_script("return location.hash") == "#evt-0003"
+    assert card.is_displayed() and chromium.execute_script("return document.querySelector(':target').id") == "evt-0003"
+    rows = [r.find_element(By.TAG_NAME, "th").text for r in card.find_elements(By.CSS_SELECTOR, "table.coded tr:not(.head)")]
+    assert rows[:2] == ["event_type", "certainty"] and "initiator (actor_id)" in rows
+
+
+def test_pointing_at_a_card_lights_up_its_words_and_the_filter_keeps_the_matching_cards(chromium, reader_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    assert _open(chromium, reader_page.as_uri()) == []
+    card = chromium.find_element(By.ID, "act-qods-force")
+    chromium.execute_script("arguments[0].scrollIntoView({block: 'center'})", card)
+    ActionChains(chromium).move_to_element(card).perform()
+    lit = chromium.execute_script("return document.querySelectorAll('#text mark.lit').length")
+    assert lit > 0
+    field = chromium.find_element(By.ID, "filter")
+    field.send_keys("Qods")
+    shown = chromium.execute_script(
+        "return Array.from(document.querySelectorAll('.card')).filter(c => c.offsetParent !== null).map(c => c.id)"
+    )
+    assert "act-qods-force" in shown and "loc-najaf" not in shown

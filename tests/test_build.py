@@ -27,8 +27,15 @@ def repo(tmp_path):
     return tmp_path
 
 
-def test_rebuild_matches_the_committed_files(tmp_path):
-    manifest = build(ROOT, tmp_path / "out")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One build of the repository's curated data, into a folder of its own, and its manifest."""
+    out = tmp_path_factory.mktemp("built")
+    return build(ROOT, out), out
+
+
+def test_rebuild_matches_the_committed_files(built):
+    manifest, out = built
     shipped = read_manifest()
     assert manifest["version"] == shipped["version"]
     assert manifest["schema_fingerprint"] == shipped["schema_fingerprint"]
@@ -37,22 +44,19 @@ def test_rebuild_matches_the_committed_files(tmp_path):
         committed = shipped["tables"][name]
         assert entry["rows"] == committed["rows"], name
         assert entry["content_sha256"] == committed["content_sha256"], f"{name}: rebuild the data (sadr-iran-data build)"
-        assert (
-            pq.ParquetFile(tmp_path / "out" / entry["file"])
-            .read()
-            .equals(pq.ParquetFile(data_dir() / entry["file"]).read(), check_metadata=True)
-        )
+        assert pq.ParquetFile(out / entry["file"]).read().equals(pq.ParquetFile(data_dir() / entry["file"]).read(), check_metadata=True)
         if manifest["writer"] == shipped["writer"]:  # the Parquet bytes depend on the writer's version
             assert entry["sha256"] == committed["sha256"], name
-            assert (tmp_path / "out" / entry["file"]).read_bytes() == (data_dir() / entry["file"]).read_bytes()
+            assert (out / entry["file"]).read_bytes() == (data_dir() / entry["file"]).read_bytes()
     if manifest["writer"] == shipped["writer"]:
-        assert (tmp_path / "out" / "manifest.json").read_bytes() == (data_dir() / "manifest.json").read_bytes()
+        assert (out / "manifest.json").read_bytes() == (data_dir() / "manifest.json").read_bytes()
 
 
-def test_two_builds_are_byte_identical(tmp_path):
-    build(ROOT, tmp_path / "a")
+def test_two_builds_are_byte_identical(built, tmp_path):
+    _, first = built
     build(ROOT, tmp_path / "b")
-    for path in sorted((tmp_path / "a").iterdir()):
+    assert sorted(p.name for p in first.iterdir()) == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for path in sorted(first.iterdir()):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes(), path.name
 
 
@@ -136,3 +140,27 @@ def test_an_edited_source_text_fails_the_build(repo):
     source.write_text(source.read_text(encoding="utf-8").replace("Qum", "Qom"), encoding="utf-8")
     with pytest.raises(BuildError, match="no file in data/sources/ has sha256"):
         build(repo, repo / "out")
+
+
+def test_an_article_dated_to_no_known_precision_fails_the_build():
+    import datetime
+
+    from sadr_iran_data._build.curated import publication_bound
+    from sadr_iran_data.identity import SOURCE
+
+    article = {
+        "citation_id": "cit-article",
+        "kind": "article",
+        "cited_in": None,
+        "date": datetime.date(SOURCE.year, 1, 1),
+        "author": SOURCE.author,
+        "title": SOURCE.title,
+        "outlet": SOURCE.journal,
+        "volume": str(SOURCE.volume),
+        "issue": str(SOURCE.issue),
+        "publisher": SOURCE.publisher,
+        "url": SOURCE.url,
+    }
+    assert publication_bound([dict(article, date_precision="month")]) == datetime.date(SOURCE.year, 1, 31)
+    with pytest.raises(BuildError, match=r"citations \[cit-article\]: the article's date_precision: precision.ISO_DATE_LENGTH has no"):
+        publication_bound([dict(article, date_precision="season")])  # was the end of its year

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bad_inputs import BAD_FILES
+from bad_inputs import BAD_FILES, DEEP, HOSTILE_FILES, write_actors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +98,20 @@ def test_every_kind_of_bad_file_is_one_line_and_exit_1(tmp_path, capsys, case):
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and message in err, err
     assert err.startswith("sadr-iran-data validate: ")
+
+
+@pytest.mark.parametrize("case", HOSTILE_FILES)
+def test_every_hostile_table_is_a_report_never_a_traceback(tmp_path, capsys, case):
+    make, expected = HOSTILE_FILES[case]
+    path = make(tmp_path)
+    assert main(["validate", str(path), "--no-references"]) == (1 if expected else 0)
+    out, err = capsys.readouterr()
+    report = err if expected else out
+    assert "Traceback" not in out + err and "cannot check" not in err
+    outcome = f"{sum(expected.values())} failure(s)" if expected else "valid"
+    assert report.splitlines()[0] == f"actors.csv (actors): 1 rows, {outcome}"
+    assert len(report.splitlines()) <= 46  # the heading, 20 counts and 20 failures, each with its title, and what is left out
+    assert all(len(line) < 1000 for line in (out + err).splitlines())  # a huge value is shown cut, with its length
 
 
 def test_a_file_system_error_is_one_line(tmp_path, capsys):
@@ -376,13 +390,18 @@ VALUES = st.one_of(
 )
 
 
+#: The playground's hostile tables (a cell nested 100,000 deep, a 3 MB cell, 10,000 columns), as files and as folders.
+HOSTILE = st.sampled_from(["deep/actors.csv", "long/actors.csv", "wide/actors.csv", "deep", "long", "wide"])
+
+
 @st.composite
 def argv_of(draw, name):
     command = COMMANDS[name]
     options = [a for a in command._actions if a.option_strings and "--help" not in a.option_strings]
     positionals = [a for a in command._actions if not a.option_strings]
     tables = st.sampled_from(sid.tables())
-    argv = [name, *(draw(tables if a.dest == "table" and draw(st.booleans()) else VALUES) for a in positionals if draw(st.integers(0, 9)))]
+    values = VALUES | HOSTILE if name == "validate" else VALUES
+    argv = [name, *(draw(tables if a.dest == "table" and draw(st.booleans()) else values) for a in positionals if draw(st.integers(0, 9)))]
     for _ in range(draw(st.integers(0, 3))):
         action = draw(st.sampled_from(options)) if options else None
         if action is None:
@@ -403,6 +422,11 @@ def playground(tmp_path_factory):
     sid.load_actors().head(3).to_parquet(folder / "events.parquet")
     (folder / "blocker").write_text("a file where a folder is expected", encoding="utf-8")
     (folder / "a file.csv").write_text("x,y\n1,2\n", encoding="utf-8")
+    for name, options in {"deep": {"changes": {"aliases": DEEP}}, "long": {"changes": {"description": "x" * 3_000_000}}}.items():
+        (folder / name).mkdir()
+        write_actors(folder / name / "actors.csv", **options)
+    (folder / "wide").mkdir()
+    write_actors(folder / "wide" / "actors.csv", extra=10_000)
     return folder
 
 

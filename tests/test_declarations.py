@@ -62,6 +62,13 @@ def test_every_relation_type_has_a_family_and_every_family_a_type():
             assert vocab.families is None and all(t.family is None for t in vocab.terms), vocab.name
 
 
+def test_a_value_outside_a_vocabulary_has_no_family_but_an_error():
+    from sadr_iran_data.errors import SadrIranDataError
+
+    with pytest.raises(SadrIranDataError, match="relation_type.family_of has no entry for 'friend'; it maps the relation_type values"):
+        RELATION_TYPE.family_of("friend")  # was a bare KeyError
+
+
 def test_a_vocabulary_refuses_a_term_without_a_family_or_with_an_unknown_one():
     groups = Vocabulary("g", "Groups.", (Term("a", "A."),))
     Vocabulary("v", "Values.", (Term("x", "X.", family="a"),), families=groups)

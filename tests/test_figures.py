@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import socket
 from collections import Counter
@@ -39,9 +40,8 @@ def svg_texts(path: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("figures")
-    return {path.name: path for path in figures.make_figures(ROOT, out)}
+def drawn(figures_drawn: list[Path]) -> dict[str, Path]:
+    return {path.name: path for path in figures_drawn}
 
 
 # --------------------------------------------------------------------------
@@ -165,6 +165,68 @@ def test_the_timeline_labels_every_row_with_its_summary_and_id(drawn):
     for event in sid.load_events().itertuples():
         assert timeline.short_summary(event.summary) in texts, event.event_id
         assert event.event_id in texts
+
+
+def test_the_timeline_has_a_panel_each_for_the_dated_the_forecast_and_the_undated(drawn):
+    events = sid.load_events()
+    panels = timeline.timeline_panels(events)
+    assert [panel.kind for panel in panels] == ["dated", "forecast", "undated"]
+    ids = [event_id for panel in panels for event_id in panel.events["event_id"]]
+    assert sorted(ids) == sorted(events["event_id"])
+    dated, forecast, undated = (panel.events for panel in panels)
+    assert dated["date_start"].notna().all() and dated["date_end"].notna().all()
+    assert forecast["date_start"].notna().all() and forecast["date_end"].isna().all()
+    assert undated["date_start"].isna().all()
+    assert list(dated["date_start"]) == sorted(dated["date_start"])
+    texts = svg_texts(drawn["timeline.svg"])
+    assert all(panel.title in texts for panel in panels)
+
+
+def test_the_timelines_publication_line_is_the_articles_published_by(drawn):
+    assert not hasattr(timeline, "PUBLICATION_END")
+    citations = sid.load_citations()
+    article = citations[(citations["kind"] == "article") & citations["cited_in"].isna()]
+    (published,) = article["published_by"].dt.date
+    assert timeline.publication_date() == published
+    texts = " ".join(svg_texts(drawn["timeline.svg"]))
+    assert f"published by {published.day} {published:%B %Y}" in texts
+
+
+def test_the_network_draws_the_hierarchy_and_one_line_per_pair_family_and_direction(drawn):
+    relations, actors = sid.load_relations(), sid.load_actors()
+    nodes = sorted(set(relations["source_actor_id"]) | set(relations["target_actor_id"]))
+    ties = network.hierarchy(nodes, actors.set_index("actor_id"))
+    parents = actors.dropna(subset=["parent_actor_id"])
+    expected = {(a, p) for a, p in zip(parents["actor_id"], parents["parent_actor_id"], strict=True) if a in nodes and p in nodes}
+    assert set(ties) == expected and ties
+    lines = network.bundles(relations)
+    assert sum(count for *_, count in lines) == len(relations)
+    assert len({(a, b, family, directed) for a, b, family, directed, _ in lines}) == len(lines)
+    legend = " ".join(svg_texts(drawn["network.svg"]))
+    assert "part of (actors.parent_actor_id)" in legend and "line width: 1 to " in legend
+
+
+def test_a_family_sits_together_on_the_ring_and_a_hub_towards_its_neighbours():
+    order = ["a", "x", "b", "y", "c", "z"]
+    ties = [("b", "a"), ("c", "b"), ("z", "y")]  # c -> b -> a, z -> y
+    grouped = network._families(order, ties)
+    assert sorted(grouped) == sorted(order)
+    for family in (["a", "b", "c"], ["y", "z"]):
+        at = sorted(grouped.index(n) for n in family)
+        assert at == list(range(at[0], at[0] + len(family)))
+    nodes = ["hub", *(f"n{i}" for i in range(12))]
+    edges = [("hub", f"n{i}") for i in range(4)] + [(f"n{i}", f"n{i + 1}") for i in range(11)]
+    pos = network.network_layout(nodes, edges, hub_degree=4)
+    neighbours = [pos[f"n{i}"] for i in range(4)]
+    towards = math.atan2(sum(y for _, y in neighbours), sum(x for x, _ in neighbours))
+    hub = math.atan2(pos["hub"][1], pos["hub"][0])
+    assert abs(math.remainder(hub - towards, 2 * math.pi)) < 0.2
+    assert math.hypot(*pos["hub"]) < 0.5
+
+
+def test_the_upper_map_names_the_countries_with_events_in_capitals(drawn):
+    texts = svg_texts(drawn["map.svg"])
+    assert "IRAQ" in texts and "IRAN" in texts
 
 
 @settings(max_examples=200, deadline=None)

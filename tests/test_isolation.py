@@ -234,9 +234,31 @@ def expected_operations() -> set[str]:
     }
 
 
+def _strace_works() -> bool:
+    if shutil.which("strace") is None:
+        return False
+    return subprocess.run(["strace", "-f", "-o", os.devnull, "true"], capture_output=True).returncode == 0
+
+
+@pytest.fixture(scope="module")
+def everything_offline(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], list[str] | None]:
+    """The whole public API, run once in a fresh guarded interpreter: under strace where it works, with strace's log.
+
+    One run serves both checks: the Python guard's report, and the system calls the guard cannot see.
+    """
+    folder = tmp_path_factory.mktemp("offline")
+    child = [sys.executable, "-c", f"SENTINEL = {SENTINEL!r}\n{GUARD}\n{EVERYTHING}", str(folder / "out")]
+    if not _strace_works():
+        return subprocess.run(child, capture_output=True, text=True, timeout=120), None
+    log = folder / "strace.log"
+    trace = ["strace", "-f", "-qq", "-e", "trace=execve,connect,sendto,sendmsg,bind", "-o", str(log)]
+    out = subprocess.run([*trace, *child], capture_output=True, text=True, timeout=180)
+    return out, log.read_text().splitlines()
+
+
 @pytest.mark.slow
-def test_nothing_touches_the_network_in_a_fresh_process(tmp_path):
-    out = run_python(f"SENTINEL = {SENTINEL!r}\n{GUARD}\n{EVERYTHING}", str(tmp_path))
+def test_nothing_touches_the_network_in_a_fresh_process(everything_offline):
+    out, _ = everything_offline
     report = report_of(out)
     assert report["attempts"] == []
     assert len(report["probes"]) == 5
@@ -246,23 +268,13 @@ def test_nothing_touches_the_network_in_a_fresh_process(tmp_path):
 
 
 @pytest.mark.slow
-def test_no_native_code_opens_a_network_connection(tmp_path):
+def test_no_native_code_opens_a_network_connection(everything_offline):
     """The Python guard cannot see C++/Rust code (Arrow, DuckDB, polars); the kernel can."""
-    if shutil.which("strace") is None or subprocess.run(["strace", "-f", "-o", os.devnull, "true"], capture_output=True).returncode:
+    out, traced = everything_offline
+    if traced is None:
         pytest.skip("needs strace and permission to ptrace")
-    log = tmp_path / "strace.log"
-    out = subprocess.run(
-        [
-            "strace", "-f", "-qq", "-e", "trace=execve,connect,sendto,sendmsg,bind", "-o", str(log),
-            sys.executable, "-c", f"SENTINEL = {SENTINEL!r}\n{GUARD}\n{EVERYTHING}", str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )  # fmt: skip
     report = report_of(out)
     assert report["attempts"] == []
-    traced = log.read_text().splitlines()
     assert any(f'execve("{sys.executable}"' in line for line in traced), "strace did not follow the child"
     # The probes are refused in Python before any system call, so any call logged here got past the guard.
     calls = [line for line in traced if re.match(r"\d+ +(connect|sendto|sendmsg|bind)\(", line)]

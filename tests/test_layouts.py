@@ -694,3 +694,59 @@ def test_without_the_article_citation_the_error_says_what_to_do(world):
     footnotes = [c for c in world["citations"] if c["cited_in"] is not None]
     with pytest.raises(sid.DataIntegrityError, match="no article"):
         ucdp_layout.ucdp_ged([world["template"]], world["actors"], world["locations"], footnotes)
+
+
+# --------------------------------------------------------------------------
+# A value a layout's tables do not map is an error in our words, never a row written on a guess
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "unknown"),
+    [
+        ({"event_type": "bribe"}, "acled.ACLED_TYPES has no entry for 'bribe'"),
+        ({"confidence": "certain"}, "layouts.NOT_HAPPENED has no entry for 'certain'"),  # was: written, as if it happened
+        ({"date_precision": "week"}, "precision.ACLED_TIME_PRECISION has no entry for 'week'"),
+        ({"place_type": "village"}, "precision.ACLED_GEO_PRECISION has no entry for 'village'"),
+        ({"country_iso3": "SYR"}, "countries.ISO_NUMERIC has no entry for 'SYR'"),  # was: a row without its iso code
+    ],
+)
+def test_an_event_acled_has_no_code_for_is_an_error(world, change, unknown):
+    event = {**made(world, initiator=["act-mahdi-army"], participant=["act-us-troops"]), **change}
+    with pytest.raises(sid.SadrIranDataError, match=unknown):
+        acled_layout.acled([event], world["actors"], world["locations"], world["citations"])
+
+
+@pytest.mark.parametrize(
+    ("change", "unknown"),
+    [
+        ({"event_type": "bribe"}, "ucdp_ged.UCDP_TYPES has no entry for 'bribe'"),
+        ({"confidence": "certain"}, "layouts.NOT_HAPPENED has no entry for 'certain'"),
+        ({"date_precision": "week"}, "precision.UCDP_DATE_PRECISION has no entry for 'week'"),
+    ],
+)
+def test_an_event_ged_has_no_code_for_is_an_error(world, change, unknown):
+    event = {**made(world, initiator=["act-mahdi-army"], participant=["act-us-troops"]), **change}
+    with pytest.raises(sid.SadrIranDataError, match=unknown):
+        ucdp_layout.ucdp_ged([event], world["actors"], world["locations"], world["citations"])
+
+
+def test_an_actor_type_acled_does_not_map_is_an_error(world):
+    event = made(world, initiator=["act-x"], participant=["act-us-troops"])
+    with pytest.raises(sid.SadrIranDataError, match="acled.ACLED_INTER has no entry for 'warlord'"):
+        run(world, event, [actor("act-x", "warlord")])
+
+
+def test_a_citation_dated_to_an_unknown_precision_is_an_error_not_a_year(world):
+    cited = dict(world["citations"][0], date=datetime.date(2005, 8, 7), date_precision="week")
+    assert _common.citation_date(dict(cited, date_precision="decade")) == "2005"
+    with pytest.raises(sid.SadrIranDataError, match="precision.ISO_DATE_LENGTH has no entry for 'week'"):
+        _common.citation_date(cited)  # was '2005'
+
+
+def test_a_date_precision_a_layout_writes_no_date_for_is_an_error():
+    event = {"event_id": "evt-x", "date_precision": "year", "date_start": datetime.date(2004, 1, 1)}
+    with pytest.raises(sid.SadrIranDataError, match="evt-x: ACLED has no event_date for an event dated to a year"):
+        acled_layout._acled_date(event)  # was the 15th of January
+    with pytest.raises(sid.SadrIranDataError, match="evt-x: GED has no event_clarity for an event dated to a decade"):
+        ucdp_layout._event_clarity({**event, "date_precision": "decade"})  # was 2

@@ -1,4 +1,5 @@
-"""Safe parsing: YAML only through the safe loader, no pickle, eval or shell anywhere in the code that reads data.
+"""Safe parsing: YAML only through the safe loader, no pickle, eval or shell anywhere in the code that reads data, and no
+list cell that exhausts a parser.
 
 ruff's security rules (``S``, configured in ``pyproject.toml``) find most of
 these calls: unsafe YAML loaders, pickle, marshal and shelve, ``eval`` and
@@ -115,3 +116,28 @@ def test_the_build_refuses_yaml_that_would_run_code(tmp_path):
         build(repo, repo / "out")
     assert not marker.exists()
     assert not (repo / "out").exists()
+
+
+#: List cells shaped to exhaust a parser: nesting deeper than Python recurses, in JSON and in Python's literal syntax.
+HOSTILE_LIST_CELLS = {
+    "JSON arrays nested 100,000 deep": "[" * 100_000 + "]" * 100_000,
+    "JSON objects nested 100,000 deep": "[" + '{"a":' * 100_000 + "1" + "}" * 100_000 + "]",
+    "an array in an array 100,000 deep after a first item": '["a", ' + "[" * 100_000 + "]" * 100_000 + "]",
+    "Python tuples nested 100,000 deep": "[" + "(" * 100_000 + ")" * 100_000 + "]",
+    "a chain of 100,000 additions": "[" + "'a' + " * 100_000 + "'a']",
+    "1,000,000 unary minus signs": "[" + "-" * 1_000_000 + "1]",
+    "100,000 nots": "[" + "not " * 100_000 + "1]",
+}
+
+
+@pytest.mark.parametrize("cell", HOSTILE_LIST_CELLS.values(), ids=list(HOSTILE_LIST_CELLS))
+def test_a_list_cell_that_would_exhaust_a_parser_is_a_bad_value_not_a_crash(cell):
+    import pyarrow as pa
+
+    from sadr_iran_data.column_types import BAD, COLUMN_TYPES
+
+    lists = COLUMN_TYPES["list"]
+    assert lists.convert(cell) is BAD
+    parsed = lists.parse(pa.array([cell, '["Qom"]', None]), csv=True)
+    assert parsed.bad.tolist() == [True, False, False]
+    assert parsed.values.to_pylist() == [None, ["Qom"], None]

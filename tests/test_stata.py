@@ -190,3 +190,41 @@ def test_one_version_gives_the_same_bytes_stamped_with_its_release_date(tmp_path
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
         assert b"<timestamp>\x11" + when + b"</timestamp>" in a.read_bytes()[:512], a.name
+
+
+# --------------------------------------------------------------------------
+# Whole numbers: exact, or refused; never rounded or wrapped
+# --------------------------------------------------------------------------
+
+
+def _actors_with_gw(*codes: int | None) -> list[dict[str, Any]]:
+    rows = sid.load("actors", backend="arrow").to_pylist()[: len(codes)]
+    return [dict(row, gw_code=code) for row, code in zip(rows, codes, strict=True)]
+
+
+@pytest.mark.parametrize("codes", [(2**40, 7), (2**40, None), (-(2**53), 2**53, None)])
+def test_a_whole_number_beyond_a_long_round_trips_exactly_as_a_double(tmp_path, codes):
+    from sadr_iran_data.formats.stata import write_dta
+
+    write_dta(tmp_path / "t.dta", TABLES["actors"], _actors_with_gw(*codes), "t")
+    frame, meta = pyreadstat.read_dta(str(tmp_path / "t.dta"))
+    assert meta.readstat_variable_types["gw_code"] == "double"
+    assert [None if math.isnan(v) else int(v) for v in frame["gw_code"]] == list(codes)
+
+
+@pytest.mark.parametrize("codes", [(2**60,), (2**60, None), (2**53 + 1, None), (-(2**53) - 1, 5)])
+def test_a_whole_number_no_stata_variable_holds_exactly_is_refused(tmp_path, codes):
+    from sadr_iran_data.formats.stata import write_dta
+
+    big = next(c for c in codes if c is not None and abs(c) > 2**53)
+    with pytest.raises(sid.SadrIranDataError, match=rf"actors.gw_code: {big} does not fit a Stata variable .* exactly up to 2\*\*53"):
+        write_dta(tmp_path / "t.dta", TABLES["actors"], _actors_with_gw(*codes), "t")  # 2**53 + 1 beside a gap was rounded
+    assert not (tmp_path / "t.dta").exists()
+
+
+def test_a_value_outside_its_vocabulary_has_no_stata_label_but_an_error(tmp_path):
+    from sadr_iran_data.formats.stata import write_dta
+
+    row = dict(sid.load("actors", backend="arrow").to_pylist()[0], actor_type="warlord")
+    with pytest.raises(sid.SadrIranDataError, match="actor_type: 'warlord' has no Stata value label; the labels are the vocabulary's"):
+        write_dta(tmp_path / "t.dta", TABLES["actors"], [row], "t")  # was a bare ValueError

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 import pytest
-from bad_inputs import BAD_FILES, write
+from bad_inputs import BAD_FILES, DEEP, HOSTILE_FILES, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import records
@@ -383,6 +383,24 @@ def test_arbitrary_bytes_give_a_report_or_an_input_error_never_a_crash(data, suf
             assert not report.ok or report.rows == 0
 
 
+@pytest.mark.parametrize("case", HOSTILE_FILES)
+def test_a_hostile_table_gives_a_report_of_its_failures(tmp_path, case):
+    make, expected = HOSTILE_FILES[case]
+    report = sid.validate(make(tmp_path), references=False)
+    assert report.rows == 1
+    assert report.counts() == expected
+    for failure in report.failures:
+        assert len(str(failure)) < 1000  # a huge value is shown cut, with its length
+
+
+def test_a_cell_nested_too_deep_is_that_cells_type_failure_with_its_line(tmp_path):
+    path = HOSTILE_FILES["deep nesting after a blank line"][0](tmp_path)
+    (failure,) = sid.validate(path, references=False).failures
+    assert (failure.column, failure.rule, failure.row_number, failure.line) == ("aliases", "type", 0, 3)
+    assert failure.value == DEEP  # the report keeps the value whole; its line shows the start and the length
+    assert str(failure).endswith(f"(value: '{DEEP[:199]}… (200,000 characters)) (rule: type)")
+
+
 def test_not_a_table_objects_are_clear_errors():
     with pytest.raises(sid.SadrIranDataError, match="pass table="):
         sid.validate(sid.load_events())
@@ -506,6 +524,24 @@ def test_big_whole_numbers_are_exact_and_out_of_range_ones_keep_their_value(tmp_
     text.loc[2, "geonames_id"] = "99999999999999999999"
     text.to_csv(path, index=False)
     assert _one(sid.validate(path, references=False)) == [("geonames_id", 2, "type", "99999999999999999999")]
+
+
+def test_a_whole_number_beyond_a_double_in_a_number_column_is_a_number_not_a_crash():
+    locations = sid.load_locations().head(3).reset_index(drop=True)
+    locations["latitude"] = pd.array([2**60 + 1, 33, 34], dtype="Int64")  # a double holds no 2**60 + 1 exactly
+    assert _one(sid.validate(locations, table="locations", references=False)) == [("latitude", 0, "maximum", 2**60 + 1)]
+
+
+def test_arrow_dates_in_milliseconds_off_a_day_are_type_failures_not_a_crash():
+    import pyarrow as pa
+
+    events = sid.load("events", backend="arrow").slice(0, 3)
+    position = events.schema.get_field_index("known_date")
+    day = 86_400_000
+    ticks = pa.array([12_000 * day, 12_000 * day + 5, None], type=pa.date64())  # the second is 5 ms after midnight
+    events = events.set_column(position, "known_date", ticks)
+    report = sid.validate(events, table="events", references=False)
+    assert [(c, r, rule) for c, r, rule, _ in _one(report) if rule == "type"] == [("known_date", 1, "type")]
 
 
 @pytest.mark.parametrize("cell", ["[1, 2]", '["a", null]', '[["a"]]', '[{"a": 1}]', "[true]"])

@@ -135,6 +135,52 @@ def test_the_confidence_scale_follows_certainty_attribution_and_forecasts():
     assert tuple(sid.declarations.VOCABULARIES["confidence"].values) == CONFIDENCE_ORDER
 
 
+@pytest.mark.parametrize(
+    ("certainty", "attribution_kind", "date_end", "unknown"),
+    [
+        ("certain", "author", "2007-03-08", "views.CONFIDENCE_OF_CERTAINTY has no entry for 'certain'"),  # was 'asserted'
+        ("stated", "editor", "2007-03-08", "views.AUTHORS_OWN has no entry for 'editor'"),  # was 'reported_unverified'
+        ("certain", "author", None, "views.CONFIDENCE_OF_CERTAINTY has no entry for 'certain'"),  # was 'forecast'
+        ("stated", "editor", None, "views.AUTHORS_OWN has no entry for 'editor'"),
+    ],
+)
+def test_a_certainty_or_attribution_outside_its_vocabulary_has_no_confidence(certainty, attribution_kind, date_end, unknown):
+    with pytest.raises(sid.SadrIranDataError, match=unknown + "; it maps the (certainty|attribution_kind) values: "):
+        confidence_of(certainty, attribution_kind, date_end)
+
+
+def _with_value(table, column, row, value):
+    """An Arrow table with ``value`` in one row of a column (a vocabulary column stays a dictionary)."""
+    import pyarrow as pa
+
+    position = table.schema.get_field_index(column)
+    values = table.column(column).to_pylist()
+    values[row] = value
+    field = table.schema.field(position)
+    return table.set_column(position, field, pa.array(values).cast(field.type))
+
+
+def test_a_support_form_outside_its_vocabulary_is_an_error_not_a_relation_with_no_support_type():
+    from sadr_iran_data.dataset import views
+
+    tables = views._arrow_tables(["relations", "actors", "locations", "evidence"])
+    supports = next(i for i, r in enumerate(tables["relations"].to_pylist()) if r["support_form"] is not None)
+    tables["relations"] = _with_value(tables["relations"], "support_form", supports, "loans")
+    with pytest.raises(sid.SadrIranDataError, match="support.MAPPING has no entry for 'loans'"):
+        views._relations_wide(tables, None, set(CONFIDENCE_ORDER))  # was a row with no ESD or NAGs support
+
+
+def test_a_vocabulary_value_the_declarations_do_not_know_is_an_error_not_a_missing_value():
+    from sadr_iran_data.dataset._read import _to_pandas, polars_enums
+
+    table = _with_value(sid.load("events", backend="arrow"), "certainty", 0, "certain")
+    with pytest.raises(sid.DataIntegrityError, match="events.certainty holds 'certain', which is not a value of its vocabulary"):
+        _to_pandas(sid.declarations.TABLES["events"], table)  # was NaN
+    pl = pytest.importorskip("polars")
+    with pytest.raises(sid.DataIntegrityError, match="events.certainty holds 'certain'"):
+        polars_enums(pl.from_arrow(table), "events", {"certainty": list(sid.declarations.CERTAINTY.values)})
+
+
 @pytest.mark.parametrize("name", list(VIEWS))
 @pytest.mark.parametrize("level", CONFIDENCE_ORDER)
 def test_min_confidence_keeps_exactly_the_rows_at_least_that_confident(name, level):

@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     from .formats.graphml import to_networkx
     from .formats.layouts.acled import to_acled
     from .formats.layouts.ucdp_ged import to_ucdp_ged
+    from .formats.reader import reader
     from .formats.web_annotations import to_web_annotations
     from .validation import ValidationFailure, ValidationReport, validate, validate_tables
 
@@ -81,6 +82,7 @@ _LAZY = {
     "to_acled": "formats.layouts.acled",
     "to_ucdp_ged": "formats.layouts.ucdp_ged",
     "to_web_annotations": "formats.web_annotations",
+    "reader": "formats.reader",
     "to_croissant": "formats.croissant",
     "changes": "dataset.loaders",
     "retired": "dataset.loaders",
@@ -150,6 +152,7 @@ __all__ = [
     "lookup",
     "models",
     "neighbors",
+    "reader",
     "releases",
     "retired",
     "schemas",

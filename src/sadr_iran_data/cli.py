@@ -9,6 +9,7 @@ exit with status 1 (2 for bad arguments); never a traceback. Only the
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -196,9 +197,12 @@ def _write_frame(frame: pd.DataFrame, format: str) -> None:
 
 
 def _summary(report: ValidationReport) -> str:
-    """The heading, the failures counted by column and rule, then the first failures."""
+    """The heading, the failures counted by column and rule (the most frequent first), then the first failures."""
+    counts = report.counts()
     lines = [report.heading(), "  by column and rule:"]
-    lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in report.counts().items()]
+    lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in list(counts.items())[:_SHOWN]]
+    if len(counts) > _SHOWN:
+        lines.append(f"    … and {len(counts) - _SHOWN} more columns and rules")
     lines += ["  failures:", *(f"    {f}" for f in report.failures[:_SHOWN])]
     if len(report.failures) > _SHOWN:
         lines.append(f"    … and {len(report.failures) - _SHOWN} more: --all lists them, --format csv writes them all")
@@ -223,6 +227,13 @@ def _check_article(args: argparse.Namespace) -> int:
         lines.append(f"  … and {len(missing) - _SHOWN} more: --format csv lists every quote")
     print("\n".join(lines), file=sys.stderr)
     return 1
+
+
+def _reader(args: argparse.Namespace) -> int:
+    from .formats.reader import reader
+
+    print(reader(args.path, args.out, force=args.force))
+    return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -278,6 +289,26 @@ def formula_guard(p: argparse.ArgumentParser, formats: str) -> None:
     )
 
 
+#: Adds a subcommand: its name, the function that runs it and its help; returns its parser.
+_Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def _article_commands(command: _Command) -> None:
+    """The commands that read the user's own copy of the article."""
+    art = command("check-article", _check_article, "check your copy of the article: is every evidence quote in it, and where")
+    art.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article")
+    report_format(art, "a one-line summary (on stderr, with the missing quotes, if any is missing)", "every quote's old and new offsets")
+    rdr = command(
+        "reader",
+        _reader,
+        "write your copy of the article as one HTML page: every quote and cue highlighted, every row's coded values beside its words",
+    )
+    rdr.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article (checked as check-article checks it)")
+    rdr.add_argument("out", metavar="OUT", type=_path, help="the HTML file to write")
+    rdr.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+
+@functools.cache  # built once: main() may run many times in one process, and parsing leaves the parser as it was
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Evidence-backed tables on Moqtada al-Sadr and Tehran (2007).")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -319,9 +350,7 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("--all", action="store_true", help="print every failure, not the first 20")
     report_format(val, "a report (on stderr if invalid)", "every failure")
     command("verify", _verify, "check every shipped file against the manifest")
-    art = command("check-article", _check_article, "check your copy of the article: is every evidence quote in it, and where")
-    art.add_argument("path", metavar="PATH", type=_path, help="a UTF-8 text file of the article")
-    report_format(art, "a one-line summary (on stderr, with the missing quotes, if any is missing)", "every quote's old and new offsets")
+    _article_commands(command)
     cit = command("cite", _cite, "cite this dataset version (and the source article)")
     cit.add_argument("--format", choices=CITATION_FORMATS, default="text")
     cit.add_argument("--source", action=argparse.BooleanOptionalAction, default=True, help="also cite the source article (default: on)")

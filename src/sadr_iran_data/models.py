@@ -18,19 +18,25 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
+from .codes._keyed import Keyed
 from .declarations import TABLES, Column, Table
 
 #: Class name of each table's record model.
-MODEL_NAMES = {
-    "citations": "Citation",
-    "actors": "Actor",
-    "locations": "Location",
-    "events": "Event",
-    "event_actors": "EventActor",
-    "relations": "Relation",
-    "evidence": "Evidence",
-    "cues": "Cue",
-}
+MODEL_NAMES: Keyed[str] = Keyed(
+    "models.MODEL_NAMES",
+    "table",
+    {
+        "citations": "Citation",
+        "actors": "Actor",
+        "locations": "Location",
+        "events": "Event",
+        "event_actors": "EventActor",
+        "relations": "Relation",
+        "evidence": "Evidence",
+        "cues": "Cue",
+    },
+)
+MODEL_NAMES.check_covers(TABLES)
 
 
 class Record(BaseModel):

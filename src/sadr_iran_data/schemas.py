@@ -6,6 +6,11 @@ the table's row rules, each as the rule kind in :mod:`sadr_iran_data.constraints
 defines it. Foreign keys span tables; :func:`sadr_iran_data.validate` checks
 those too.
 
+A row rule is evaluated on its columns read as their declared types. Where it
+cannot be evaluated — a column it reads is missing, or holds a value of
+another type in that row — the rule fails for that row, and the failure says
+that it could not be evaluated and why; it never passes unchecked.
+
 Examples
 --------
 >>> import sadr_iran_data as sid
@@ -18,10 +23,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+from pandera.errors import SchemaError
 
 from .declarations import TABLES, Column, Rule, Table
+from .validation._read import pandas_column
 
 
 def _column(table: Table, col: Column) -> pa.Column:
@@ -42,7 +50,7 @@ def _column(table: Table, col: Column) -> pa.Column:
 def _schema(table: Table) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {c.name: _column(table, c) for c in table.columns},
-        checks=[pa.Check(lambda df, r=rule: ~rule_mask(r, df), name=rule.name, error=rule.description) for rule in table.checks],
+        checks=[pa.Check(lambda df, r=rule: _rule_check(table, r, df), name=rule.name, error=rule.description) for rule in table.checks],
         strict=True,
         ordered=False,
         name=table.name,
@@ -50,18 +58,54 @@ def _schema(table: Table) -> pa.DataFrameSchema:
     )
 
 
-def rule_mask(rule: Rule, df: pd.DataFrame) -> pd.Series:
-    """Rows of ``df`` that break ``rule``; a missing column, or one of another type, is reported on its own, not here."""
-    import pyarrow
+def rule_mask(table: Table, rule: Rule, df: pd.DataFrame) -> tuple[pd.Series, pd.Series, str]:
+    """Rows of ``df`` that break ``rule``, rows where it cannot be evaluated, and why it cannot.
 
-    if not set(rule.columns) <= set(df.columns):
-        return pd.Series(False, index=df.index)
-    try:
-        columns: dict[str, Any] = {c: pyarrow.array(df[c], from_pandas=True) for c in rule.columns}
-        return pd.Series(rule.mask(columns), index=df.index)
-    except (pyarrow.ArrowException, TypeError, ValueError):
-        return pd.Series(False, index=df.index)
+    The rule's columns are read as their declared types. A missing column
+    leaves no row evaluable; a value of another type leaves its row unevaluated.
+    """
+    missing = [c for c in rule.columns if c not in df.columns]
+    if missing:
+        return pd.Series(False, index=df.index), pd.Series(True, index=df.index), f"column {missing[0]!r} is missing"
+    values: dict[str, Any] = {}
+    unevaluable = np.zeros(len(df), dtype=bool)
+    reasons = []
+    for name in dict.fromkeys(rule.columns):
+        col = table.column(name)
+        parsed = col.column_type.parse(pandas_column(df[name]))
+        values[name] = parsed.values
+        if parsed.bad.any():
+            reasons.append(f"{name} holds a value that is not {col.column_type.description}")
+            unevaluable |= parsed.bad
+    broken = rule.mask(values) & ~unevaluable
+    return pd.Series(broken, index=df.index), pd.Series(unevaluable, index=df.index), "; ".join(reasons)
 
+
+def _rule_check(table: Table, rule: Rule, df: pd.DataFrame) -> pd.Series:
+    """True for each row that satisfies ``rule``; a SchemaError naming the rows where it cannot be evaluated, if there are any."""
+    broken, unevaluable, why = rule_mask(table, rule, df)
+    if not unevaluable.any():
+        return ~broken
+    failing = broken | unevaluable
+    cause = f"could not be evaluated: {why}"
+    cases = pd.DataFrame(
+        {
+            "index": df.index[failing.to_numpy()],
+            "failure_case": [cause if u else rule.description for u in unevaluable[failing]],
+            "column": rule.column,
+        }
+    )
+    message = (
+        f"{table.name}: rule {rule.name} ({rule.description}) could not be evaluated in {int(unevaluable.sum())} row(s), "
+        f"which fail it: {why}"
+    )
+    raise SchemaError(  # type: ignore[no-untyped-call]
+        _CONTEXT[table.name], df, message, failure_cases=cases, check=rule.description, column_name=rule.column
+    )
+
+
+#: What a failure of a rule that could not be evaluated names as its schema (the schema itself is built from the checks).
+_CONTEXT = {name: pa.DataFrameSchema(name=name) for name in TABLES}
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {name: _schema(table) for name, table in TABLES.items()}
 

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .declarations import TABLES, Column, Table
@@ -31,9 +32,19 @@ if TYPE_CHECKING:
 PREFIXES = {t.name: t.prefix for t in TABLES.values()}
 
 
+@cache
 def value_strategy(table: Table, col: Column) -> SearchStrategy[Any]:
     """Valid values of one column, as its column type generates them."""
     return col.column_type.strategy(col, PREFIXES)
+
+
+@cache
+def _cell_strategies(table: Table) -> tuple[tuple[str, SearchStrategy[Any]], ...]:
+    """Each column's strategy, with null where the column is nullable; made once, as hypothesis validates a strategy on first use."""
+    from hypothesis import strategies as st
+
+    cells = ((col, value_strategy(table, col)) for col in table.columns)
+    return tuple((col.name, st.none() | strategy if col.nullable else strategy) for col, strategy in cells)
 
 
 class _Draft:
@@ -51,14 +62,10 @@ class _Draft:
 
 def _record(draw: DrawFn, table: Table) -> dict[str, Any]:
     from hypothesis import assume
-    from hypothesis import strategies as st
 
     from .rules import RULES
 
-    row: dict[str, Any] = {}
-    for col in table.columns:
-        strategy = value_strategy(table, col)
-        row[col.name] = draw(st.none() | strategy) if col.nullable else draw(strategy)
+    row = {name: draw(strategy) for name, strategy in _cell_strategies(table)}
     draft = _Draft(draw, table)
     # the codebook's rules that read this one table, row by row, and can set a row right
     coding = [rule for rule in RULES if rule.tables == (table.name,) and rule.repair is not None]
@@ -112,11 +119,13 @@ def synthetic_table(table: Table, rows: int, seed: int = 0, pool: int = 400) -> 
     """
     import numpy as np
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     sample = sample_records(table, pool, seed)
     arrow = pa.Table.from_pylist(sample, schema=table.arrow_schema())
     picks = np.random.default_rng(seed).integers(0, len(sample), rows)
     picked = arrow.take(pa.array(picks))
-    keys = pa.array([f"{table.prefix}-syn-{i:07d}" for i in range(rows)], type=pa.string())
+    numbers = pc.utf8_lpad(pc.cast(pa.array(np.arange(rows)), pa.string()), 7, "0")  # as f"{i:07d}" writes them
+    keys = pc.binary_join_element_wise(f"{table.prefix}-syn-", numbers, "")
     position = table.column_names.index(table.primary_key)
     return picked.set_column(position, table.arrow_schema().field(position), keys)

@@ -14,6 +14,7 @@ version-specific citation come from the same places. The figures come from
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -62,17 +63,37 @@ def data_dictionary_page() -> str:
     return _header("sadr_iran_data.declarations") + intro + render_markdown()
 
 
-def _help(*args: str) -> str:
-    """The help text of ``sadr-iran-data ARGS --help``, at a fixed width and without colour."""
+# Prints, as a JSON list, what ``sadr-iran-data ARGS --help`` prints for each ARGS in the JSON list it is given.
+_HELPS = """
+import contextlib, io, json, sys
+from sadr_iran_data.cli import main
+
+texts = []
+for args in json.loads(sys.argv[1]):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        main([*args, "--help"])
+    texts.append(out.getvalue())
+print(json.dumps(texts))
+"""
+
+
+def _helps(*commands: Sequence[str]) -> list[str]:
+    """The help text of ``sadr-iran-data ARGS --help`` for each ARGS, at a fixed width and without colour.
+
+    They come from one fresh process, whose terminal is of that width and has no colours.
+    """
     env = {**os.environ, "COLUMNS": HELP_WIDTH, "NO_COLOR": "1", "PYTHON_COLORS": "0", "TERM": "dumb"}
-    command = [sys.executable, "-m", "sadr_iran_data.cli", *args, "--help"]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)  # noqa: S603 (this interpreter, our own command)
-    return result.stdout
+    command = [sys.executable, "-c", _HELPS, json.dumps([list(args) for args in commands])]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)  # noqa: S603 (this interpreter, our own code)
+    texts: list[str] = json.loads(result.stdout)
+    return texts
 
 
 def commands() -> list[str]:
     """The subcommands listed under COMMAND in ``sadr-iran-data --help``, in their order."""
-    lines = _help().splitlines()
+    (top,) = _helps(())
+    lines = top.splitlines()
     start = next(i for i, line in enumerate(lines) if line.strip() == "COMMAND")
     names = []
     for line in lines[start + 1 :]:
@@ -86,15 +107,17 @@ def commands() -> list[str]:
 
 def cli_page() -> str:
     """The help of the command and of each subcommand."""
+    names = commands()
+    top, *helps = _helps((), *((name,) for name in names))
     parts = [
         "# Command line",
         f"Installing the package installs the `{CLI}` command. Every subcommand prints its help with "
         f"`--help`; the text below is that help, verbatim. A mistake (an unknown table, a missing file) "
         "prints one line on standard error and exits with status 1 (2 for bad arguments).",
-        _fence(f"$ {CLI} --help\n{_help()}", "console"),
+        _fence(f"$ {CLI} --help\n{top}", "console"),
     ]
-    for name in commands():
-        parts += [f"## `{name}`", _fence(f"$ {CLI} {name} --help\n{_help(name)}", "console")]
+    for name, text in zip(names, helps, strict=True):
+        parts += [f"## `{name}`", _fence(f"$ {CLI} {name} --help\n{text}", "console")]
     return _header(f"`{CLI} --help`") + "\n\n".join(parts) + "\n"
 
 

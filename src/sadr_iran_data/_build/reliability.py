@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
+
+from .curated import parse_yaml
 
 from .archive import RELEASES
 
@@ -98,7 +99,7 @@ def release_1_0_0(root: Path) -> Codes:
 
 def adjudication(root: Path, round_: int) -> list[dict[str, Any]]:
     """The adjudicated disagreements of one round."""
-    entries: list[dict[str, Any]] = yaml.safe_load((root / ADJUDICATION).read_text(encoding="utf-8"))[f"round_{round_}"]["disagreements"]
+    entries: list[dict[str, Any]] = parse_yaml((root / ADJUDICATION).read_text(encoding="utf-8"))[f"round_{round_}"]["disagreements"]
     return entries
 
 
@@ -279,7 +280,7 @@ def measure_plover(root: Path) -> dict[str, Any]:
     coder = _plover_codes(_read_csv(root / FOLDER / "plover-coder-e.csv"))
     before = _plover_codes(_read_csv(root / FOLDER / "plover-draft.csv"))
     after = plover_shipped()
-    entries = yaml.safe_load((root / FOLDER / "plover-adjudication.yaml").read_text(encoding="utf-8"))
+    entries = parse_yaml((root / FOLDER / "plover-adjudication.yaml").read_text(encoding="utf-8"))
     rows = []
     for field in PLOVER_FIELDS:
         same_type = {

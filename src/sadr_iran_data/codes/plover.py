@@ -14,7 +14,8 @@ Sources, cited wherever these values are used:
 - :data:`CROSSWALK`: the CAMEO to PLOVER conversion table of 2021, one line
   per CAMEO code: ``CAMEO code: PLOVER type, mode, context # CAMEO label``.
 
-This module imports only the standard library.
+Its tables are :class:`~sadr_iran_data.codes._keyed.Keyed`: a value they do not map is an error in
+our words. This module needs only the standard library.
 
 Examples
 --------
@@ -28,6 +29,9 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..errors import SadrIranDataError
+from ._keyed import Keyed
 
 MANUAL = (
     "PLOVER manual, draft version 0.7b1 (Open Event Data Alliance, 2021, CC BY-SA 4.0), "
@@ -63,40 +67,44 @@ TYPES: tuple[tuple[str, str], ...] = (
 )
 
 #: Modes each PLOVER type allows: the manual's mode tables, plus the modes the crosswalk uses (marked there).
-MODES: dict[str, tuple[str, ...]] = {
-    "AGREE": (),
-    "CONSULT": ("visit", "third-party", "multilateral", "phone", "host"),
-    "SUPPORT": (),
-    "CONCEDE": (),
-    "COOPERATE": (),
-    "AID": ("economic", "military", "humanitarian", "asylum"),
-    "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign", "ease"),
-    "DEMAND": ("economic", "military", "humanitarian", "asylum", "assist", "change", "yield", "meet"),
-    "ACCUSE": ("investigate", "disapprove"),
-    "REJECT": ("assist", "change", "yield", "meet"),
-    "THREATEN": ("restrict", "ban", "arrest", "relations", "expel", "territory", "violence", "political"),
-    "PROTEST": ("demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct", "hunger"),
-    "SANCTION": ("convict", "cancel", "expel", "withdraw", "sever", "discontinue"),
-    "MOBILIZE": ("troops", "weapons", "police"),
-    "COERCE": ("confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"),
-    "ASSAULT": (
-        "abduct",
-        "beat",
-        "torture",
-        "execute",
-        "sexual",
-        "assassinate",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "heavy-weapons",
-        "cleansing",
-        "unconventional",
-    ),
-    NOT_CODED: (),
-}
+MODES: Keyed[tuple[str, ...]] = Keyed(
+    "plover.MODES",
+    "plover_type",
+    {
+        "AGREE": (),
+        "CONSULT": ("visit", "third-party", "multilateral", "phone", "host"),
+        "SUPPORT": (),
+        "CONCEDE": (),
+        "COOPERATE": (),
+        "AID": ("economic", "military", "humanitarian", "asylum"),
+        "RETREAT": ("withdraw", "release", "return", "disarm", "ceasefire", "access", "resign", "ease"),
+        "DEMAND": ("economic", "military", "humanitarian", "asylum", "assist", "change", "yield", "meet"),
+        "ACCUSE": ("investigate", "disapprove"),
+        "REJECT": ("assist", "change", "yield", "meet"),
+        "THREATEN": ("restrict", "ban", "arrest", "relations", "expel", "territory", "violence", "political"),
+        "PROTEST": ("demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct", "hunger"),
+        "SANCTION": ("convict", "cancel", "expel", "withdraw", "sever", "discontinue"),
+        "MOBILIZE": ("troops", "weapons", "police"),
+        "COERCE": ("confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"),
+        "ASSAULT": (
+            "abduct",
+            "beat",
+            "torture",
+            "execute",
+            "sexual",
+            "assassinate",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "heavy-weapons",
+            "cleansing",
+            "unconventional",
+        ),
+        NOT_CODED: (),
+    },
+)
 
 #: Modes found only in the crosswalk, not in the manual's tables of draft 0.7b1.
 CROSSWALK_ONLY_MODES = frozenset(
@@ -188,13 +196,17 @@ CAMEO_ROOTS: dict[tuple[str, str | None], str] = {
 def cameo_root(plover_type: str, mode: str | None) -> str | None:
     """The CAMEO root code the crosswalk gives for a PLOVER type and mode, where it gives exactly one.
 
+    An unknown type, or a mode the type does not have, is an error: no root is
+    guessed for them.
+
     >>> cameo_root("CONSULT", "visit"), cameo_root("ASSAULT", "assassinate"), cameo_root("NOT_CODED", None)
     ('04', '18', None)
     """
+    modes = MODES[plover_type]
+    if mode is not None and mode not in modes:
+        raise SadrIranDataError(f"PLOVER type {plover_type} has no mode {mode!r}; its modes: {', '.join(modes) or 'none'} (plover.MODES)")
     found = CAMEO_ROOTS.get((plover_type, mode))
-    if found is None and (plover_type, None) in CAMEO_ROOTS and (mode is None or mode in MODES.get(plover_type, ())):
-        found = CAMEO_ROOTS[(plover_type, None)]
-    return found
+    return CAMEO_ROOTS.get((plover_type, None)) if found is None else found
 
 
 def cameo_roots_allowed() -> tuple[tuple[tuple[str, str | None], tuple[str | None, ...]], ...]:
@@ -219,79 +231,84 @@ class Decision:
 _N = NOT_CODED
 
 #: The decision table: each ``event_type`` -> its PLOVER coding by default, the reason and the allowed exceptions.
-DECISIONS: dict[str, Decision] = {
-    "meeting": Decision("CONSULT", None, (), "A meeting or talks (CAMEO 040 consult)."),
-    "visit": Decision("CONSULT", "visit", (), "A trip to another actor or place (CAMEO 042 make a visit)."),
-    "audience": Decision("CONSULT", "host", (), "A senior figure receives the visitor (CAMEO 043 host a visit)."),
-    "invitation": Decision(
-        "AGREE", None, ("diplomatic",), "An invitation expresses the intent to meet (CAMEO 036, AGREE in the crosswalk)."
-    ),
-    "pledge": Decision("AGREE", None, (), "A promise of future action expresses an intent to act (CAMEO 03)."),
-    "statement": Decision(
-        _N,
-        None,
-        (),
-        "A public statement or appeal (CAMEO 01, 02), which PLOVER does not code; a statement of praise is SUPPORT.",
-        ("SUPPORT",),
-    ),
-    "reaction": Decision(
-        _N,
-        None,
-        (),
-        "A reported state of mind or judgement with no act (being upset, finding something troubling); a public criticism would be ACCUSE.",
-    ),
-    "expression_of_support": Decision("SUPPORT", None, (), "Praise, solidarity or endorsement (CAMEO 051 praise or endorse)."),
-    "accusation": Decision("ACCUSE", "disapprove", (), "An accusation (CAMEO 112 accuse; ACCUSE, disapprove in the crosswalk)."),
-    "rejection": Decision("REJECT", None, (), "Rejecting authority, a proposal or a position (CAMEO 12)."),
-    "cooperation": Decision(
-        "COOPERATE",
-        None,
-        (),
-        "Material cooperation (CAMEO 06); talks about cooperation are CONSULT (CAMEO 04).",
-        ("CONSULT",),
-    ),
-    "military_aid": Decision(
-        "AID", "military", ("military",), "Weapons, training or military support given (CAMEO 072 provide military aid)."
-    ),
-    "economic_aid": Decision("AID", "economic", ("economic",), "Funds or material support given (CAMEO 071 provide economic aid)."),
-    "refuge": Decision(
-        _N,
-        None,
-        (),
-        "Seeking safety is the seeker's act; PLOVER codes only the granting of asylum (AID, asylum), which the text does not state.",
-    ),
-    "armed_clash": Decision(
-        "ASSAULT", None, ("military",), "Fighting (CAMEO 19 fight, ASSAULT in PLOVER); the text does not say with which weapons."
-    ),
-    "attack": Decision("ASSAULT", None, ("military",), "A one-sided attack; a bombing takes mode explosives (CAMEO 1832, 1833)."),
-    "assassination": Decision("ASSAULT", "assassinate", (), "A targeted killing (CAMEO 186 assassinate)."),
-    "war": Decision("ASSAULT", None, ("military",), "War (CAMEO 19 fight and 20, ASSAULT in PLOVER)."),
-    "concession": Decision(
-        "CONCEDE",
-        None,
-        (),
-        "Yielding a position (CAMEO 080-083); giving up armed resistance is RETREAT (CAMEO 087 de-escalate military engagement).",
-        ("RETREAT",),
-    ),
-    "infiltration": Decision(_N, None, (), "Covert penetration has no PLOVER type (CAMEO has none either)."),
-    "election": Decision(_N, None, (), "An election is not a PLOVER event; PLOVER has only an election context."),
-    "political_participation": Decision(_N, None, (), "Taking part in a political process is not a PLOVER event."),
-    "withdrawal": Decision(
-        "SANCTION",
-        "withdraw",
-        (),
-        "Leaving a government or process reduces relations (CAMEO 16; the manual's SANCTION mode withdraw), not a military retreat.",
-    ),
-    "formation": Decision(_N, None, (), "The founding of a group is not a PLOVER event."),
-    "death": Decision(_N, None, (), "A death other than a killing is not a PLOVER event."),
-    "commemoration": Decision(_N, None, (), "A ceremony is not a PLOVER event."),
-    "interview": Decision(_N, None, (), "An interview is how the author learns, not an event between actors."),
-    "publication": Decision(_N, None, (), "A publication is a source, not an event between actors."),
-    "relationship_change": Decision(
-        _N, None, (), "A change in ties over time is not a dated interaction; the relations table holds the ties."
-    ),
-    "situation": Decision(_N, None, (), "A state of affairs (tensions, influence, popularity) is not an event."),
-}
+DECISIONS: Keyed[Decision] = Keyed(
+    "plover.DECISIONS",
+    "event_type",
+    {
+        "meeting": Decision("CONSULT", None, (), "A meeting or talks (CAMEO 040 consult)."),
+        "visit": Decision("CONSULT", "visit", (), "A trip to another actor or place (CAMEO 042 make a visit)."),
+        "audience": Decision("CONSULT", "host", (), "A senior figure receives the visitor (CAMEO 043 host a visit)."),
+        "invitation": Decision(
+            "AGREE", None, ("diplomatic",), "An invitation expresses the intent to meet (CAMEO 036, AGREE in the crosswalk)."
+        ),
+        "pledge": Decision("AGREE", None, (), "A promise of future action expresses an intent to act (CAMEO 03)."),
+        "statement": Decision(
+            _N,
+            None,
+            (),
+            "A public statement or appeal (CAMEO 01, 02), which PLOVER does not code; a statement of praise is SUPPORT.",
+            ("SUPPORT",),
+        ),
+        "reaction": Decision(
+            _N,
+            None,
+            (),
+            "A reported state of mind or judgement with no act (being upset, finding something troubling); "
+            "a public criticism would be ACCUSE.",
+        ),
+        "expression_of_support": Decision("SUPPORT", None, (), "Praise, solidarity or endorsement (CAMEO 051 praise or endorse)."),
+        "accusation": Decision("ACCUSE", "disapprove", (), "An accusation (CAMEO 112 accuse; ACCUSE, disapprove in the crosswalk)."),
+        "rejection": Decision("REJECT", None, (), "Rejecting authority, a proposal or a position (CAMEO 12)."),
+        "cooperation": Decision(
+            "COOPERATE",
+            None,
+            (),
+            "Material cooperation (CAMEO 06); talks about cooperation are CONSULT (CAMEO 04).",
+            ("CONSULT",),
+        ),
+        "military_aid": Decision(
+            "AID", "military", ("military",), "Weapons, training or military support given (CAMEO 072 provide military aid)."
+        ),
+        "economic_aid": Decision("AID", "economic", ("economic",), "Funds or material support given (CAMEO 071 provide economic aid)."),
+        "refuge": Decision(
+            _N,
+            None,
+            (),
+            "Seeking safety is the seeker's act; PLOVER codes only the granting of asylum (AID, asylum), which the text does not state.",
+        ),
+        "armed_clash": Decision(
+            "ASSAULT", None, ("military",), "Fighting (CAMEO 19 fight, ASSAULT in PLOVER); the text does not say with which weapons."
+        ),
+        "attack": Decision("ASSAULT", None, ("military",), "A one-sided attack; a bombing takes mode explosives (CAMEO 1832, 1833)."),
+        "assassination": Decision("ASSAULT", "assassinate", (), "A targeted killing (CAMEO 186 assassinate)."),
+        "war": Decision("ASSAULT", None, ("military",), "War (CAMEO 19 fight and 20, ASSAULT in PLOVER)."),
+        "concession": Decision(
+            "CONCEDE",
+            None,
+            (),
+            "Yielding a position (CAMEO 080-083); giving up armed resistance is RETREAT (CAMEO 087 de-escalate military engagement).",
+            ("RETREAT",),
+        ),
+        "infiltration": Decision(_N, None, (), "Covert penetration has no PLOVER type (CAMEO has none either)."),
+        "election": Decision(_N, None, (), "An election is not a PLOVER event; PLOVER has only an election context."),
+        "political_participation": Decision(_N, None, (), "Taking part in a political process is not a PLOVER event."),
+        "withdrawal": Decision(
+            "SANCTION",
+            "withdraw",
+            (),
+            "Leaving a government or process reduces relations (CAMEO 16; the manual's SANCTION mode withdraw), not a military retreat.",
+        ),
+        "formation": Decision(_N, None, (), "The founding of a group is not a PLOVER event."),
+        "death": Decision(_N, None, (), "A death other than a killing is not a PLOVER event."),
+        "commemoration": Decision(_N, None, (), "A ceremony is not a PLOVER event."),
+        "interview": Decision(_N, None, (), "An interview is how the author learns, not an event between actors."),
+        "publication": Decision(_N, None, (), "A publication is a source, not an event between actors."),
+        "relationship_change": Decision(
+            _N, None, (), "A change in ties over time is not a dated interaction; the relations table holds the ties."
+        ),
+        "situation": Decision(_N, None, (), "A state of affairs (tensions, influence, popularity) is not an event."),
+    },
+)
 
 
 #: Events dated before this day are background to the article's story (2003-2007): PLOVER's 'historical' context.

@@ -4,9 +4,10 @@ Our ``date_precision`` and ``location_type`` map to ACLED's
 ``time_precision`` and ``geo_precision`` and to GED's ``date_prec`` and
 ``where_prec``; each code carries the codebook's words that justify it, or
 the reason the layout has none. The wide view of events carries the four
-codes (:func:`precision_codes`), and the layouts use them. Only the standard
-library is imported; the declarations check that every vocabulary value is
-mapped.
+codes (:func:`precision_codes`), and the layouts use them. Each table is a
+:class:`~sadr_iran_data.codes._keyed.Keyed`: a value it does not map is an
+error, and the declarations check that it maps every value of its
+vocabulary. Only the standard library is needed.
 
 Examples
 --------
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from ._keyed import Keyed
 
 
 @dataclass(frozen=True)
@@ -32,66 +35,102 @@ class Code:
 
 
 #: date_precision -> ACLED time_precision (codebook, 'Time precision codes'). ACLED records no event dated less precisely.
-ACLED_TIME_PRECISION: dict[str, Code] = {
-    "day": Code(1, "'If the source material includes an actual date of an event, a Time precision code of 1 is recorded.'"),
-    "month": Code(
-        3,
-        "'If the source material only indicates that an event took place sometime during a month ... the month midpoint "
-        "is chosen' (event_date is the 15th) and code 3 is recorded.",
-    ),
-    "year": Code(None, "dated only to a year: 'ACLED does not include events with less temporal information' than a month"),
-    "decade": Code(None, "dated only to a decade: ACLED records no event dated less precisely than a month"),
-    "unknown": Code(
-        None,
-        "dated only by bounds: the article gives no day, month or year, at most a start or an end (such as 2004-04/2007-03-08); "
-        "ACLED records no event dated less precisely than a month",
-    ),
-}
+ACLED_TIME_PRECISION: Keyed[Code] = Keyed(
+    "precision.ACLED_TIME_PRECISION",
+    "date_precision",
+    {
+        "day": Code(1, "'If the source material includes an actual date of an event, a Time precision code of 1 is recorded.'"),
+        "month": Code(
+            3,
+            "'If the source material only indicates that an event took place sometime during a month ... the month midpoint "
+            "is chosen' (event_date is the 15th) and code 3 is recorded.",
+        ),
+        "year": Code(None, "dated only to a year: 'ACLED does not include events with less temporal information' than a month"),
+        "decade": Code(None, "dated only to a decade: ACLED records no event dated less precisely than a month"),
+        "unknown": Code(
+            None,
+            "dated only by bounds: the article gives no day, month or year, at most a start or an end (such as 2004-04/2007-03-08); "
+            "ACLED records no event dated less precisely than a month",
+        ),
+    },
+)
 
 #: location_type -> ACLED geo_precision (codebook, 'Spatial precision codes').
-ACLED_GEO_PRECISION: dict[str, Code] = {
-    "country": Code(None, "placed only in a country: 'ACLED does not record events that are imprecise to the country level'"),
-    "province": Code(3, "'If a larger region is mentioned ... Geo-precision code 3 is recorded.'"),
-    "city": Code(1, "'If the source reporting indicates a particular town, and coordinates are available for that town' (1)."),
-    "town": Code(1, "'If the source reporting indicates a particular town, and coordinates are available for that town' (1)."),
-    "region": Code(3, "'If a larger region is mentioned ... Geo-precision code 3' (only where the region has a point of its own)."),
-}
+ACLED_GEO_PRECISION: Keyed[Code] = Keyed(
+    "precision.ACLED_GEO_PRECISION",
+    "location_type",
+    {
+        "country": Code(None, "placed only in a country: 'ACLED does not record events that are imprecise to the country level'"),
+        "province": Code(3, "'If a larger region is mentioned ... Geo-precision code 3 is recorded.'"),
+        "city": Code(1, "'If the source reporting indicates a particular town, and coordinates are available for that town' (1)."),
+        "town": Code(1, "'If the source reporting indicates a particular town, and coordinates are available for that town' (1)."),
+        "region": Code(3, "'If a larger region is mentioned ... Geo-precision code 3' (only where the region has a point of its own)."),
+    },
+)
 
 #: date_precision -> GED date_prec (1 exact day, 4 a month, 5 a year); GED has no coarser code.
-UCDP_DATE_PRECISION: dict[str, Code] = {
-    "day": Code(1, "'if the exact date of an event is known'"),
-    "month": Code(4, "'if start and end dates for events are specified to a certain month'"),
-    "year": Code(5, "'if start and enddates for events are specified to a certain year'"),
-    "decade": Code(None, "dated only to a decade: GED's coarsest date_prec is a year"),
-    "unknown": Code(
-        None,
-        "dated only by bounds: the article gives no day, month or year, at most a start or an end (such as 2004-04/2007-03-08); "
-        "GED's coarsest date_prec is a year",
-    ),
-}
+UCDP_DATE_PRECISION: Keyed[Code] = Keyed(
+    "precision.UCDP_DATE_PRECISION",
+    "date_precision",
+    {
+        "day": Code(1, "'if the exact date of an event is known'"),
+        "month": Code(4, "'if start and end dates for events are specified to a certain month'"),
+        "year": Code(5, "'if start and enddates for events are specified to a certain year'"),
+        "decade": Code(None, "dated only to a decade: GED's coarsest date_prec is a year"),
+        "unknown": Code(
+            None,
+            "dated only by bounds: the article gives no day, month or year, at most a start or an end (such as 2004-04/2007-03-08); "
+            "GED's coarsest date_prec is a year",
+        ),
+    },
+)
 
 #: location_type -> GED where_prec (1 the place's own point ... 6 a country).
-UCDP_WHERE_PRECISION: dict[str, Code] = {
-    "country": Code(6, "'the location mentioned refers to an entire country and its centroid is used'"),
-    "province": Code(4, "'a first order administrative division, such as a province (ADM1)'"),
-    "city": Code(1, "'the location information corresponds exactly to the geographical coordinates available' (a town's point)"),
-    "town": Code(1, "'the location information corresponds exactly to the geographical coordinates available' (a town's point)"),
-    "region": Code(5, "'parts of a country which are larger than ADM1, but smaller than the entire country'"),
-}
+UCDP_WHERE_PRECISION: Keyed[Code] = Keyed(
+    "precision.UCDP_WHERE_PRECISION",
+    "location_type",
+    {
+        "country": Code(6, "'the location mentioned refers to an entire country and its centroid is used'"),
+        "province": Code(4, "'a first order administrative division, such as a province (ADM1)'"),
+        "city": Code(1, "'the location information corresponds exactly to the geographical coordinates available' (a town's point)"),
+        "town": Code(1, "'the location information corresponds exactly to the geographical coordinates available' (a town's point)"),
+        "region": Code(5, "'parts of a country which are larger than ADM1, but smaller than the entire country'"),
+    },
+)
 
 #: Why an event at a region drawn at its country's point is left out of both layouts (it has no code in either).
 REGION_AT_COUNTRY_POINT = "placed only in a country: the region has no point of its own (its coordinates are its country's)"
 
 
+#: date_precision -> the last day of the unit (a day, month, year or decade) that starts on a given day;
+#: None for ``unknown``, a date with no unit.
+UNIT_END: Keyed[Callable[[datetime.date], datetime.date] | None] = Keyed(
+    "precision.UNIT_END",
+    "date_precision",
+    {
+        "day": lambda start: start,
+        "month": lambda start: start.replace(day=calendar.monthrange(start.year, start.month)[1]),
+        "year": lambda start: start.replace(month=12, day=31),
+        "decade": lambda start: start.replace(year=start.year - start.year % 10 + 9, month=12, day=31),
+        "unknown": None,
+    },
+)
+
+#: date_precision -> how many characters of an ISO date (YYYY-MM-DD) write a date to that precision: a year for
+#: anything coarser.
+ISO_DATE_LENGTH: Keyed[int] = Keyed(
+    "precision.ISO_DATE_LENGTH", "date_precision", {"day": 10, "month": 7, "year": 4, "decade": 4, "unknown": 4}
+)
+
+
 def unit_end(start: datetime.date, precision: str) -> datetime.date | None:
-    """The last day of the day, month or year that starts at ``start``."""
-    if precision == "day":
-        return start
-    if precision == "month":
-        return start.replace(day=calendar.monthrange(start.year, start.month)[1])
-    if precision == "year":
-        return start.replace(month=12, day=31)
-    return None
+    """The last day of the day, month, year or decade that starts at ``start``; None for a date of unknown precision.
+
+    >>> unit_end(datetime.date(2004, 2, 1), "month"), unit_end(datetime.date(2004, 2, 1), "unknown")
+    (datetime.date(2004, 2, 29), None)
+    """
+    end = UNIT_END[precision]
+    return None if end is None else end(start)
 
 
 def dating(event: Mapping[str, Any], codes: Mapping[str, Code]) -> tuple[int | None, str | None]:

@@ -18,7 +18,8 @@ Sources:
   territory, materiel and logistics, intelligence, ...) could not be read in
   its codebook offline, and no support in the article needs them.
 
-Only the standard library is imported.
+:data:`MAPPING` is a :class:`~sadr_iran_data.codes._keyed.Keyed`: a support form it does not map is an
+error. Only the standard library is needed.
 
 >>> from sadr_iran_data.codes.support import MAPPING
 >>> MAPPING["weapons"].esd, MAPPING["weapons"].nags
@@ -28,6 +29,8 @@ Only the standard library is imported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ._keyed import Keyed
 
 NAGS = (
     "San-Akca, Belgin. Dangerous Companions: Cooperation between States and Nonstate Armed Groups (NAGs), "
@@ -66,20 +69,26 @@ class Mapping:
 
 
 #: support_form -> its ESD support type and NAGs form (None where neither data set has one).
-MAPPING: dict[str, Mapping] = {
-    "weapons": Mapping("weapons (ext_w)", NAGS_FORMS[7], "Arms and ammunition: ESD weapons; NAGs logistics and arms."),
-    "training": Mapping("training (ext_t)", NAGS_FORMS[5], "Training, not the hosting of camps (NAGs 5), which the text does not state."),
-    "funds": Mapping("funding (ext_f)", NAGS_FORMS[5], "Money: ESD funding; NAGs bundles funds with training and arms (6)."),
-    "safe_haven": Mapping(
-        None,
-        "(2) or (3) safe haven",
-        "NAGs codes safe haven for members (2) or leaders (3); the ESD's access to territory could not be checked. "
-        "No relation in the article has this form.",
-    ),
-    "political": Mapping(None, None, "Political or diplomatic backing is a form of support in neither data set."),
-    "military": Mapping(None, None, "Military support of no stated form: neither data set has a type for it."),
-    "unspecified": Mapping(None, None, "The text does not say what the support is."),
-}
+MAPPING: Keyed[Mapping] = Keyed(
+    "support.MAPPING",
+    "support_form",
+    {
+        "weapons": Mapping("weapons (ext_w)", NAGS_FORMS[7], "Arms and ammunition: ESD weapons; NAGs logistics and arms."),
+        "training": Mapping(
+            "training (ext_t)", NAGS_FORMS[5], "Training, not the hosting of camps (NAGs 5), which the text does not state."
+        ),
+        "funds": Mapping("funding (ext_f)", NAGS_FORMS[5], "Money: ESD funding; NAGs bundles funds with training and arms (6)."),
+        "safe_haven": Mapping(
+            None,
+            "(2) or (3) safe haven",
+            "NAGs codes safe haven for members (2) or leaders (3); the ESD's access to territory could not be checked. "
+            "No relation in the article has this form.",
+        ),
+        "political": Mapping(None, None, "Political or diplomatic backing is a form of support in neither data set."),
+        "military": Mapping(None, None, "Military support of no stated form: neither data set has a type for it."),
+        "unspecified": Mapping(None, None, "The text does not say what the support is."),
+    },
+)
 
 #: How a supporter gives: NAGs' distinction (after Byman 2005).
 INTENT: tuple[tuple[str, str], ...] = (

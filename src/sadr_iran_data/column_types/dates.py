@@ -104,8 +104,10 @@ class DateType(ColumnType):
             if kind.tz is not None:
                 array = pc.local_timestamp(array)  # the day where the time was recorded
             per_day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}[kind.unit]
-        elif pa.types.is_date(kind):
-            array, per_day = array.cast(pa.date32()), 1
+        elif pa.types.is_date64(kind):
+            per_day = 86_400_000  # milliseconds, which need not fall on a day
+        elif pa.types.is_date32(kind):
+            per_day = 1
         else:
             return all_bad(array, self.arrow_type())
         # Whole days since 1970 in the years allowed, read as numbers: no date arithmetic per value.

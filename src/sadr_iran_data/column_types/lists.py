@@ -20,13 +20,14 @@ from ._base import BAD, ColumnSpec, ColumnType, Parsed, all_bad, flags, id_strat
 def _text_list(text: str, *, csv: bool) -> Any:
     """A list cell written as text: a JSON array of strings, or (in CSV) values joined with ``;``.
 
-    A Python list of strings, as pandas' ``to_csv`` writes a list cell (``['a', 'b']``), is read too.
+    A Python list of strings, as pandas' ``to_csv`` writes a list cell (``['a', 'b']``), is read too. Text nested
+    deeper than either parser goes (``[[[[…]]]]``) is no list of strings: it is :data:`BAD`, like any other.
     """
     stripped = text.strip()
     if stripped.startswith("["):
         try:
             values = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             import ast
 
             try:

@@ -170,7 +170,8 @@ class FloatType(ColumnType):
         kind = array.type
         if not (pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)):
             return all_bad(array, self.arrow_type())
-        values = array.cast(pa.float64())
+        # a whole number beyond 2**53 is a number all the same, rounded to the nearest double as its text form would be
+        values = array.cast(pa.float64(), safe=False)
         nan = flags(pc.is_nan(values))  # a NaN is pandas' missing value
         finite = flags(pc.is_finite(values))
         kept = pc.if_else(pa.array(finite), values, pa.scalar(None, pa.float64()))

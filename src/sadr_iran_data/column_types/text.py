@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     #: True or False for each row of a column.
     Mask = npt.NDArray[np.bool_]
+from ..errors import SadrIranDataError
 from ._base import BAD, ColumnSpec, ColumnType, Parsed, id_strategy, text_dtype, text_strategy
 
 
@@ -78,12 +79,17 @@ class CategoryType(TextType):
     stata = "integer"
 
     def to_stata(self, value: Any, col: ColumnSpec) -> Any:
-        """A vocabulary value as its position in the vocabulary (1, 2, ...), which the Stata file's value labels name."""
+        """A vocabulary value as its position in the vocabulary (1, 2, ...), which the Stata file's value labels name.
+
+        A value outside the vocabulary has no label and no position: it is an error, never a code of its own.
+        """
         if value is None:
             return None
         values = col.categories or ()
         if value not in values:
-            raise ValueError(f"{value!r} is not a value of the vocabulary of {col.name}")
+            raise SadrIranDataError(
+                f"{col.name}: {value!r} has no Stata value label; the labels are the vocabulary's values: {', '.join(values)}"
+            )
         return values.index(value) + 1
 
     def python_type(self, col: ColumnSpec) -> Any:

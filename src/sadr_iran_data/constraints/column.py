@@ -115,6 +115,28 @@ def whole_value_pattern(pattern: str) -> str:
     return core[:-1] if core.endswith("$") and not core.endswith("\\$") else core + ".*"
 
 
+def _python_pattern(pattern: str) -> str:
+    r"""``pattern`` for Python's ``re``, with ``$`` the end of the text as in Arrow's RE2 and pydantic, not also before a final line break.
+
+    >>> _python_pattern(r"^[a-z]{2}$"), _python_pattern(r"^\$[0-9]$")
+    ('^[a-z]{2}\\Z', '^\\$[0-9]\\Z')
+    """
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        end = not escaped and not in_class and char == "$"
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        out.append(r"\Z" if end else char)
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Pattern(ColumnRule):
     """The text matches a regular expression (searched, as ``re.search`` does)."""
@@ -125,7 +147,7 @@ class Pattern(ColumnRule):
     def violated(self, value: Any) -> bool:
         import re
 
-        return re.search(self.pattern, value) is None
+        return re.search(_python_pattern(self.pattern), value) is None
 
     def mask(self, values: pa.Array) -> Mask:
         import pyarrow.compute as pc

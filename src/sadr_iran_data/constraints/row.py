@@ -474,7 +474,9 @@ class SpanLength(Rule):  # no fields of its own: the base's dataclass serves
         import pyarrow.compute as pc
 
         start, end, text = self._arrays(values)
-        return flags(pc.not_equal(pc.subtract(end, start), pc.utf8_length(text).cast(end.type)))
+        span = pc.subtract(end, start)  # wraps where the true difference does not fit 64 bits: no text is that long
+        wrapped = flags(pc.not_equal(pc.less(start, 0), pc.less(end, 0))) & flags(pc.not_equal(pc.less(span, 0), pc.less(end, 0)))
+        return wrapped | flags(pc.not_equal(span, pc.utf8_length(text).cast(end.type)))
 
     def repair(self, row: dict[str, Any], draft: Draft) -> None:
         start, end, text = self.columns

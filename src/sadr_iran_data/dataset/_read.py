@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import RetiredIdError, SadrIranDataError, UnknownTableError
+from ..errors import DataIntegrityError, RetiredIdError, SadrIranDataError, UnknownTableError
 from .integrity import Manifest, read_verified
 
 if TYPE_CHECKING:
@@ -47,7 +47,25 @@ def _read_polars(name: str, data: bytes, manifest: Manifest) -> Any:
     # whose values the build wrote into the manifest (so that this path needs no declarations).
     categories: dict[str, list[str]] = manifest["tables"][name].get("categories") or {}
     df = pl.read_parquet(io.BytesIO(data))
+    return polars_enums(df, name, categories)
+
+
+def polars_enums(df: Any, name: str, categories: dict[str, list[str]]) -> Any:
+    """A polars DataFrame with each vocabulary column cast to its enum; a value outside the vocabulary is an error."""
+    pl = _import_polars()
+    for column, values in categories.items():
+        _check_vocabulary(name, column, df.get_column(column).drop_nulls().unique().to_list(), values)
     return df.with_columns([pl.col(column).cast(pl.String).cast(pl.Enum(values)) for column, values in categories.items()])
+
+
+def _check_vocabulary(name: str, column: str, present: Any, values: Any) -> None:
+    """Raise :class:`DataIntegrityError` if a value of a vocabulary column is not in its vocabulary (it would become missing)."""
+    unknown = sorted(set(map(str, present)) - set(values))
+    if unknown:
+        raise DataIntegrityError(
+            f"{name}.{column} holds {unknown[0]!r}, which is not a value of its vocabulary ({', '.join(values)}) and would "
+            "become a missing value: the data and the package's declarations disagree (sid.verify() checks the shipped files)"
+        )
 
 
 def _to_pandas(table: Table, data: pa.Table) -> pd.DataFrame:
@@ -69,6 +87,7 @@ def _to_pandas(table: Table, data: pa.Table) -> pd.DataFrame:
     df: pd.DataFrame = data.to_pandas(types_mapper=mapper, coerce_temporal_nanoseconds=True, date_as_object=False, use_threads=False)
     for col in table.columns:
         if col.type == "category":
+            _check_vocabulary(table.name, col.name, df[col.name].dropna().unique(), dtypes[col.name].categories)
             df[col.name] = df[col.name].cat.set_categories(dtypes[col.name].categories)
     # what each column means travels with the frame (pandas keeps attrs through most operations)
     df.attrs.update(table=table.name, description=table.description, columns={c.name: c.description for c in table.columns})

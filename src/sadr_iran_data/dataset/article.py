@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -56,21 +57,38 @@ def fold(text: str) -> str:
     >>> fold("Moqtada al-Sadr’s “new”\u00a0alliance — with\nTehran")
     'Moqtadaal-Sadr\'s"new"alliance-withTehran'
     """
+    if text.isascii():  # no mark to straighten but the backtick, nothing to normalize, no formatting character
+        return "".join(text.translate(_STRAIGHT).split())
     return "".join(char for char, _start, _end in _folded(text))
+
+
+def _fold_cluster(cluster: str) -> str:
+    """One character and its combining accents, folded."""
+    # straightened before NFKC, which splits some (″ into two primes), and after it, which makes some (‑ into ‐)
+    normalized = unicodedata.normalize("NFKC", cluster.translate(_STRAIGHT)).translate(_STRAIGHT)
+    return "".join(char for char in normalized if not char.isspace() and unicodedata.category(char) != "Cf")
+
+
+#: Where the combining accents start: no character below is one.
+_COMBINING = "\u0300"
+#: The fold of every character below the combining accents, looked up instead of normalized one by one.
+_BELOW_COMBINING = [_fold_cluster(chr(code)) for code in range(ord(_COMBINING))]
 
 
 def _folded(text: str) -> list[tuple[str, int, int]]:
     """Each character of ``fold(text)`` with the span of ``text`` it comes from."""
     out: list[tuple[str, int, int]] = []
-    i = 0
-    while i < len(text):
+    i, length = 0, len(text)
+    while i < length:
         end = i + 1
-        while end < len(text) and unicodedata.combining(text[end]):  # a letter and its accents are one character
-            end += 1
-        # straightened before NFKC, which splits some (″ into two primes), and after it, which makes some (‑ into ‐)
-        for char in unicodedata.normalize("NFKC", text[i:end].translate(_STRAIGHT)).translate(_STRAIGHT):
-            if not char.isspace() and unicodedata.category(char) != "Cf":
-                out.append((char, i, end))
+        if text[i] < _COMBINING and (end == length or text[end] < _COMBINING):
+            folded = _BELOW_COMBINING[ord(text[i])]
+        else:
+            while end < length and unicodedata.combining(text[end]):  # a letter and its accents are one character
+                end += 1
+            folded = _fold_cluster(text[i:end])
+        for char in folded:
+            out.append((char, i, end))
         i = end
     return out
 
@@ -432,10 +450,100 @@ def check_article(path: str | Path, *, citation: str | None = None) -> ArticleCh
     return ArticleCheck(str(path), document["citation_id"], sha256, document["text_sha256"], tuple(quotes))
 
 
+def find_cues(
+    text: str, quotes: Iterable[QuoteCheck], evidence: Iterable[Mapping[str, Any]], cues: Iterable[Mapping[str, Any]]
+) -> dict[str, tuple[int, int] | None]:
+    r"""Where each cue is in ``text``, a copy of the article in which the evidence ``quotes`` were found.
+
+    A cue lies inside quotes of its document: it is taken at the same place
+    within the shortest quote that holds it, in that quote's span of
+    ``text``, counting characters as :func:`fold` compares them (so a cue
+    keeps its place whatever the copy's whitespace and quotation marks). A
+    cue that no found quote holds is looked for in the whole text as
+    :func:`find_quotes` looks for a quote, with the evidence quotes as its
+    neighbours.
+
+    Parameters
+    ----------
+    text
+        The copy's text, as decoded.
+    quotes
+        Where each evidence quote was found in ``text`` (``ArticleCheck.quotes``).
+    evidence
+        Rows of the ``evidence`` table of the same document, as mappings.
+    cues
+        Rows of the ``cues`` table of the same document, as mappings.
+
+    Returns
+    -------
+    dict
+        ``cue_id`` -> (start, end) in ``text``, or None where the cue is not in it.
+
+    Examples
+    --------
+    >>> row = {"evidence_id": "evd-1", "record_id": "evt-1", "char_start": 0, "char_end": 22, "quote": "In April 2004, al‑Sadr"}
+    >>> cue = {"cue_id": "cue-1", "record_id": "evt-1", "char_start": 15, "char_end": 22, "text": "al‑Sadr"}
+    >>> copy = "Then: In  April 2004,\nal-Sadr"
+    >>> found = find_cues(copy, find_quotes(copy, [row]), [row], [cue])
+    >>> copy[slice(*found["cue-1"])]
+    'al-Sadr'
+    """
+    rows = {row["evidence_id"]: row for row in evidence}
+    # (old start, old end, evidence id, new span) of each quote found, the shortest first
+    holders: list[tuple[int, int, str, tuple[int, int]]] = sorted(
+        (q.char_start, q.char_end, q.evidence_id, (q.new_start, q.new_end))
+        for q in quotes
+        if q.evidence_id in rows and q.new_start is not None and q.new_end is not None
+    )
+    holders.sort(key=lambda h: h[1] - h[0])
+    found: dict[str, tuple[int, int] | None] = {}
+    elsewhere: list[dict[str, Any]] = []
+    for cue in cues:
+        inside = (h for h in holders if h[0] <= cue["char_start"] and cue["char_end"] <= h[1])
+        span = next((s for s in (_within(text, where, rows[evidence_id], cue) for *_, evidence_id, where in inside) if s), None)
+        found[cue["cue_id"]] = span
+        if span is None:
+            elsewhere.append({**cue, "evidence_id": cue["cue_id"], "quote": cue["text"]})
+    if elsewhere:
+        checks = find_quotes(text, [*map(dict, rows.values()), *elsewhere])
+        for check in checks[len(rows) :]:
+            if check.new_start is not None and check.new_end is not None:
+                found[check.evidence_id] = (check.new_start, check.new_end)
+    return found
+
+
+def _within(text: str, span: tuple[int, int], quote: Mapping[str, Any], cue: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The span of ``text`` that holds ``cue`` at its place in the evidence row ``quote``, found at ``span`` of ``text``; or None."""
+    chars = _folded(text[span[0] : span[1]])
+    at = len(fold(quote["quote"][: cue["char_start"] - quote["char_start"]]))
+    needle = fold(cue["text"])
+    if not needle or "".join(char for char, _start, _end in chars[at : at + len(needle)]) != needle:
+        return None
+    return span[0] + chars[at][1], span[0] + chars[at + len(needle) - 1][2]
+
+
+def read_article(path: str | Path, *, citation: str | None = None) -> tuple[ArticleCheck, str]:
+    """Check the copy of the article at ``path`` and read it: the check and the text, as decoded.
+
+    A copy in which some evidence quote is missing is not the article, and is refused.
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read, or some quote is not in it.
+    """
+    report = check_article(path, citation=citation)
+    if not report.ok:
+        missing = report.counts()["missing"]
+        total = len(report.quotes)
+        raise InputError(f"{path} is not the article: {missing} of {total} quotes are not in it (sid.check_article(path) lists them)")
+    return report, _decode(Path(path), _read(Path(path)))
+
+
 def with_sentences(path: str | Path) -> list[dict[str, Any]]:
     """Every evidence row of the article, with its quote's sentence from the copy at ``path``.
 
-    The copy is checked first (:func:`check_article`): a copy in which a quote
+    The copy is checked first (:func:`read_article`): a copy in which a quote
     is missing is not the article, and is refused. Each quote's sentence
     (from its first to its last, for a quote across two) is taken at the
     quote's offsets in the copy, which are its own offsets when the copy is
@@ -448,12 +556,7 @@ def with_sentences(path: str | Path) -> list[dict[str, Any]]:
     """
     from .._text import split_sentences
 
-    report = check_article(path)
-    if not report.ok:
-        missing = report.counts()["missing"]
-        total = len(report.quotes)
-        raise InputError(f"{path} is not the article: {missing} of {total} quotes are not in it (sid.check_article(path) lists them)")
-    text = _decode(Path(path), _read(Path(path)))
+    report, text = read_article(path)
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     found = {q.evidence_id: q for q in report.quotes}

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..codes import support
+from ..codes._keyed import Keyed
+from ..declarations import ATTRIBUTION_KIND, CERTAINTY, CONFIDENCE
 from ..errors import SadrIranDataError
 
 if TYPE_CHECKING:
@@ -30,9 +32,33 @@ if TYPE_CHECKING:
     from ..declarations import Table
 
 #: The confidence scale, most confident first (the ``confidence`` vocabulary).
-CONFIDENCE_ORDER = ("asserted", "probable", "possible", "reported_unverified", "forecast")
+CONFIDENCE_ORDER = CONFIDENCE.values
 #: What joins a row's quotes in ``evidence_text``.
 JOIN = " … "
+
+#: certainty -> the confidence of the author's own claim worded so: his hedges make it probable or possible, and what he
+#: words as someone's claim, an allegation or a rumour is reported, unverified.
+CONFIDENCE_OF_CERTAINTY: Keyed[str] = Keyed(
+    "views.CONFIDENCE_OF_CERTAINTY",
+    "certainty",
+    {
+        "stated": "asserted",
+        "known": "asserted",
+        "likely": "probable",
+        "rumored": "reported_unverified",
+        "claimed": "reported_unverified",
+        "alleged": "reported_unverified",
+        "expected": "possible",
+    },
+)
+#: attribution_kind -> whether the row is the author's own claim; anyone else's is reported, unverified, whatever its hedge.
+AUTHORS_OWN: Keyed[bool] = Keyed(
+    "views.AUTHORS_OWN", "attribution_kind", {"author": True, "source": False, "view": False, "rumour": False, "unnamed": False}
+)
+CONFIDENCE_OF_CERTAINTY.check_covers(CERTAINTY.values)
+AUTHORS_OWN.check_covers(ATTRIBUTION_KIND.values)
+if not set(CONFIDENCE_OF_CERTAINTY.values()) <= set(CONFIDENCE_ORDER):
+    raise ImportError("views.CONFIDENCE_OF_CERTAINTY must give values of the confidence vocabulary")
 
 _Row = dict[str, Any]
 
@@ -42,7 +68,9 @@ def confidence_of(certainty: str, attribution_kind: str, date_end: Any) -> str:
 
     A claim with an open end and no ``date_end`` is a forecast whatever its
     hedge; someone else's claim is reported, unverified; the author's own
-    claims are asserted, probable or possible by their certainty.
+    claims are asserted, probable, possible or reported by their certainty
+    (:data:`CONFIDENCE_OF_CERTAINTY`). A certainty or attribution kind that is
+    not in its vocabulary is an error, never the most confident level.
 
     Examples
     --------
@@ -55,15 +83,10 @@ def confidence_of(certainty: str, attribution_kind: str, date_end: Any) -> str:
     >>> confidence_of("expected", "author", None)
     'forecast'
     """
+    level, own = CONFIDENCE_OF_CERTAINTY[certainty], AUTHORS_OWN[attribution_kind]  # both looked up: an unknown one is an error
     if date_end is None:
         return "forecast"
-    if attribution_kind != "author" or certainty in ("claimed", "alleged", "rumored"):
-        return "reported_unverified"
-    if certainty == "expected":
-        return "possible"
-    if certainty == "likely":
-        return "probable"
-    return "asserted"
+    return level if own else "reported_unverified"
 
 
 def _confidence_filter(min_confidence: str | None) -> set[str]:
@@ -237,7 +260,7 @@ def _relations_wide(tables: Mapping[str, pa.Table], rollup: int | None, wanted: 
             row[f"{side}_actor_id"] = actor["actor_id"]
             row.update({f"{side}_name": actor["name"], f"{side}_type": actor["actor_type"], f"{side}_country": actor["country"]})
             row[f"{side}_gw"] = countries.get(actor["country"], {}).get("gw_code")
-        mapped = support.MAPPING.get(relation["support_form"]) if relation["support_form"] else None
+        mapped = support.MAPPING[relation["support_form"]] if relation["support_form"] is not None else None
         row.update(esd_support=mapped.esd if mapped else None, nags_support=mapped.nags if mapped else None)
         row["relation_family"] = RELATION_TYPE.family_of(relation["relation_type"])
         out.append(_with_evidence(row, evidence.get(relation["relation_id"], [])))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..codes._keyed import Keyed
 from ..column_types import COLUMN_TYPES, ColumnType
 from ..constraints import ColumnRule, Implies, Maximum, MaxWords, Minimum, Normalized, Pattern, Rule
 from ..constraints import Vocabulary as VocabularyRule
@@ -59,7 +60,7 @@ class Vocabulary:
         return tuple(t.value for t in self.terms)
 
     def family_of(self, value: str) -> str | None:
-        """The family of term ``value`` (None for a vocabulary without families).
+        """The family of term ``value`` (None for a vocabulary without families); a value not in the vocabulary is an error.
 
         Examples
         --------
@@ -67,7 +68,11 @@ class Vocabulary:
         >>> RELATION_TYPE.family_of("supports"), RELATION_TYPE.family_of("perceives_as_threat")
         ('cooperative', 'perceptual')
         """
-        return {t.value: t.family for t in self.terms}[value]
+        return self._families[value]
+
+    @cached_property
+    def _families(self) -> Keyed[str | None]:
+        return Keyed(f"{self.name}.family_of", self.name, {t.value: t.family for t in self.terms})
 
 
 @dataclass(frozen=True)

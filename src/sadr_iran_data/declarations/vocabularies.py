@@ -3,14 +3,17 @@
 The PLOVER vocabularies and the event types' default PLOVER types come from
 the decision tables in :mod:`sadr_iran_data.codes.plover`; the support forms
 from :mod:`sadr_iran_data.codes.support`. A vocabulary that names its
-families (``relation_type``) checks that each term has one.
+families (``relation_type``) checks that each term has one. Every table of
+:mod:`sadr_iran_data.codes` keyed by a vocabulary is checked here to map
+each of its values, in order: a value added to a vocabulary and not to its
+tables fails at import.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..codes import plover, support
+from ..codes import plover, precision, support
 from ._model import Term, Vocabulary
 
 
@@ -20,8 +23,7 @@ def _vocab(name: str, description: str, *terms: tuple[Any, ...], source: str | N
 
 def _with_plover(name: str, description: str, *terms: tuple[str, str]) -> Vocabulary:
     """A vocabulary whose terms take their default PLOVER type from the decision table in :mod:`.plover`."""
-    if [t[0] for t in terms] != list(plover.DECISIONS):
-        raise ImportError(f"plover.DECISIONS must list the {name} values in order")
+    plover.DECISIONS.check_covers(value for value, _ in terms)
     return _vocab(name, description, *((value, text, plover.DECISIONS[value].plover_type) for value, text in terms))
 
 
@@ -264,8 +266,7 @@ SUPPORT_FORM = _vocab(
     ("unspecified", "Support whose form the source does not say."),
 )
 
-if SUPPORT_FORM.values != tuple(support.MAPPING):
-    raise ImportError("support.MAPPING must list the support_form values in order")
+support.MAPPING.check_covers(SUPPORT_FORM.values)
 
 SUPPORT_INTENT = _vocab("support_intent", "Whether the supporter gives the support itself, after the NAGs data.", *support.INTENT)
 
@@ -332,3 +333,9 @@ VOCABULARIES: dict[str, Vocabulary] = {
         RELATION_FAMILY,
     )
 }
+
+plover.MODES.check_covers(PLOVER_TYPE.values)
+for _table in (precision.ACLED_TIME_PRECISION, precision.UCDP_DATE_PRECISION, precision.UNIT_END, precision.ISO_DATE_LENGTH):
+    _table.check_covers(DATE_PRECISION.values)
+for _table in (precision.ACLED_GEO_PRECISION, precision.UCDP_WHERE_PRECISION):
+    _table.check_covers(LOCATION_TYPE.values)

@@ -23,6 +23,7 @@ from typing import Any
 
 from .._names import CITATION_FORMATS
 from .._version import __released__, __version__
+from ..codes._keyed import Keyed
 from ..errors import SadrIranDataError
 from ..identity import DATA_LICENSE, DESCRIPTION, KEYWORDS, NAME, PUBLISHER, REPOSITORY_URL, SOURCE, TITLE, article_citation
 
@@ -373,17 +374,21 @@ def _source_cff() -> str:
     return _yaml(_cff_source())
 
 
-_RENDERERS: dict[str, Callable[[bool], str]] = {
-    "text": _text,
-    "bibtex": _bibtex,
-    "apa": _apa,
-    "cff": _cff,
-    "csl-json": _csl_json,
-}
-_SOURCE_RENDERERS: dict[str, Callable[[], str]] = {
-    "text": article_citation,
-    "bibtex": _source_bibtex,
-    "apa": _source_apa,
-    "cff": _source_cff,
-    "csl-json": lambda: json.dumps([_csl_source()], ensure_ascii=False, indent=2),
-}
+_RENDERERS: Keyed[Callable[[bool], str]] = Keyed(
+    "citation._RENDERERS",
+    "citation format",
+    {"text": _text, "bibtex": _bibtex, "apa": _apa, "cff": _cff, "csl-json": _csl_json},
+)
+_SOURCE_RENDERERS: Keyed[Callable[[], str]] = Keyed(
+    "citation._SOURCE_RENDERERS",
+    "citation format",
+    {
+        "text": article_citation,
+        "bibtex": _source_bibtex,
+        "apa": _source_apa,
+        "cff": _source_cff,
+        "csl-json": lambda: json.dumps([_csl_source()], ensure_ascii=False, indent=2),
+    },
+)
+_RENDERERS.check_covers(CITATION_FORMATS)
+_SOURCE_RENDERERS.check_covers(CITATION_FORMATS)

@@ -18,6 +18,7 @@ def write(staged: dict[str, Path], names: tuple[str, ...], options: Options) -> 
     config: dict[str, str | bool | int | float | list[str]] = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     connection = duckdb.connect(str(staged[f"{DATABASE}.duckdb"]), config=config)
     try:
+        connection.begin()  # one transaction, committed once, rather than one a statement
         for name in names:
             table = TABLES[name]
             lines = []
@@ -30,6 +31,7 @@ def write(staged: dict[str, Path], names: tuple[str, ...], options: Options) -> 
             connection.register("source", arrow(name))
             connection.execute(f"INSERT INTO {ident(name)} SELECT {', '.join(map(ident, table.column_names))} FROM source")  # noqa: S608
             connection.unregister("source")
+        connection.commit()
     finally:
         connection.close()
 

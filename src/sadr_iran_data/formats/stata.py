@@ -52,8 +52,6 @@ DTA_VERSION = 14
 LABEL_LENGTH, NAME_LENGTH = 80, 32
 #: What ends a label cut to LABEL_LENGTH.
 ELLIPSIS = "..."
-#: What joins a list column's items into one text.
-LIST_SEPARATOR = "; "
 
 
 #: The end of a first sentence: a full stop before a capital, but not that of an abbreviation ("e.g. 'x'", "U.S. Army").
@@ -99,21 +97,23 @@ LONG_RANGE = (-2_147_483_647, 2_147_483_620)
 DOUBLE_EXACT = 2**53
 
 
-def _integers(table: Table, col: Column, values: Any) -> Any:
-    """A whole-number variable as Stata's ``long`` where every value fits, else as an exact ``double``; an error beyond that."""
+def _integers(table: Table, col: Column, values: list[Any]) -> Any:
+    """A whole-number variable as Stata's ``long`` where every value fits, else as an exact ``double``; an error beyond that.
+
+    ``values`` are the Python integers (None for missing) as they are, so that no value is rounded before it is checked.
+    """
     import pandas as pd
 
-    numbers = pd.to_numeric(values)
-    present = numbers.dropna()
-    if present.empty or (present.between(*LONG_RANGE).all() and not numbers.isna().any()):
-        return numbers.astype("int32") if not numbers.isna().any() else numbers.astype("float64")
-    too_big = present[present.abs() > DOUBLE_EXACT]
-    if len(too_big):
+    present = [v for v in values if v is not None]
+    if all(LONG_RANGE[0] <= v <= LONG_RANGE[1] for v in present) and len(present) == len(values):
+        return pd.Series(values, dtype="int32")
+    too_big = [v for v in present if not -DOUBLE_EXACT <= v <= DOUBLE_EXACT]
+    if too_big:
         raise SadrIranDataError(
-            f"{table.name}.{col.name}: {too_big.iloc[0]} does not fit a Stata variable (a long holds up to {LONG_RANGE[1]:,}, "
-            f"a double is exact up to 2**53)"
+            f"{table.name}.{col.name}: {too_big[0]} does not fit a Stata variable (a long holds up to {LONG_RANGE[1]:,}, "
+            f"a double holds whole numbers exactly up to 2**53 = {DOUBLE_EXACT:,})"
         )
-    return numbers.astype("float64")
+    return pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
 
 
 def stata_frame(table: Table, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
@@ -123,19 +123,22 @@ def stata_frame(table: Table, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     for col in table.columns:
         if len(col.name) > NAME_LENGTH:
             raise ValueError(f"column {table.name}.{col.name} is longer than Stata's {NAME_LENGTH} characters")
-    records = [[col.column_type.to_stata(row[col.name], col) for col in table.columns] for row in rows]
-    frame = pd.DataFrame.from_records(records, columns=list(table.column_names))
+    records = list(rows)
+    frame = pd.DataFrame(index=pd.RangeIndex(len(records)))
     for col in table.columns:
+        values = [col.column_type.to_stata(row[col.name], col) for row in records]
         kind = col.column_type.stata
         if kind == "integer":
-            frame[col.name] = _integers(table, col, frame[col.name])
+            frame[col.name] = _integers(table, col, values)
         elif kind == "float":
-            frame[col.name] = frame[col.name].astype("float64")
-        elif kind == "date" and frame[col.name].isna().all():
+            frame[col.name] = pd.Series(values, dtype="float64")
+        elif kind == "date" and all(v is None for v in values):
             # pyreadstat takes a column of only None (or no rows) for text, which a %td format does not fit
-            frame[col.name] = frame[col.name].astype("datetime64[ns]")
-        else:  # text, and dates as datetime.date objects: pyreadstat writes those as Stata dates, None as missing
-            frame[col.name] = frame[col.name].astype("object")
+            frame[col.name] = pd.Series(values, dtype="datetime64[ns]")
+        elif kind in ("text", "date"):  # text, and dates as datetime.date objects: pyreadstat writes those as Stata dates
+            frame[col.name] = pd.Series(values, dtype="object")
+        else:
+            raise SadrIranDataError(f"{table.name}.{col.name}: the Stata export writes no variable of the kind {kind!r}")
     return frame
 
 

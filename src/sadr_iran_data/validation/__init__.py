@@ -127,6 +127,10 @@ def validate(
 ) -> ValidationReport:
     """Validate a DataFrame, a CSV/Parquet file or a shipped table against a table's declaration.
 
+    The coding rules (:data:`sadr_iran_data.rules.RULES`) that read only this
+    table run too (the PLOVER rules on events, for one); those that read other
+    tables run in :func:`validate_tables`. ``report.rules`` names those run.
+
     Parameters
     ----------
     obj
@@ -153,10 +157,6 @@ def validate(
         rules that read the text around a quote run on it. It must be the
         text the offsets refer to (its sha256 is the article's
         ``text_sha256``).
-
-    The coding rules (:data:`sadr_iran_data.rules.RULES`) that read only this
-    table run too (the PLOVER rules on events, for one); those that read other
-    tables run in :func:`validate_tables`. ``report.rules`` names those run.
 
     Returns
     -------
@@ -196,6 +196,10 @@ def validate_tables(
 ) -> dict[str, ValidationReport]:
     """Validate several tables against each other: a folder of table files, or a mapping of table name to data.
 
+    Every coding rule whose tables are all given runs (:data:`sadr_iran_data.rules.RULES`):
+    the cue rules need ``events``, ``event_actors``, ``relations``, ``evidence`` and ``cues``,
+    with ``actors`` and ``locations`` for the names.
+
     Parameters
     ----------
     tables
@@ -213,10 +217,6 @@ def validate_tables(
         As for :func:`validate`.
     article
         As for :func:`validate`.
-
-    Every coding rule whose tables are all given runs (:data:`sadr_iran_data.rules.RULES`):
-    the cue rules need ``events``, ``event_actors``, ``relations``, ``evidence`` and ``cues``,
-    with ``actors`` and ``locations`` for the names.
 
     Returns
     -------

@@ -9,10 +9,12 @@ by one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,7 +68,7 @@ class Source:
 _ONE_KIND = ("string", "empty", "integer", "floating", "mixed-integer-float", "boolean", "datetime", "date")
 
 
-def _pandas_column(series: Any) -> Any:
+def pandas_column(series: Any) -> Any:
     """A pandas column as Arrow, or as its Python objects when Arrow cannot hold it as one type.
 
     Objects of several kinds stay Python objects: Arrow would convert some of
@@ -92,7 +94,7 @@ def from_frame(obj: Any, table: Table, label: str | None = None) -> Source:
         if isinstance(obj.columns, pd.MultiIndex):
             raise InputError("the DataFrame has several levels of column names; give it one name per column")
         names = [str(c) for c in obj.columns]
-        return Source(table, names, [_pandas_column(obj.iloc[:, i]) for i in range(obj.shape[1])], len(obj), label)
+        return Source(table, names, [pandas_column(obj.iloc[:, i]) for i in range(obj.shape[1])], len(obj), label)
     arrow = as_arrow(obj, "the data")
     return Source(table, list(arrow.column_names), list(arrow.columns), arrow.num_rows, label)
 
@@ -143,8 +145,25 @@ def _not_utf8(path: Path, data: bytes) -> InputError:
     return InputError(f"{path.name} is not UTF-8; save it as UTF-8 CSV")
 
 
-def _records(data: bytes) -> Any:
-    return csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))
+#: Held while the csv module's (process-wide) field size limit is raised.
+_FIELD_LIMIT = threading.Lock()
+
+
+@contextlib.contextmanager
+def _records(data: bytes) -> Iterator[Iterator[list[str]]]:
+    """The records of a CSV file, as the csv module reads them, with fields as long as the file allows.
+
+    The csv module refuses a field longer than its limit (128 KiB unless
+    raised); Arrow, which reads the cells, has none, so the limit is raised to
+    the file's size while these records are read, and then put back.
+    """
+    with _FIELD_LIMIT:
+        limit = csv.field_size_limit()
+        csv.field_size_limit(max(limit, min(len(data), _LONGEST_BLOCK)))  # a C long, 32 bits on Windows
+        try:
+            yield csv.reader(io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""))
+        finally:
+            csv.field_size_limit(limit)
 
 
 def _spreadsheet_lines(data: bytes, rows: int) -> Callable[[Sequence[int]], list[int]]:
@@ -164,10 +183,11 @@ def _spreadsheet_lines(data: bytes, rows: int) -> Callable[[Sequence[int]], list
             return [n + 2 for n in numbers]
         if not found:
             header_seen = False
-            for line, record in enumerate(_records(data), 1):
-                if record and header_seen:
-                    found.append(line)
-                header_seen = header_seen or bool(record)
+            with _records(data) as records:
+                for line, record in enumerate(records, 1):
+                    if record and header_seen:
+                        found.append(line)
+                    header_seen = header_seen or bool(record)
         return [found[n] for n in numbers]
 
     return lines
@@ -179,38 +199,66 @@ def _read_csv(path: Path, table: Table) -> Source:
     pyarrow's CSV reader refuses a record with the wrong number of fields and
     text that is not UTF-8, and reads a large file without copying it as
     Python text. The header is read as the first record, so a quoted line
-    break in a column name is read like one in a value.
+    break in a column name is read like one in a value. A file with a record
+    longer than the reader's block (1 MiB) is read again in one block.
     """
     import pyarrow as pa
-    import pyarrow.csv as pv
 
     data = path.read_bytes()
     _check_text(path, data)
     if not data.endswith((b"\n", b"\r")):
         data += b"\n"  # a last record without its line end, as a single header line may be
     try:
-        width = next((len(record) for record in _records(data) if record), 0)  # Arrow skips empty lines too
+        with _records(data) as records:
+            width = next((len(record) for record in records if record), 0)  # Arrow skips empty lines too
     except UnicodeDecodeError:
         raise _not_utf8(path, data) from None
     except csv.Error as exc:
         raise InputError(f"cannot read {path.name} as CSV: {exc}") from None
-    slots = [f"f{i}" for i in range(width)]  # the header's names may repeat; Arrow's options are keyed by name
     try:
-        arrow = pv.read_csv(
-            io.BytesIO(data),
-            read_options=pv.ReadOptions(autogenerate_column_names=True, use_threads=False),
-            parse_options=pv.ParseOptions(newlines_in_values=True),
-            convert_options=pv.ConvertOptions(column_types=dict.fromkeys(slots, pa.string()), null_values=[""], strings_can_be_null=True),
-        )
+        try:
+            arrow = _arrow_csv(data, width, None)
+        except pa.ArrowInvalid as exc:
+            if _STRADDLING not in str(exc):
+                raise
+            arrow = _arrow_csv(data, width, min(len(data), _LONGEST_BLOCK))  # a record longer than a block: blocks as long as the file
     except pa.ArrowInvalid as exc:
         if "UTF8" in str(exc):
             raise _not_utf8(path, data) from None
+        if _STRADDLING in str(exc):
+            raise InputError(
+                f"cannot read {path.name} as CSV: a record is longer than {_LONGEST_BLOCK:,} bytes, the longest the reader "
+                "takes in one piece; split its longest cells"
+            ) from None
         reason = str(exc).strip().splitlines()[0].removeprefix("CSV parse error: ")
         raise InputError(f"cannot read {path.name} as CSV: {reason[:120]}") from None
     header = ["" if name is None else name for name in arrow.slice(0, 1).to_pylist()[0].values()]  # an empty name reads as null
     body = arrow.slice(1)
     rows = body.num_rows
     return Source(table, header, list(body.columns), rows, path.name, csv=True, lines=_spreadsheet_lines(data, rows))
+
+
+#: The longest block Arrow's CSV reader takes (its block size is a 32-bit number of bytes).
+_LONGEST_BLOCK = 2**31 - 1
+#: What Arrow's CSV reader says of a record longer than its block (1 MiB by default).
+_STRADDLING = "straddling object straddles two block boundaries"
+
+
+def _arrow_csv(data: bytes, width: int, block_size: int | None) -> Any:
+    """Every cell of ``width`` columns as text, empty cells missing, in blocks of ``block_size`` bytes (Arrow's default: 1 MiB)."""
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    slots = [f"f{i}" for i in range(width)]  # the header's names may repeat; Arrow's options are keyed by name
+    read_options = pv.ReadOptions(autogenerate_column_names=True, use_threads=False)
+    if block_size is not None:
+        read_options.block_size = block_size
+    return pv.read_csv(
+        io.BytesIO(data),
+        read_options=read_options,
+        parse_options=pv.ParseOptions(newlines_in_values=True),
+        convert_options=pv.ConvertOptions(column_types=dict.fromkeys(slots, pa.string()), null_values=[""], strings_can_be_null=True),
+    )
 
 
 def _read_parquet(path: Path, table: Table) -> Source:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from ..column_types import Mask
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: At most this many characters of a value are shown in a failure's line; ``value`` (and the CSV or JSON report) keeps it whole.
+SHOWN_VALUE = 200
 #: Columns of :meth:`ValidationReport.to_frame`.
 FRAME_COLUMNS = ("table", "column", "row", "row_number", "line", "rule", "message", "value")
 
@@ -53,8 +55,17 @@ class ValidationFailure:
             parts.append(f"row {self.row_number}")
         if position and self.line is not None:
             parts.append(f"line {self.line}")
-        shown = "" if self.value is None else f" (value: {self.value!r})"
+        shown = "" if self.value is None else f" (value: {_shown(self.value)})"
         return f"{where} [{', '.join(parts)}]: {self.message}{shown} (rule: {self.rule})"
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)``, cut to :data:`SHOWN_VALUE` characters with its length said where it is longer."""
+    text = repr(value)
+    if len(text) <= SHOWN_VALUE:
+        return text
+    size = f"{len(value):,} characters" if isinstance(value, str) else f"{len(text):,} characters written out"
+    return f"{text[:SHOWN_VALUE]}… ({size})"
 
 
 @dataclass(frozen=True)

@@ -75,11 +75,13 @@ def _columns(source: Source, extra_columns: str, places: Places) -> tuple[list[V
     table, names = source.table, source.names
     failures: list[ValidationFailure] = []
     seen: set[str] = set()
+    repeated: set[str] = set()
     positions: dict[str, int] = {}
     for position, name in enumerate(names):
         if name in seen:
-            if names.count(name) == 2 or name not in {f.column for f in failures}:
+            if name not in repeated:  # once per name, however often it repeats
                 failures.append(places.of_table(name, "duplicate_column", "column appears more than once"))
+                repeated.add(name)
             continue
         seen.add(name)
         if name in table.column_names:

@@ -3,8 +3,9 @@
     python -m sadr_iran_data._build.figures [--root REPOSITORY] [--out DIR]
 
 Writes ``map.svg`` (places with coordinates, :mod:`.map`), ``timeline.svg``
-(every event, 1980 to publication and beyond, :mod:`.timeline`) and
-``network.svg`` (actors and relations, :mod:`.network`) into the repository's
+(every event, in panels of the dated, the forecast and the undated,
+:mod:`.timeline`) and ``network.svg`` (actors and relations over the
+hierarchy of states and their bodies, :mod:`.network`) into the repository's
 ``docs/figures``. Everything is drawn from ``sadr_iran_data``'s loaders with
 matplotlib alone: no basemap, no tiles, no network. Two runs write identical
 files.

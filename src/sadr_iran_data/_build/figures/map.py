@@ -8,7 +8,8 @@ import math
 import re
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,8 @@ from matplotlib.transforms import Bbox
 
 import sadr_iran_data as sid
 
+from ...codes._keyed import Keyed
+from ...declarations import GEO_PRECISION
 from ._common import Point, _missing, _save
 
 if TYPE_CHECKING:
@@ -57,14 +60,19 @@ class Precision:
 
 #: One style per ``geo_precision`` value (Okabe–Ito colours and distinct shapes, safe for colour-blind readers),
 #: and one for a region that has no point of its own and is drawn at its country's.
-PRECISIONS = {
-    "exact_point": Precision("*", "#E69F00", "exact point of a site"),
-    "town": Precision("o", "#D55E00", "city or town: its GeoNames point"),
-    "province_centroid": Precision("s", "#0072B2", "province: a representative point"),
-    "country_centroid": Precision("D", "#009E73", "country: a representative point"),
-    "region": Precision("h", "#56B4E9", "region: a representative point"),
-    "region_at_country": Precision("o", "#CC79A7", "region: drawn at its country's point (ring)"),
-}
+PRECISIONS: Keyed[Precision] = Keyed(
+    "map.PRECISIONS",
+    "geo_precision (and region_at_country)",
+    {
+        "exact_point": Precision("*", "#E69F00", "exact point of a site"),
+        "town": Precision("o", "#D55E00", "city or town: its GeoNames point"),
+        "province_centroid": Precision("s", "#0072B2", "province: a representative point"),
+        "country_centroid": Precision("D", "#009E73", "country: a representative point"),
+        "region": Precision("h", "#56B4E9", "region: a representative point"),
+        "region_at_country": Precision("o", "#CC79A7", "region: drawn at its country's point (ring)"),
+    },
+)
+PRECISIONS.check_covers((*GEO_PRECISION.values, "region_at_country"))
 
 
 @dataclass
@@ -262,6 +270,7 @@ class _Labeller:
     scale: float
     markers: list[Bbox]
     placed: dict[Point, tuple[Any, Bbox, tuple[float, float, float]]]
+    obstacles: list[Bbox] = field(default_factory=list)
 
     @classmethod
     def of(cls, ax: Axes, places: list[Place], fontsize: float, scale: float) -> _Labeller:
@@ -297,7 +306,8 @@ class _Labeller:
     def _free(self, box: Bbox) -> bool:
         frame = self.ax.get_window_extent()
         inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
-        return inside and not any(box.overlaps(other) for other in self.markers + [b for _, b, _ in self.placed.values()])
+        taken = self.markers + self.obstacles + [b for _, b, _ in self.placed.values()]
+        return inside and not any(box.overlaps(other) for other in taken)
 
     def place(self, xy: Point, group: list[Place]) -> bool:
         """Put the label of ``group`` at the first free spot; False if there is none."""
@@ -362,6 +372,83 @@ def _country_names(ax: Axes, borders: list[tuple[str, str, Any]], skip: set[str]
         margin = 0.45 * len(name)  # about half a label's width, in degrees at this scale
         if west + margin < x < east - margin and south + 1 < y < north - 1:
             ax.text(x, y, name, fontsize=6.5, color="#8a8a8a", style="italic", ha="center", va="center", zorder=2)
+
+
+def _clip(ring: list[tuple[float, float]], extent: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """The part of a ring inside the rectangle ``extent`` (Sutherland–Hodgman; a ring is convex-clipped edge by edge)."""
+    west, east, south, north = extent
+    edges: tuple[tuple[Callable[[Point], bool], Callable[[Point, Point], Point]], ...] = (
+        (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
+        (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
+        (lambda p: p[1] >= south, lambda a, b: (a[0] + (b[0] - a[0]) * (south - a[1]) / (b[1] - a[1]), south)),
+        (lambda p: p[1] <= north, lambda a, b: (a[0] + (b[0] - a[0]) * (north - a[1]) / (b[1] - a[1]), north)),
+    )
+    points = ring[:-1] if ring and ring[0] == ring[-1] else list(ring)
+    for inside, cross in edges:
+        kept: list[tuple[float, float]] = []
+        for i, here in enumerate(points):
+            before = points[i - 1]
+            if inside(here):
+                if not inside(before):
+                    kept.append(cross(before, here))
+                kept.append(here)
+            elif inside(before):
+                kept.append(cross(before, here))
+        points = kept
+    return [*points, points[0]] if points else []
+
+
+#: A country whose land in the detailed panel is smaller than this (square degrees) is not named there.
+NAMED_AREA = 0.3
+
+
+def name_countries(
+    ax: Axes, borders: list[tuple[str, str, Any]], extent: tuple[float, float, float, float], taken: list[Bbox], shaded: set[str]
+) -> list[tuple[str, Bbox]]:
+    """Every country with land in view named on it, where its name fits on its land clear of ``taken`` boxes (markers, labels).
+
+    The ``shaded`` countries (those with events) are named in capitals, the
+    others in grey italics, as on the panel of the region.
+
+    Each name goes to the point of its largest piece in view nearest that
+    piece's centre (on a grid of a tenth of a degree) where the whole name
+    lies on the country's land and overlaps nothing taken, or is left out.
+    Returns each name written and its box, in display coordinates.
+    """
+    from matplotlib.path import Path as MplPath
+
+    renderer = _renderer(ax)
+    frame = ax.get_window_extent()
+    written: list[tuple[str, Bbox]] = []
+    for code, name, polygons in borders:
+        pieces = [_clip(polygon[0], extent) for polygon in polygons]
+        piece = max(pieces, key=lambda ring: _ring_area(ring) if len(ring) > 3 else 0.0)
+        if len(piece) < 4 or _ring_area(piece) < NAMED_AREA:
+            continue
+        land = MplPath(piece)
+        cx, cy = _ring_centroid(piece)
+        x0, y0 = min(x for x, _ in piece), min(y for _, y in piece)
+        x1, y1 = max(x for x, _ in piece), max(y for _, y in piece)
+        grid = [(x0 + i / 10, y0 + j / 10) for i in range(int((x1 - x0) * 10) + 1) for j in range(int((y1 - y0) * 10) + 1)]
+        if code in shaded:
+            text = ax.text(cx, cy, name.upper(), fontsize=8, fontweight="bold", color="#9a9a9a", ha="center", va="center", zorder=2)
+        else:
+            text = ax.text(cx, cy, name, fontsize=6.5, style="italic", color="#8a8a8a", ha="center", va="center", zorder=2)
+        for x, y in sorted(grid, key=lambda p: (math.dist(p, (cx, cy)), p)):
+            if not land.contains_point((x, y)):
+                continue
+            text.set_position((x, y))
+            box = text.get_window_extent(renderer)
+            corners = ax.transData.inverted().transform([(box.x0, box.y0), (box.x0, box.y1), (box.x1, box.y0), (box.x1, box.y1)])
+            on_land = all(land.contains_points(corners))
+            inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
+            clear = not any(box.overlaps(other) for other in taken + [b for _, b in written])
+            if on_land and inside and clear:
+                written.append((name, box))
+                break
+        else:
+            text.remove()
+    return written
 
 
 def _ring_area(ring: list[tuple[float, float]]) -> float:
@@ -440,7 +527,8 @@ def draw_map(path: Path, borders_path: Path) -> Path:
     overview.add_patch(Rectangle((west, south), east - west, north - south, fill=False, edgecolor="#333333", linewidth=0.8,
                                  linestyle=(0, (3, 2)), zorder=5))  # fmt: skip
     fig.canvas.draw()
-    label_places(detail, shown, fontsize=7.5)
+    labels, markers = label_places(detail, shown, fontsize=7.5)
+    name_countries(detail, borders, DETAIL, labels + markers, highlight)
     label_places(overview, [p for p in places if not _inside(p, DETAIL)], fontsize=7, scale=OVERVIEW_SCALE)
     _country_names(overview, borders, highlight, OVERVIEW)
     detail.set_title("Iraq and western Iran", fontsize=8.5, loc="left")

@@ -1,10 +1,11 @@
-"""The timeline (``timeline.svg``): one row per event from 1980 to publication and beyond, coloured by certainty."""
+"""The timeline (``timeline.svg``): one row per event in three panels (dated, forecast, undated), coloured by certainty."""
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,26 +16,33 @@ from matplotlib.transforms import blended_transform_factory
 
 import sadr_iran_data as sid
 
+from ...codes._keyed import Keyed
 from ...codes.plover import HISTORICAL_BEFORE
 from ...declarations import CERTAINTY
+from ..curated import publication_bound
 from ._common import _missing, _save
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 #: Okabe–Ito colours, one per certainty value (safe for colour-blind readers).
-CERTAINTY_COLOURS = {
-    "stated": "#0072B2",
-    "known": "#009E73",
-    "likely": "#56B4E9",
-    "rumored": "#E69F00",
-    "claimed": "#CC79A7",
-    "alleged": "#D55E00",
-    "expected": "#000000",
-}
+CERTAINTY_COLOURS: Keyed[str] = Keyed(
+    "timeline.CERTAINTY_COLOURS",
+    "certainty",
+    {
+        "stated": "#0072B2",
+        "known": "#009E73",
+        "likely": "#56B4E9",
+        "rumored": "#E69F00",
+        "claimed": "#CC79A7",
+        "alleged": "#D55E00",
+        "expected": "#000000",
+    },
+)
+CERTAINTY_COLOURS.check_covers(CERTAINTY.values)
 
-PUBLICATION_END = dt.date(2007, 12, 31)
 TIMELINE_START = 1980.0
 BREAK_YEAR = 2002.0
 TIMELINE_END = 2010.0
@@ -118,41 +126,92 @@ def short_summary(summary: str, width: int = SUMMARY_WIDTH) -> str:
     return textwrap.shorten(summary, width, placeholder=" …", break_on_hyphens=False)
 
 
-def draw_timeline(path: Path) -> Path:
-    """One row per event from 1980 to publication, labelled with its summary; colour by certainty, forecasts as arrows past 2007."""
-    events = _timeline_order(sid.load_events())
-    rows = len(events)
-    fig, (early, late) = plt.subplots(
-        1, 2, sharey=True, figsize=(7.0, 0.16 * rows + 2.6), gridspec_kw={"width_ratios": (1, 3.2), "wspace": 0.04}
-    )
+def publication_date() -> dt.date:
+    """The last day by which the article was published: its ``published_by`` in the ``citations`` table (``curated.publication_bound``)."""
+    return publication_bound(sid.load("citations", backend="arrow").to_pylist())
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One panel of the timeline: what it holds (``dated``, ``forecast`` or ``undated``), its title and its events, in row order."""
+
+    kind: str
+    title: str
+    events: pd.DataFrame
+
+
+def timeline_panels(events: pd.DataFrame) -> list[Panel]:
+    """The events in three panels: dated, forecast (no end) and undated (no start), each in its own order.
+
+    Dated events go by start; forecasts by start; undated events by certainty
+    (in the vocabulary's order), then by their end.
+    """
+    undated = events[events["date_start"].isna()]
+    forecast = events[events["date_start"].notna() & events["date_end"].isna()]
+    dated = events[events["date_start"].notna() & events["date_end"].notna()]
+    rank = {value: i for i, value in enumerate(CERTAINTY.values)}
+    undated = undated.assign(_rank=undated["certainty"].map(rank).astype(int)).sort_values(["_rank", "date_end", "event_id"])
+    return [
+        Panel("dated", f"Dated ({len(dated)} events), by start", _timeline_order(dated)),
+        Panel("forecast", f"Forecasts ({len(forecast)}): from their start on, beyond publication", _timeline_order(forecast)),
+        Panel("undated", f"Undated ({len(undated)}): before publication, the start unknown; by certainty", undated.drop(columns="_rank")),
+    ]
+
+
+def _draw_panel(fig: Figure, grid: Any, panel: Panel, publication: float, *, first: bool) -> tuple[Axes, Axes]:
+    """One panel on its two axes, the time axis broken at 2002: its rows labelled with summary and id, the publication line."""
+    early = fig.add_subplot(grid[0])
+    late = fig.add_subplot(grid[1], sharey=early)
     early.set_xlim(TIMELINE_START, BREAK_YEAR)
     late.set_xlim(BREAK_YEAR, TIMELINE_END)
-    for y, event in enumerate(events.itertuples()):
+    rows = len(panel.events)
+    for y, event in enumerate(panel.events.itertuples()):
         _draw_event((early, late), y, event)
-
-    early.set_yticks(range(rows), [short_summary(str(summary)) for summary in events["summary"]], fontsize=6.5)
+    early.set_yticks(range(rows), [short_summary(str(summary)) for summary in panel.events["summary"]], fontsize=6.5)
     early.set_ylim(rows - 0.4, -0.6)
     # the event's id at the row's other end, to look it up (sid.evidence_for, the tables)
     at_right = blended_transform_factory(late.transAxes, late.transData)
-    for y, event in enumerate(events.itertuples()):
-        late.text(1.01, y, event.event_id, transform=at_right, fontsize=6, family="DejaVu Sans Mono", color="#555555", va="center")
+    for y, event in enumerate(panel.events.itertuples()):
+        late.text(1.01, y, str(event.event_id), transform=at_right, fontsize=6, family="DejaVu Sans Mono", color="#555555", va="center")
     early.tick_params(axis="y", length=0)
     early.set_xticks((1980, 1990, 2000), ("1980", "1990", ""))
     late.set_xticks(range(2002, 2011, 2))
-    late.tick_params(axis="y", left=False)
+    late.tick_params(axis="y", left=False, labelleft=False)
     late.spines["left"].set_visible(False)
     for ax in (early, late):
         ax.grid(axis="x", color="#e3e3e3", linewidth=0.6)
         ax.set_axisbelow(True)
-        ax.tick_params(axis="x", labeltop=True, top=True, labelsize=8)
+        ax.tick_params(axis="x", labeltop=first, top=first, labelsize=7.5)
     # Mark the broken time axis with the usual diagonal strokes.
-    stroke = {"marker": [(-1, -1.5), (1, 1.5)], "markersize": 8, "linestyle": "none", "color": "black", "clip_on": False}
+    stroke: dict[str, Any] = {"marker": [(-1, -1.5), (1, 1.5)], "markersize": 8, "linestyle": "none", "color": "black", "clip_on": False}
     early.plot([1, 1], [0, 1], transform=early.transAxes, **stroke)
     late.plot([0, 0], [0, 1], transform=late.transAxes, **stroke)
-
-    publication = _year(PUBLICATION_END + dt.timedelta(days=1))
     late.axvline(publication, color="#888888", linewidth=0.9, linestyle="--")
-    late.text(publication + 0.08, rows - 1, "end of the\npublication\nyear (2007)", fontsize=7, color="#555555", va="bottom")
+    early.set_title(panel.title, fontsize=8.5, loc="left", x=-0.9, fontweight="bold")
+    return early, late
+
+
+def draw_timeline(path: Path) -> Path:
+    """The events in three panels (dated, forecast, undated), each row labelled with its summary; colour by certainty.
+
+    The publication line is the article's ``published_by`` (:func:`publication_date`).
+    """
+    panels = [panel for panel in timeline_panels(sid.load_events()) if len(panel.events)]
+    published = publication_date()
+    publication = _year(published + dt.timedelta(days=1))
+    heights = [len(panel.events) + 2.2 for panel in panels]
+    fig = plt.figure(figsize=(7.0, 0.16 * sum(heights) + 2.2))
+    # a gap of about half an inch between panels (hspace is a share of the mean panel's height)
+    outer = fig.add_gridspec(len(panels), 1, height_ratios=heights, hspace=0.5 / (0.16 * sum(heights) / len(panels)))
+    # the publication line's label where the rows leave room for it: left of the forecasts, which start at publication
+    labelled = next((panel.kind for panel in panels if panel.kind == "forecast"), panels[0].kind)
+    for i, panel in enumerate(panels):
+        grid = outer[i].subgridspec(1, 2, width_ratios=(1, 3.2), wspace=0.04)
+        _, late = _draw_panel(fig, grid, panel, publication, first=i == 0)
+        if panel.kind == labelled:
+            label = f"published by {published.day} {published:%B %Y}\n(citations.published_by)"
+            left = min([publication, *(_year(start) for start in panel.events["date_start"].dropna())]) - 0.12
+            late.text(left, (len(panel.events) - 1) / 2, label, fontsize=7, color="#555555", va="center", ha="right")
 
     certainty_handles = [Patch(color=CERTAINTY_COLOURS[v], label=v) for v in CERTAINTY.values]
     shape_handles = [
@@ -180,6 +239,6 @@ def draw_timeline(path: Path) -> Path:
         frameon=False,
         bbox_to_anchor=(0.45, 0.0),
     )
-    fig.suptitle("Events by date, 1980 to publication (2007), and forecasts beyond", fontsize=10, y=0.995)
-    fig.subplots_adjust(bottom=1.5 / fig.get_figheight(), top=1 - 0.75 / fig.get_figheight())
+    fig.suptitle(f"Events by date, 1980 to publication ({published:%B %Y}), and forecasts beyond", fontsize=10, y=0.997)
+    fig.subplots_adjust(bottom=1.45 / fig.get_figheight(), top=1 - 0.7 / fig.get_figheight())
     return _save(fig, path)

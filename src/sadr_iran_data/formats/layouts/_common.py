@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...codes.precision import Code, dating, place_reason
+from ...codes._keyed import Keyed
+from ...codes.precision import ISO_DATE_LENGTH, Code, dating, place_reason
+from ...declarations import CONFIDENCE
 from .._writing import guard_formula, rows, wide_rows
 
 Row = dict[str, Any]
@@ -59,12 +61,24 @@ ARMED_NON_STATE_TYPES = ("armed_group",)
 CIVILIAN_TYPES = ("population_group", "person")
 
 
+#: confidence -> why an event of that confidence did not happen as far as the article says (None: it is reported as
+#: having happened, rumours and other reported claims included).
+NOT_HAPPENED: Keyed[str | None] = Keyed(
+    "layouts.NOT_HAPPENED",
+    "confidence",
+    {
+        "asserted": None,
+        "probable": None,
+        "possible": "a possibility, not a reported event: the article says it may be",
+        "reported_unverified": None,
+        "forecast": "a forecast, not a reported event: the article expects it",
+    },
+)
+NOT_HAPPENED.check_covers(CONFIDENCE.values)
+
+
 def not_happened(event: Mapping[str, Any]) -> str | None:
-    if event["confidence"] == "forecast":
-        return "a forecast, not a reported event: the article expects it"
-    if event["confidence"] == "possible":
-        return "a possibility, not a reported event: the article says it may be"
-    return None
+    return NOT_HAPPENED[event["confidence"]]
 
 
 def when_and_where(event: Mapping[str, Any], date_codes: Mapping[str, Code], place_codes: Mapping[str, Code]) -> str | None:
@@ -114,12 +128,9 @@ def sides(event: Mapping[str, Any], rank: Callable[[str], int]) -> tuple[list[st
     return first, lead([*second, *moved], rank)
 
 
-_DATE_TEXT = {"day": 10, "month": 7, "year": 4}
-
-
 def citation_date(citation: Mapping[str, Any]) -> str | None:
     """A citation's date, ISO 8601 to its own precision (a year for anything coarser)."""
-    return citation["date"].isoformat()[: _DATE_TEXT.get(citation["date_precision"], 4)] if citation["date"] else None
+    return citation["date"].isoformat()[: ISO_DATE_LENGTH[citation["date_precision"]]] if citation["date"] else None
 
 
 def citation_text(citation: Mapping[str, Any]) -> str:

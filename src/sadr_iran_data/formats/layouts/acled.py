@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...codes._keyed import Keyed
 from ...codes.countries import ISO_NUMERIC
 from ...codes.precision import (
     ACLED_GEO_PRECISION,
@@ -29,6 +30,7 @@ from ...codes.precision import (
     precision_codes,
 )
 from ...declarations import ACTOR_TYPE, EVENT_TYPE
+from ...errors import SadrIranDataError
 from .._registry import Format, register
 from ._common import Layout, Row, layout_inputs, layout_writer, not_happened, sides, when_and_where
 
@@ -145,66 +147,75 @@ _NO_AGGREGATES = (
 _NO_SITUATIONS = "A state of affairs, not an event: ACLED's unit is an event at a named location on a specific day."
 
 #: event_type -> ACLED (disorder type, event type, sub-event type), or None and why (codebook, Table 2 and its definitions).
-ACLED_TYPES: dict[str, AcledType] = {
-    "meeting": _none("Talks count in ACLED only as peace talks (Strategic developments: Agreement); these meetings are not."),
-    "visit": _none("A visit is no ACLED event type."),
-    "audience": _none("A reception is no ACLED event type."),
-    "invitation": _none(_NO_STATEMENTS),
-    "pledge": _none(_NO_STATEMENTS),
-    "statement": _none(_NO_STATEMENTS),
-    "reaction": _none(_NO_STATEMENTS),
-    "expression_of_support": _none(_NO_STATEMENTS),
-    "accusation": _none(_NO_STATEMENTS),
-    "rejection": _none(_NO_STATEMENTS),
-    "cooperation": _none("Cooperation that is no agreement is no ACLED event type."),
-    "military_aid": _none(
-        "ACLED has no type for the supply of arms, training or money: its Strategic developments are limited to "
-        "pivotal events ('The inclusion of such events is limited', codebook)."
-    ),
-    "economic_aid": _none("ACLED has no type for the supply of funds or goods."),
-    "refuge": _none("Finding safety in a place is no ACLED event type."),
-    "armed_clash": AcledType(
-        _PV,
-        "Battles",
-        "Armed clash",
-        "'armed, organized groups engage in a battle, and no reports indicate a significant change in territorial control'",
-    ),
-    "attack": _none(
-        "ACLED's event type depends on the weapon (Explosions/Remote violence) or the target (Violence against civilians, "
-        "Battles), which the event's PLOVER mode must give; see the modes below."
-    ),
-    "assassination": AcledType(
-        _PV,
-        "Violence against civilians",
-        "Attack",
-        "A targeted killing of an unarmed person: 'civilians are targeted with violence by an organized armed actor'.",
-        civilian_targeting=True,
-    ),
-    "war": _none(_NO_AGGREGATES),
-    "concession": AcledType(_SD, _SD, "Agreement", "Giving up armed resistance is a surrender, one of ACLED's examples of an Agreement."),
-    "infiltration": _none("Covert penetration of a group is no ACLED event type."),
-    "election": _none("Elections are no ACLED event type."),
-    "political_participation": _none("Entering a political process is no ACLED event type."),
-    "withdrawal": AcledType(
-        _SD, _SD, "Other", "'any significant development that does not fall into any of the other Strategic developments sub-event types'"
-    ),
-    "formation": AcledType(
-        _SD,
-        _SD,
-        "Change to group/activity",
-        "'significant changes in the activity or structure of armed groups', from 'the creation of a new rebel group or a "
-        "paramilitary wing of the security forces' to 'voluntary recruitment drives'.",
-    ),
-    "death": _none(
-        "A natural death is no ACLED event: Strategic developments may record 'the suspicious death of a high-ranking "
-        "official', and the article's one death, Khomeini's in 1989, is not said to be suspicious."
-    ),
-    "commemoration": _none("A ceremony is no ACLED event type (a demonstration is a gathering 'advocating for a shared cause')."),
-    "interview": _none("The article's own sources, not events."),
-    "publication": _none("The article's own sources, not events."),
-    "relationship_change": _none(_NO_SITUATIONS),
-    "situation": _none(_NO_SITUATIONS),
-}
+ACLED_TYPES: Keyed[AcledType] = Keyed(
+    "acled.ACLED_TYPES",
+    "event_type",
+    {
+        "meeting": _none("Talks count in ACLED only as peace talks (Strategic developments: Agreement); these meetings are not."),
+        "visit": _none("A visit is no ACLED event type."),
+        "audience": _none("A reception is no ACLED event type."),
+        "invitation": _none(_NO_STATEMENTS),
+        "pledge": _none(_NO_STATEMENTS),
+        "statement": _none(_NO_STATEMENTS),
+        "reaction": _none(_NO_STATEMENTS),
+        "expression_of_support": _none(_NO_STATEMENTS),
+        "accusation": _none(_NO_STATEMENTS),
+        "rejection": _none(_NO_STATEMENTS),
+        "cooperation": _none("Cooperation that is no agreement is no ACLED event type."),
+        "military_aid": _none(
+            "ACLED has no type for the supply of arms, training or money: its Strategic developments are limited to "
+            "pivotal events ('The inclusion of such events is limited', codebook)."
+        ),
+        "economic_aid": _none("ACLED has no type for the supply of funds or goods."),
+        "refuge": _none("Finding safety in a place is no ACLED event type."),
+        "armed_clash": AcledType(
+            _PV,
+            "Battles",
+            "Armed clash",
+            "'armed, organized groups engage in a battle, and no reports indicate a significant change in territorial control'",
+        ),
+        "attack": _none(
+            "ACLED's event type depends on the weapon (Explosions/Remote violence) or the target (Violence against civilians, "
+            "Battles), which the event's PLOVER mode must give; see the modes below."
+        ),
+        "assassination": AcledType(
+            _PV,
+            "Violence against civilians",
+            "Attack",
+            "A targeted killing of an unarmed person: 'civilians are targeted with violence by an organized armed actor'.",
+            civilian_targeting=True,
+        ),
+        "war": _none(_NO_AGGREGATES),
+        "concession": AcledType(
+            _SD, _SD, "Agreement", "Giving up armed resistance is a surrender, one of ACLED's examples of an Agreement."
+        ),
+        "infiltration": _none("Covert penetration of a group is no ACLED event type."),
+        "election": _none("Elections are no ACLED event type."),
+        "political_participation": _none("Entering a political process is no ACLED event type."),
+        "withdrawal": AcledType(
+            _SD,
+            _SD,
+            "Other",
+            "'any significant development that does not fall into any of the other Strategic developments sub-event types'",
+        ),
+        "formation": AcledType(
+            _SD,
+            _SD,
+            "Change to group/activity",
+            "'significant changes in the activity or structure of armed groups', from 'the creation of a new rebel group or a "
+            "paramilitary wing of the security forces' to 'voluntary recruitment drives'.",
+        ),
+        "death": _none(
+            "A natural death is no ACLED event: Strategic developments may record 'the suspicious death of a high-ranking "
+            "official', and the article's one death, Khomeini's in 1989, is not said to be suspicious."
+        ),
+        "commemoration": _none("A ceremony is no ACLED event type (a demonstration is a gathering 'advocating for a shared cause')."),
+        "interview": _none("The article's own sources, not events."),
+        "publication": _none("The article's own sources, not events."),
+        "relationship_change": _none(_NO_SITUATIONS),
+        "situation": _none(_NO_SITUATIONS),
+    },
+)
 
 #: (event_type, plover_mode) -> ACLED type, where the PLOVER mode decides what the event_type alone does not.
 ACLED_BY_MODE: dict[tuple[str, str], AcledType] = {
@@ -250,25 +261,29 @@ _STATE_REASON = (
 _NOT_AN_ACLED_ACTOR = "ACLED's actors are armed groups, state forces, rioters, protesters, civilians and external forces; it names no {}."
 
 #: actor_type -> ACLED actor type (the text the inter1 and inter2 columns hold).
-ACLED_INTER: dict[str, AcledInter] = {
-    "person": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("individuals")),
-    "state": AcledInter(_STATE, _STATE_REASON, state=True),
-    "state_body": AcledInter(_STATE, _STATE_REASON, state=True),
-    "state_armed_force": AcledInter(_STATE, _STATE_REASON, state=True),
-    "armed_group": AcledInter(
-        "Political militia",
-        "The article's armed groups (the Mahdi Army, Hezbollah, the Badr Organization and their splinters) take part in their "
-        "countries' politics and none is said to seek the removal of a national government, which ACLED's Rebel groups do; "
-        "ACLED's Political militias 'are not seeking the removal of a national power'.",
-    ),
-    "political_party": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("parties except as associated actors")),
-    "movement": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("movements")),
-    "organization": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("organisations of this kind")),
-    "international_organization": AcledInter(_EXTERNAL, "'international organizations' are External/Other forces (Inter code 8)."),
-    "media_outlet": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("media")),
-    "population_group": AcledInter("Civilians", "'Civilians, in whatever number or association' (Inter code 7)."),
-    "collective": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("loose sets of people such as 'Iranian officials'")),
-}
+ACLED_INTER: Keyed[AcledInter] = Keyed(
+    "acled.ACLED_INTER",
+    "actor_type",
+    {
+        "person": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("individuals")),
+        "state": AcledInter(_STATE, _STATE_REASON, state=True),
+        "state_body": AcledInter(_STATE, _STATE_REASON, state=True),
+        "state_armed_force": AcledInter(_STATE, _STATE_REASON, state=True),
+        "armed_group": AcledInter(
+            "Political militia",
+            "The article's armed groups (the Mahdi Army, Hezbollah, the Badr Organization and their splinters) take part in their "
+            "countries' politics and none is said to seek the removal of a national government, which ACLED's Rebel groups do; "
+            "ACLED's Political militias 'are not seeking the removal of a national power'.",
+        ),
+        "political_party": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("parties except as associated actors")),
+        "movement": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("movements")),
+        "organization": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("organisations of this kind")),
+        "international_organization": AcledInter(_EXTERNAL, "'international organizations' are External/Other forces (Inter code 8)."),
+        "media_outlet": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("media")),
+        "population_group": AcledInter("Civilians", "'Civilians, in whatever number or association' (Inter code 7)."),
+        "collective": AcledInter(None, _NOT_AN_ACLED_ACTOR.format("loose sets of people such as 'Iranian officials'")),
+    },
+)
 
 #: ACLED's actor for a violent event whose perpetrator the source does not name (codebook, footnote 9: Inter code 3).
 UNIDENTIFIED_ARMED_GROUP = "Unidentified Armed Group ({country})"
@@ -361,8 +376,13 @@ def _source(event: Mapping[str, Any], citations: Mapping[str, Mapping[str, Any]]
 
 
 def _acled_date(event: Mapping[str, Any]) -> datetime.date:
+    """ACLED's event_date: the day, or the month's midpoint (the codebook's two time precisions ACLED records)."""
     start: datetime.date = event["date_start"]
-    return start if event["date_precision"] == "day" else start.replace(day=15)
+    if event["date_precision"] == "day":
+        return start
+    if event["date_precision"] == "month":
+        return start.replace(day=15)
+    raise SadrIranDataError(f"{event['event_id']}: ACLED has no event_date for an event dated to a {event['date_precision']}")
 
 
 def _tags(event: Mapping[str, Any], *more: str) -> str:
@@ -423,7 +443,7 @@ def _acled_row(event: Mapping[str, Any], kind: AcledType, actors: Mapping[str, M
         "inter2": inter2,
         "interaction": interaction,
         "civilian_targeting": "Civilians targeted" if targeted else None,
-        "iso": ISO_NUMERIC.get(country) if country else None,
+        "iso": ISO_NUMERIC[country] if country is not None else None,
         "region": None,
         "country": context["countries"].get(country) if country else None,
         "admin1": event["admin1_name"],
@@ -499,9 +519,8 @@ def to_acled() -> Layout:
     return acled(*layout_inputs())
 
 
-for _name, _mapping, _vocabulary in (("ACLED_TYPES", ACLED_TYPES, EVENT_TYPE), ("ACLED_INTER", ACLED_INTER, ACTOR_TYPE)):
-    if list(_mapping) != list(_vocabulary.values):
-        raise ImportError(f"acled.{_name} must map the {_vocabulary.name} values, in order")
+ACLED_TYPES.check_covers(EVENT_TYPE.values)
+ACLED_INTER.check_covers(ACTOR_TYPE.values)
 if tuple(ACLED_COLUMN_NOTES) != ACLED_COLUMNS:
     raise ImportError("acled.ACLED_COLUMN_NOTES must describe ACLED's columns, in order")
 

@@ -16,13 +16,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...codes._keyed import Keyed
 from ...codes.precision import (
     UCDP_DATE_PRECISION,
     UCDP_WHERE_PRECISION,
     precision_codes,
 )
 from ...declarations import EVENT_TYPE
-from ...errors import DataIntegrityError
+from ...errors import DataIntegrityError, SadrIranDataError
 from .._registry import Format, register
 from ._common import (
     ARMED_NON_STATE_TYPES,
@@ -167,12 +168,6 @@ UCDP_EVENT = (
 #: type_of_violence codes (GED codebook).
 STATE_BASED, NON_STATE, ONE_SIDED = 1, 2, 3
 
-#: type_of_violence codes (GED codebook).
-STATE_BASED, NON_STATE, ONE_SIDED = 1, 2, 3
-
-#: type_of_violence codes (GED codebook).
-STATE_BASED, NON_STATE, ONE_SIDED = 1, 2, 3
-
 
 @dataclass(frozen=True)
 class UcdpType:
@@ -185,17 +180,50 @@ class UcdpType:
 _NOT_VIOLENCE = UcdpType(False, "not organised violence: GED's event is the use of armed force")
 
 #: event_type -> whether GED would code it (its event definition, UCDP_EVENT).
-UCDP_TYPES: dict[str, UcdpType] = {
-    **dict.fromkeys(EVENT_TYPE.values, _NOT_VIOLENCE),
-    "armed_clash": UcdpType(True, "Armed force used by organised actors against each other."),
-    "attack": UcdpType(True, "Armed force used by an organised actor against another, or against civilians."),
-    "assassination": UcdpType(True, "Armed force used by an organised actor against a civilian (one-sided violence)."),
-    "war": UcdpType(
-        False,
-        "a war is a conflict (UCDP's Armed Conflict Dataset), not an event: GED records its single incidents of lethal "
-        "violence, each at a place and a date, and the article names none of these wars' incidents",
-    ),
-}
+UCDP_TYPES: Keyed[UcdpType] = Keyed(
+    "ucdp_ged.UCDP_TYPES",
+    "event_type",
+    {
+        "meeting": _NOT_VIOLENCE,
+        "visit": _NOT_VIOLENCE,
+        "audience": _NOT_VIOLENCE,
+        "invitation": _NOT_VIOLENCE,
+        "pledge": _NOT_VIOLENCE,
+        "statement": _NOT_VIOLENCE,
+        "reaction": _NOT_VIOLENCE,
+        "expression_of_support": _NOT_VIOLENCE,
+        "accusation": _NOT_VIOLENCE,
+        "rejection": _NOT_VIOLENCE,
+        "cooperation": _NOT_VIOLENCE,
+        "military_aid": _NOT_VIOLENCE,
+        "economic_aid": _NOT_VIOLENCE,
+        "refuge": _NOT_VIOLENCE,
+        "armed_clash": UcdpType(True, "Armed force used by organised actors against each other."),
+        "attack": UcdpType(True, "Armed force used by an organised actor against another, or against civilians."),
+        "assassination": UcdpType(True, "Armed force used by an organised actor against a civilian (one-sided violence)."),
+        "war": UcdpType(
+            False,
+            "a war is a conflict (UCDP's Armed Conflict Dataset), not an event: GED records its single incidents of lethal "
+            "violence, each at a place and a date, and the article names none of these wars' incidents",
+        ),
+        "concession": _NOT_VIOLENCE,
+        "infiltration": _NOT_VIOLENCE,
+        "election": _NOT_VIOLENCE,
+        "political_participation": _NOT_VIOLENCE,
+        "withdrawal": _NOT_VIOLENCE,
+        "formation": _NOT_VIOLENCE,
+        "death": _NOT_VIOLENCE,
+        "commemoration": _NOT_VIOLENCE,
+        "interview": _NOT_VIOLENCE,
+        "publication": _NOT_VIOLENCE,
+        "relationship_change": _NOT_VIOLENCE,
+        "situation": _NOT_VIOLENCE,
+    },
+)
+
+#: date_precision -> GED's event_clarity of an event it takes: 1 for a day, 2 for a month or a year, which may stand for
+#: several incidents (GED takes nothing coarser).
+UCDP_EVENT_CLARITY = {"day": 1, "month": 2, "year": 2}
 
 
 def _ucdp_rank(actor: Mapping[str, Any]) -> int:
@@ -245,6 +273,12 @@ def _ucdp_sides(event: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]
             "event is no violence against civilians"
         ),
     )
+
+
+def _event_clarity(event: Mapping[str, Any]) -> int:
+    if event["date_precision"] not in UCDP_EVENT_CLARITY:
+        raise SadrIranDataError(f"{event['event_id']}: GED has no event_clarity for an event dated to a {event['date_precision']}")
+    return UCDP_EVENT_CLARITY[event["date_precision"]]
 
 
 def _ucdp_reason(event: Mapping[str, Any], violence: int | str) -> str | None:
@@ -311,7 +345,7 @@ def ucdp_ged(
                 "geom_wkt": f"POINT ({event['longitude']} {event['latitude']})",
                 "country": countries.get(event["country_iso3"]),
                 "country_id": event["country_gw"],
-                "event_clarity": 1 if event["date_precision"] == "day" else 2,
+                "event_clarity": _event_clarity(event),
                 "date_prec": precision["ucdp_date_prec"],
                 "date_start": event["date_start"].isoformat(),
                 "date_end": event["date_end"].isoformat(),
@@ -338,8 +372,7 @@ def to_ucdp_ged() -> Layout:
     return ucdp_ged(*layout_inputs())
 
 
-if list(UCDP_TYPES) != list(EVENT_TYPE.values):
-    raise ImportError("ucdp_ged.UCDP_TYPES must map the event_type values, in order")
+UCDP_TYPES.check_covers(EVENT_TYPE.values)
 if tuple(UCDP_GED_COLUMN_NOTES) != UCDP_GED_COLUMNS:
     raise ImportError("ucdp_ged.UCDP_GED_COLUMN_NOTES must describe GED's columns, in order")
 
