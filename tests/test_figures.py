@@ -20,7 +20,6 @@ pytest.importorskip("matplotlib", reason="the figures need matplotlib: pip insta
 
 import matplotlib.pyplot as plt
 
-from sadr_iran_data._build import figures
 from sadr_iran_data._build.figures import map as map_figure
 from sadr_iran_data._build.figures import network, timeline
 from sadr_iran_data._build.figures._common import RC_PARAMS

@@ -146,6 +146,16 @@ def _near_misses(col: Column, rule: Any) -> st.SearchStrategy[Any]:
         return st.one_of(st.just(bound), st.floats(bound - 1, bound + 1, allow_nan=False))
     if rule.kind == "nfc":
         return st.lists(UNNORMALISED, max_size=3) if col.type == "list" else UNNORMALISED.filter(str.strip)
+    if rule.kind == "max_words":
+        # one word fewer, as many and one more than allowed, split by any white space, with white space around them
+        spaces = st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000"])
+        words = st.text(alphabet="aé’-,", min_size=1, max_size=4)
+
+        def text(count: int) -> st.SearchStrategy[str]:
+            parts = st.lists(st.tuples(words, spaces), min_size=count, max_size=count)
+            return st.tuples(spaces, parts).map(lambda t: t[0] + "".join(w + s for w, s in t[1]))
+
+        return st.sampled_from([rule.words - 1, rule.words, rule.words + 1]).flatmap(text)
     raise AssertionError(f"no near misses for rule kind {rule.kind}: add them here")
 
 

@@ -29,7 +29,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaError
 
 from .declarations import TABLES, Column, Rule, Table
-from .validation._read import pandas_column
+from .column_types import pandas_column
 
 
 def _column(table: Table, col: Column) -> pa.Column:

@@ -69,3 +69,83 @@ def test_the_units_of_the_last_round_are_the_shipped_records(study):
     for record_id in sorted(set(shipped) - units):
         noted = any(record_id in m["disposition"] for m in missing) or added.get(record_id)
         assert noted, f"{record_id} was added without a note in round 2's 'missing' or the re-audit's 'added'"
+
+
+# --------------------------------------------------------------------------
+# Round 3: held out
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    from sadr_iran_data._build import heldout
+
+    return heldout
+
+
+@pytest.fixture(scope="module")
+def round3(heldout):
+    import sadr_iran_data as sid
+
+    names = ("events", "relations", "event_actors", "evidence", "cues", "actors", "locations")
+    rows = {name: sid.load(name, backend="arrow").to_pylist() for name in names}
+    coders = {name: heldout.coder(ROOT, name) for name in heldout.CODERS}
+    return rows, coders, heldout.table_codes(rows, coders["f"])
+
+
+def test_round3_units_are_the_sample_of_the_shipped_records_and_every_coder_coded_each(heldout, round3):
+    rows, coders, tables = round3
+    article = next((ROOT / "data" / "sources").glob("*.txt")).read_text(encoding="utf-8")
+    expected = heldout.sample(heldout.unit_rows(rows, article))
+    assert sorted(heldout.key(ROOT).items()) == sorted((u["unit_id"], u["record_id"]) for u in expected)
+    for name, codes in coders.items():
+        assert set(codes) == set(tables), name
+
+
+def test_round3_cues_of_the_coders_are_verbatim_in_their_units(heldout, round3):
+    rows, coders, _ = round3
+    article = next((ROOT / "data" / "sources").glob("*.txt")).read_text(encoding="utf-8")
+    units = {u["record_id"]: u for u in heldout.unit_rows(rows, article)}
+    for name, codes in coders.items():
+        for record_id, values in codes.items():
+            text = " ".join(article[int(a) : int(b)] for a, b in (s.split("-") for s in units[record_id]["sentences"].split()))
+            for cue in heldout.CUES:
+                for part in filter(None, (p.strip() for p in values[cue].split(" / "))):
+                    assert part in article, (name, record_id, cue, part)
+                    assert part in text or cue == "date_cue", (name, record_id, cue, part)
+
+
+def test_round3_every_disagreement_is_adjudicated_with_the_readings(heldout, round3):
+    _, coders, shipped = round3
+    entries = heldout.adjudication(ROOT)
+    keyed = {(e["record_id"], e["field"]): e for e in entries}
+    assert len(keyed) == len(entries), "one entry per record and field"
+    tables = heldout.draft(shipped, entries)
+    first, second = coders["f"], coders["g"]
+    for record_id in tables:
+        for field in heldout.FIELDS:
+            if not heldout.applies(field, record_id):
+                continue
+            values = (tables[record_id][field], first[record_id][field], second[record_id][field])
+            entry = keyed.get((record_id, field))
+            if len(set(values)) == 1:
+                assert entry is None, (record_id, field)
+                continue
+            assert entry is not None, (record_id, field, values)
+            assert (entry["readings"]["curated"], entry["readings"]["coder_f"], entry["readings"]["coder_g"]) == values
+            assert entry["decision"] in values and entry["reason"]
+            assert shipped[record_id][field] == entry["decision"], (record_id, field, "the decision ships")
+
+
+def test_cue_overlap_scores_characters_and_presence(heldout):
+    article = "Al-Sadr visited Tehran in 2006. He met the Supreme Leader there."
+    sentences = {"evt-1": [(0, 31)], "evt-2": [(32, 64)]}
+    a = {"evt-1": {"date_cue": "in 2006"}, "evt-2": {"date_cue": ""}}
+    same = heldout.cue_overlap("date_cue", a, a, sentences, article)
+    assert same == {"presence": 1.0, "both": 1, "f1": 1.0}
+    b = {"evt-1": {"date_cue": "2006"}, "evt-2": {"date_cue": "there"}}
+    part = heldout.cue_overlap("date_cue", a, b, sentences, article)
+    assert part["presence"] == 0.5 and part["both"] == 1
+    assert part["f1"] == pytest.approx(2 * 4 / (7 + 4))
+    c = {"evt-1": {"date_cue": "visited"}, "evt-2": {"date_cue": ""}}
+    assert heldout.cue_overlap("date_cue", a, c, sentences, article)["f1"] == 0.0

@@ -135,3 +135,261 @@ def vocabularies_page(rows: dict[str, list[dict[str, Any]]]) -> str:
         for p in sorted(rows["locations"], key=lambda p: p["location_id"])
     ]
     return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Measuring: the coders against the tables
+# --------------------------------------------------------------------------
+
+#: The coders of round 3, by the letter of their file (``round3-coder-X.csv``).
+CODERS = ("f", "g")
+Codes = dict[str, dict[str, str]]  # record_id -> field (or cue field) -> value
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def key(root: Path) -> dict[str, str]:
+    """unit_id -> record_id."""
+    return {row["unit_id"]: row["record_id"] for row in _read_csv(root / FOLDER / KEY)}
+
+
+def coder(root: Path, name: str) -> Codes:
+    """One coder's codes and cues, by record id."""
+    units = key(root)
+    return {units[row["unit_id"]]: {f: row[f] for f in (*FIELDS, *CUES)} for row in _read_csv(root / FOLDER / f"round3-coder-{name}.csv")}
+
+
+def table_codes(rows: dict[str, list[dict[str, Any]]], record_ids: Iterable[str]) -> Codes:
+    """The tables' codes of the round's records, in the coders' terms, and their cues' texts (joined by " / ")."""
+    wanted = set(record_ids)
+    cues: dict[tuple[str, str], list[str]] = {}
+    for c in sorted(rows["cues"], key=lambda c: c["char_start"]):
+        if not c.get("antecedent_of"):
+            cues.setdefault((c["record_id"], c["field"]), []).append(c["text"])
+    out: Codes = {}
+    for table, kind in (("events", "event"), ("relations", "relation")):
+        for record in rows[table]:
+            record_id = record[f"{kind}_id"]
+            if record_id not in wanted:
+                continue
+            event = kind == "event"
+            codes = {
+                "type": record[f"{kind}_type"],
+                "certainty": record["certainty"],
+                "attribution_kind": record["attribution_kind"],
+                "holder": record["holder_actor_id"] or "none",
+                "place": (record["location_id"] or "none") if event else "",
+                "date_precision": record["date_precision"],
+                "plover_type": record["plover_type"] if event else "",
+                "plover_mode": (record["plover_mode"] or "") if event else "",
+            }
+            for cue, fields in CUES.items():
+                codes[cue] = " / ".join(t for f in fields for t in cues.get((record_id, f), []))
+            out[record_id] = codes
+    return out
+
+
+def applies(field: str, record_id: str) -> bool:
+    """Whether ``field`` is coded for the record: place and PLOVER for events only."""
+    return record_id.startswith("evt-") or field not in ("place", "plover_type", "plover_mode")
+
+
+def alpha(field: str, *codings: Codes) -> float:
+    """Krippendorff's alpha (nominal) of ``codings`` on ``field``, over the units all of them coded."""
+    import krippendorff
+    import numpy as np
+
+    ids = sorted(i for i in set.intersection(*(set(c) for c in codings)) if applies(field, i))
+    values = sorted({c[i][field] for c in codings for i in ids})
+    if len(values) < 2:
+        return 1.0
+    index = {v: n for n, v in enumerate(values)}
+    data = np.array([[index[c[i][field]] for i in ids] for c in codings], dtype=float)
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+
+
+def percent(field: str, a: Codes, b: Codes) -> float:
+    """The share of units coded alike by ``a`` and ``b``."""
+    ids = [i for i in set(a) & set(b) if applies(field, i)]
+    return sum(a[i][field] == b[i][field] for i in ids) / len(ids)
+
+
+def _spans(texts: str, within: list[tuple[int, int]], article: str) -> set[int]:
+    """The characters of the article that the cue texts (joined by " / ") cover, each found first inside the unit's sentences."""
+    covered: set[int] = set()
+    for cue in (t.strip() for t in texts.split(" / ")):
+        if not cue:
+            continue
+        for start, end in within:
+            at = article.find(cue, start, end)
+            if at >= 0:
+                covered.update(range(at, at + len(cue)))
+                break
+    return covered
+
+
+def _span(text: str) -> tuple[int, int]:
+    start, end = text.split("-")
+    return int(start), int(end)
+
+
+def cue_overlap(cue: str, a: Codes, b: Codes, sentences: dict[str, list[tuple[int, int]]], article: str) -> dict[str, float]:
+    """How two codings' cues of one kind agree: on whether there is one, and, where both give one, the F1 of their characters."""
+    ids = sorted(set(a) & set(b))
+    present = [(bool(a[i][cue].strip()), bool(b[i][cue].strip())) for i in ids]
+    both = [i for i, (x, y) in zip(ids, present, strict=True) if x and y]
+    scores = []
+    for i in both:
+        x, y = _spans(a[i][cue], sentences[i], article), _spans(b[i][cue], sentences[i], article)
+        scores.append(2 * len(x & y) / (len(x) + len(y)) if x or y else 1.0)
+    return {
+        "presence": sum(x == y for x, y in present) / len(ids),
+        "both": len(both),
+        "f1": sum(scores) / len(scores) if scores else float("nan"),
+    }
+
+
+ADJUDICATION = "round3-adjudication.yaml"
+
+
+def adjudication(root: Path) -> list[dict[str, Any]]:
+    """Round 3's adjudicated disagreements (none before the file is written)."""
+    from .curated import parse_yaml
+
+    path = root / FOLDER / ADJUDICATION
+    if not path.exists():
+        return []
+    entries: list[dict[str, Any]] = parse_yaml(path.read_text(encoding="utf-8"))["disagreements"]
+    return entries
+
+
+def draft(shipped: Codes, entries: list[dict[str, Any]]) -> Codes:
+    """The tables' codes as the coders were compared with them: the shipped codes, with each adjudicated field's curated reading."""
+    out = {record_id: dict(codes) for record_id, codes in shipped.items()}
+    for entry in entries:
+        out[entry["record_id"]][entry["field"]] = entry["readings"]["curated"]
+    return out
+
+
+def measure(root: Path, rows: dict[str, list[dict[str, Any]]], article: str) -> dict[str, Any]:
+    """Round 3's agreement: alpha per field (tables as coded and both coders; coders alone; shipped tables), and the cues' overlap."""
+    coders = [coder(root, name) for name in CODERS]
+    shipped = table_codes(rows, coders[0])
+    entries = adjudication(root)
+    tables = draft(shipped, entries)
+    units = {u["record_id"]: u for u in unit_rows(rows, article)}
+    sentences = {i: [_span(s) for s in units[i]["sentences"].split()] for i in tables}
+    first, second = coders
+    fields = [
+        {
+            "field": field,
+            "units": sum(applies(field, i) for i in tables),
+            "all": alpha(field, tables, *coders),
+            "coders": alpha(field, *coders),
+            "after": alpha(field, shipped, *coders),
+            "percent": (percent(field, tables, first) + percent(field, tables, second)) / 2,
+        }
+        for field in FIELDS
+    ]
+    decided = {"adjudicated": len(entries), "for_coders": sum(e["decided_for"] != "the curated coding" for e in entries)}
+    cues = [
+        {
+            "cue": cue,
+            "tables": {name: cue_overlap(cue, tables, c, sentences, article) for name, c in zip(CODERS, coders, strict=True)},
+            "coders": cue_overlap(cue, first, second, sentences, article),
+        }
+        for cue in CUES
+    ]
+    return {
+        "units": len(tables),
+        "events": sum(i.startswith("evt-") for i in tables),
+        "fields": fields,
+        "cues": cues,
+        **decided,
+        "all_events": len(rows["events"]),
+        "all_relations": len(rows["relations"]),
+    }
+
+
+NAMES = {
+    "type": "event / relation type",
+    "certainty": "certainty",
+    "attribution_kind": "attribution kind",
+    "holder": "holder (`holder_actor_id`)",
+    "place": "place (events)",
+    "date_precision": "date precision",
+    "plover_type": "PLOVER type (events)",
+    "plover_mode": "PLOVER mode (events)",
+}
+CUE_NAMES = {"trigger": "trigger", "hedge": "hedge", "holder_cue": "holder", "date_cue": "date", "place_cue": "place"}
+
+
+def render(result: dict[str, Any]) -> str:
+    """Round 3's section of the reliability page."""
+    low = [NAMES[r["field"]] for r in result["fields"] if r["all"] < 0.80]
+    lines = [
+        "",
+        "## Round 3: held out (1.4.0)",
+        "",
+        "A held-out round on the 1.4.0 tables. Its codebook",
+        "(`data/curated/reliability/codebook-round3.md`) was frozen before any coding",
+        "and takes every example from outside the article (invented places and",
+        "actors), so agreement is not helped by examples drawn from the units",
+        "themselves. Two fresh coders (F, G) coded the units, each alone, from the",
+        "article, that codebook, the unit list and the vocabularies",
+        "(`units-round3.csv`, `vocabularies-round3.md`). They were language-model",
+        "agents, run separately, with no access to the repository, the tables or",
+        "each other's work; the earlier rounds' coders were of the same kind.",
+        f"The {result['units']} units are the first {result['events']} of the {result['all_events']} events and the first",
+        f"{result['units'] - result['events']} of the {result['all_relations']} relations in the order of their opaque ids",
+        "(a hash of the record id, `_build/heldout.py`). Besides the fields of rounds 1 and 2 the coders",
+        "coded the holder of each reported view (an actor id or `none`), PLOVER's",
+        "type and mode from the words, and each value's cue, the few words that",
+        "justify it.",
+        "",
+        "| field | units | α, tables as coded + F + G | α, F + G | α, shipped + F + G | % agreement with the tables |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in result["fields"]:
+        lines.append(
+            f"| {NAMES[r['field']]} | {r['units']} | **{r['all']:.3f}** | {r['coders']:.3f} | {r['after']:.3f} | {r['percent']:.1%} |"
+        )
+    lines += [
+        "",
+        "The bold column is the independent measure.",
+        "Every field is at or above 0.80." if not low else "Below 0.80: " + ", ".join(low) + "; read these fields with care.",
+        f"The {result['adjudicated']} unit-fields where the tables and a coder differed are decided, with",
+        f"reasons, in `data/curated/reliability/{ADJUDICATION}`: {result['for_coders']} for a coder (the",
+        f"tables changed), {result['adjudicated'] - result['for_coders']} for the tables. The shipped column",
+        "compares the coders with the tables after those changes, and is not independent.",
+        "",
+        "Cues are compared by the characters of the article they cover: whether both",
+        "codings give a cue of that kind for a unit, and, where both do, the F1 of",
+        "their characters (1 is the same span; a cue that holds the other, or a",
+        "word more, scores less than 1).",
+        "",
+        "| cue | both give one or neither (tables vs F / vs G) | units where both give one (F, G) "
+        "| character F1, tables vs F / vs G | F vs G: presence / F1 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for c in result["cues"]:
+        f, g, both = c["tables"]["f"], c["tables"]["g"], c["coders"]
+        lines.append(
+            f"| {CUE_NAMES[c['cue']]} | {f['presence']:.1%} / {g['presence']:.1%} | {f['both']}, {g['both']} | "
+            f"{f['f1']:.2f} / {g['f1']:.2f} | {both['presence']:.1%} / {both['f1']:.2f} |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def page_section(root: Path) -> str:
+    """Round 3's section, measured on the installed tables and the article in ``root``."""
+    import sadr_iran_data as sid
+
+    names = ("events", "relations", "event_actors", "evidence", "cues", "actors", "locations")
+    rows = {name: sid.load(name, backend="arrow").to_pylist() for name in names}
+    article = next((root / "data" / "sources").glob("*.txt")).read_text(encoding="utf-8")
+    return render(measure(root, rows, article))

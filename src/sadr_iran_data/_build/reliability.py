@@ -26,9 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from .curated import parse_yaml
-
 from .archive import RELEASES
+from .curated import parse_yaml
 
 #: The study's files, relative to the repository's root.
 FOLDER = Path("data") / "curated" / "reliability"
@@ -341,4 +340,6 @@ def render_plover(result: dict[str, Any]) -> str:
 
 def reliability_page(root: Path) -> str:
     """The reliability page of the repository at ``root``: the study's method and its agreement tables."""
-    return render(measure(root)) + render_plover(measure_plover(root))
+    from . import heldout
+
+    return render(measure(root)) + render_plover(measure_plover(root)) + heldout.page_section(root)

@@ -330,3 +330,25 @@ def text_dtype() -> Any:
         return pd.StringDtype("pyarrow", na_value=np.nan)
     except TypeError:  # pandas before 2.3 names the same dtype differently
         return pd.StringDtype("pyarrow_numpy")
+
+
+#: What ``pandas.api.types.infer_dtype`` says of Python objects that Arrow reads as one type without converting any.
+_ONE_KIND = ("string", "empty", "integer", "floating", "mixed-integer-float", "boolean", "datetime", "date")
+
+
+def pandas_column(series: Any) -> Any:
+    """A pandas column as Arrow, or as its Python objects when Arrow cannot hold it as one type.
+
+    Objects of several kinds stay Python objects: Arrow would convert some of
+    them quietly (a whole number beside dates, read as nanoseconds).
+    """
+    import numpy as np
+    import pyarrow as pa
+    from pandas.api.types import infer_dtype
+
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind == "O" and infer_dtype(series, skipna=True) not in _ONE_KIND:
+        return series.tolist()
+    try:
+        return pa.array(series, from_pandas=True)
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        return series.astype(object).tolist()

@@ -187,7 +187,8 @@ class MaxWords(ColumnRule):
         import pyarrow.compute as pc
 
         values = comparable(values)
-        counts = pc.list_value_length(pc.utf8_split_whitespace(values))
+        # trimmed first: Arrow counts an empty word before leading and after trailing white space, Python's split does not
+        counts = pc.list_value_length(pc.utf8_split_whitespace(pc.utf8_trim_whitespace(values)))
         return valid(values) & flags(pc.greater(counts, self.words))
 
     def message(self, value: Any) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..column_types import pandas_column
 from ..declarations import TABLES, Table, get_table
 from ..errors import InputError
 
@@ -62,28 +63,6 @@ class Source:
 # --------------------------------------------------------------------------
 # Frames
 # --------------------------------------------------------------------------
-
-
-#: What ``pandas.api.types.infer_dtype`` says of Python objects that Arrow reads as one type without converting any.
-_ONE_KIND = ("string", "empty", "integer", "floating", "mixed-integer-float", "boolean", "datetime", "date")
-
-
-def pandas_column(series: Any) -> Any:
-    """A pandas column as Arrow, or as its Python objects when Arrow cannot hold it as one type.
-
-    Objects of several kinds stay Python objects: Arrow would convert some of
-    them quietly (a whole number beside dates, read as nanoseconds).
-    """
-    import numpy as np
-    import pyarrow as pa
-    from pandas.api.types import infer_dtype
-
-    if isinstance(series.dtype, np.dtype) and series.dtype.kind == "O" and infer_dtype(series, skipna=True) not in _ONE_KIND:
-        return series.tolist()
-    try:
-        return pa.array(series, from_pandas=True)
-    except (pa.ArrowException, OverflowError, TypeError, ValueError):
-        return series.astype(object).tolist()
 
 
 def from_frame(obj: Any, table: Table, label: str | None = None) -> Source:
