@@ -28,8 +28,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError
 
-from .declarations import TABLES, Column, Rule, Table
 from .column_types import pandas_column
+from .declarations import TABLES, Column, Rule, Table
 
 
 def _column(table: Table, col: Column) -> pa.Column:

@@ -25,7 +25,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._base import BAD, YEARS, ColumnSpec, ColumnType, Parsed, flags, id_strategy, is_text_type, missing, pandas_column, plain_array, text_dtype
+from ._base import (
+    BAD,
+    YEARS,
+    ColumnSpec,
+    ColumnType,
+    Parsed,
+    flags,
+    id_strategy,
+    is_text_type,
+    missing,
+    pandas_column,
+    plain_array,
+    text_dtype,
+)
 from .dates import DateType
 from .edtf import EDTF_PATTERN, EDTF_PRECISIONS, EdtfType, edtf_bounds, edtf_precision
 from .lists import ListType
@@ -36,7 +49,6 @@ if TYPE_CHECKING:
     from ._base import Mask as Mask
 
 __all__ = [
-    "pandas_column",
     "BAD",
     "COLUMN_TYPES",
     "EDTF_PATTERN",
@@ -51,6 +63,7 @@ __all__ = [
     "id_strategy",
     "is_text_type",
     "missing",
+    "pandas_column",
     "plain_array",
     "text_dtype",
 ]
