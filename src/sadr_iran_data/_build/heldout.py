@@ -385,11 +385,16 @@ def render(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def page_section(root: Path) -> str:
-    """Round 3's section, measured on the installed tables and the article in ``root``."""
+def measure_installed(root: Path) -> dict[str, Any]:
+    """Round 3's agreement with the installed tables and the article in ``root``."""
     import sadr_iran_data as sid
 
     names = ("events", "relations", "event_actors", "evidence", "cues", "actors", "locations")
     rows = {name: sid.load(name, backend="arrow").to_pylist() for name in names}
     article = next((root / "data" / "sources").glob("*.txt")).read_text(encoding="utf-8")
-    return render(measure(root, rows, article))
+    return measure(root, rows, article)
+
+
+def page_section(root: Path) -> str:
+    """Round 3's section, measured on the installed tables and the article in ``root``."""
+    return render(measure_installed(root))
