@@ -44,6 +44,22 @@ def _fence(text: str, lang: str = "text") -> str:
     return f"```{lang}\n{text.rstrip()}\n```"
 
 
+def pin_block() -> str:
+    """How to install exactly this version: from PyPI once it is published there, and from its tag meanwhile."""
+    from ..identity import REPOSITORY_URL
+
+    version = sid.__version__
+    return (
+        _fence(
+            f"pip install {NAME}=={version}  # from PyPI, once the release is published there\n"
+            f'pip install "{NAME} @ git+{REPOSITORY_URL}@v{version}"  # from the release\'s tag',
+            "console",
+        )
+        + "\n\nThe package is not on PyPI until a release tag has run the release workflow "
+        "([docs/releasing.md](docs/releasing.md)); the second command installs the same version from its tag."
+    )
+
+
 # --------------------------------------------------------------------------
 # Pages
 # --------------------------------------------------------------------------
@@ -143,7 +159,7 @@ def citing_page() -> str:
         "`CITATION.cff`, which names the article among its references).",
         "## Versions",
         "Pin the version you cite so that others load exactly the rows you used:",
-        _fence(f"pip install sadr-iran-data=={sid.__version__}", "console"),
+        pin_block().replace("(docs/releasing.md)", "(releasing.md)"),
         "What changed between versions is in the [changelog](changelog.md) and, record by record, in "
         '`sid.changes(since="1.0.0")`. [Versions and releases](releasing.md) describes the numbering and the '
         "release procedure.",
@@ -300,7 +316,7 @@ def readme_blocks(root: Path) -> dict[str, str]:
         "numbers": _numbers_sentence(root),
         "grounding": _grounding_sentence(),
         "reliability": _reliability_sentence(root),
-        "pin": _fence(f"pip install {NAME}=={sid.__version__}", "console"),
+        "pin": pin_block(),
         "citation": f"For {sid.__version__}:\n\n" + _fence(cite("bibtex", include_source=True), "bibtex"),
     }
 
