@@ -89,7 +89,7 @@ def support_block() -> str:
     intents = sorted({r["support_intent"] for r in relations})
     return (
         grid(
-            ("`support_form`", "relations", "UCDP ESD support type", "NAGs form of support", "why"),
+            ("`support_form`", "relations", "UCDP ESD support variable", "NAGs support type", "why"),
             ((f"`{form}`", counts.get(form, 0), m.esd, m.nags, m.reason) for form, m in support.MAPPING.items()),
         )
         + f"\n\n`support_intent` of the {len(relations)} `supports` relations: "

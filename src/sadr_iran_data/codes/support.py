@@ -8,22 +8,30 @@ wide view of relations carries both (``esd_support``, ``nags_support``).
 Sources:
 
 - :data:`NAGS`: San-Akca, "Dangerous Companions: Cooperation between States
-  and Nonstate Armed Groups (NAGs)", v.04/2015, whose project page lists the
-  8 forms of support quoted in :data:`NAGS_FORMS`, and distinguishes active
-  from passive support after Byman (2005).
+  and Nonstate Armed Groups (NAGs)", v.04/2015. Its project page lists 8
+  forms of support (:data:`NAGS_FORMS`), where form (6) reads "training,
+  weapons and logistics aid, funds"; the project's facts page counts them as
+  separate types (:data:`NAGS_TYPES`: "Training", "Weapons and Logistics",
+  "Financial Aid", ...). A support form maps to the named type of the facts
+  page, which does not run three types together. Active and passive support
+  follow its about page, after Byman (2005).
 - :data:`ESD`: the UCDP External Support Dataset, version 18.1 (Meier,
-  Karlén, Pettersson and Croicu 2023); the support types whose variables
-  could be checked (``ext_p`` troops, ``ext_w`` weapons, ``ext_t``
-  training, ``ext_f`` funding) are named here. Its other types (access to
-  territory, materiel and logistics, intelligence, ...) could not be read in
-  its codebook offline, and no support in the article needs them.
+  Karlén, Pettersson and Croicu 2023). Its triad-year data file has 11
+  support-type variables (:data:`ESD_VARIABLES`). Their definitions could
+  not be read in the ESD codebook offline: a support form is mapped to the
+  variable whose letter the conventional reading gives it only where the
+  ESD's own rows for the same supporter and recipient use it (Iran to
+  al-Mahdi Army, 2004, 2007 and 2008: ``ext_w``, ``ext_m``, ``ext_t``), and
+  left null otherwise. ``ext_u`` exists and is used (243 rows), but whether
+  it is the type of support of no stated form cannot be confirmed, so
+  ``military`` and ``unspecified`` support stay null.
 
 :data:`MAPPING` is a :class:`~sadr_iran_data.codes._keyed.Keyed`: a support form it does not map is an
 error. Only the standard library is needed.
 
 >>> from sadr_iran_data.codes.support import MAPPING
 >>> MAPPING["weapons"].esd, MAPPING["weapons"].nags
-('weapons (ext_w)', '(8) logistics and arms')
+('ext_w', 'Weapons and Logistics')
 """
 
 from __future__ import annotations
@@ -34,16 +42,17 @@ from ._keyed import Keyed
 
 NAGS = (
     "San-Akca, Belgin. Dangerous Companions: Cooperation between States and Nonstate Armed Groups (NAGs), "
-    "v.04/2015, nonstatearmedgroups.ku.edu.tr (forms of support as listed on the project page; active and "
-    "passive support on its about page, after Byman 2005)"
+    "v.04/2015, nonstatearmedgroups.ku.edu.tr (forms of support as listed on the project page; the types as "
+    "counted on armedgroups.net/facts.html; active and passive support on nonstatearmedgroups.ku.edu.tr/about.php, "
+    "after Byman 2005)"
 )
 ESD = (
     "UCDP External Support Dataset (ESD), version 18.1, 1975-2017: Meier, Vanessa, Niklas Karlén, Therése Pettersson "
     "and Mihai Croicu (2023), 'External support in armed conflicts: Introducing the UCDP external support dataset "
-    "(ESD), 1975-2017', Journal of Peace Research 60(3): 545-554, doi:10.1177/00223433221079864 (which supersedes "
-    "Högbladh, Pettersson and Themnér's 2011 data, 1975-2009); support-type "
-    "variables ext_p (troops), ext_w (weapons), ext_t (training), ext_f (funding), as read in a public analysis of "
-    "ucdp-esd-ty (github.com/marfakozeletsUvA/Violent-Offenders-GPV---CSSci-)"
+    "(ESD), 1975-2017', Journal of Peace Research 60(3): 545-554, doi:10.1177/00223433221079864; its support-type "
+    "variables as the triad-year data file names them (ucdp-esd-ty, as committed in "
+    "github.com/marfakozeletsUvA/Violent-Offenders-GPV---CSSci- at 589c25f9042b47487ebb0eaba17d8a95a171148f, "
+    "data/raw/military/ucdp-esd-ty-raw.xlsx); the ESD codebook's definitions of the types could not be read"
 )
 
 #: The NAGs data's 8 forms of external state support, as its project page lists them.
@@ -57,6 +66,18 @@ NAGS_FORMS = (
     "(7) transportation of funds",
     "(8) logistics and arms",
 )
+#: The NAGs support types as the project's facts page counts them ("Distribution of Support Types across Rebel Groups").
+NAGS_TYPES = (
+    "Training Camps",
+    "Safe Haven to Members",
+    "Safe Haven to Leaders and Operate Offices",
+    "Financial Aid",
+    "Weapons and Logistics",
+    "Training",
+    "Transport of Weapons and Logistics",
+)
+#: The ESD triad-year file's support-type variables, in the file's order (``ext_sup`` flags any support, ``ext_sum`` counts them).
+ESD_VARIABLES = ("ext_x", "ext_p", "ext_y", "ext_w", "ext_m", "ext_t", "ext_f", "ext_i", "ext_l", "ext_o", "ext_u")
 
 
 @dataclass(frozen=True)
@@ -68,25 +89,44 @@ class Mapping:
     reason: str
 
 
-#: support_form -> its ESD support type and NAGs form (None where neither data set has one).
+#: support_form -> its ESD support variable and NAGs type (None where no source confirms one).
 MAPPING: Keyed[Mapping] = Keyed(
     "support.MAPPING",
     "support_form",
     {
-        "weapons": Mapping("weapons (ext_w)", NAGS_FORMS[7], "Arms and ammunition: ESD weapons; NAGs logistics and arms."),
-        "training": Mapping(
-            "training (ext_t)", NAGS_FORMS[5], "Training, not the hosting of camps (NAGs 5), which the text does not state."
+        "weapons": Mapping(
+            "ext_w",
+            NAGS_TYPES[4],
+            "Arms and ammunition. ESD: the ESD's rows of Iran's support to al-Mahdi Army (2004, 2007, 2008) set ext_w. "
+            "NAGs: the facts page's Weapons and Logistics (the project page's (6) and (8) both name arms).",
         ),
-        "funds": Mapping("funding (ext_f)", NAGS_FORMS[5], "Money: ESD funding; NAGs bundles funds with training and arms (6)."),
+        "training": Mapping(
+            "ext_t",
+            NAGS_TYPES[5],
+            "Training, not the hosting of camps (NAGs Training Camps), which the text does not state. ESD: the same rows set ext_t.",
+        ),
+        "funds": Mapping(
+            None,
+            NAGS_TYPES[3],
+            "Money. NAGs: Financial Aid. ESD: its funding variable is not confirmed (ext_f by the conventional reading; "
+            "no ESD row for these parties to check it against), so null.",
+        ),
         "safe_haven": Mapping(
             None,
-            "(2) or (3) safe haven",
-            "NAGs codes safe haven for members (2) or leaders (3); the ESD's access to territory could not be checked. "
+            f"{NAGS_TYPES[1]} or {NAGS_TYPES[2]}",
+            "NAGs codes safe haven for members or for leaders; the ESD's access to territory could not be confirmed. "
             "No relation in the article has this form.",
         ),
         "political": Mapping(None, None, "Political or diplomatic backing is a form of support in neither data set."),
-        "military": Mapping(None, None, "Military support of no stated form: neither data set has a type for it."),
-        "unspecified": Mapping(None, None, "The text does not say what the support is."),
+        "military": Mapping(
+            None,
+            None,
+            "Military support of no stated form. The ESD file has ext_u (243 rows), which may be its unknown type, but its "
+            "definition could not be read, so null; NAGs has no type for it.",
+        ),
+        "unspecified": Mapping(
+            None, None, "The text does not say what the support is; as for military, ext_u cannot be confirmed, so null."
+        ),
     },
 )
 
