@@ -179,7 +179,9 @@ def test_support_relations_are_active_and_typed_in_the_fields_vocabularies():
     weapons = supports[supports["support_form"] == "weapons"]
     assert len(weapons) and (weapons["esd_support"].str.contains("ext_w")).all()
     assert (weapons["nags_support"] == "Weapons and Logistics").all()  # a type the NAGs facts page counts
-    assert set(supports["nags_support"].dropna()) <= set(support.NAGS_TYPES) | {"Safe Haven to Members or Safe Haven to Leaders and Operate Offices"}
+    assert set(supports["nags_support"].dropna()) <= set(support.NAGS_TYPES) | {
+        "Safe Haven to Members or Safe Haven to Leaders and Operate Offices"
+    }
     assert set(supports["esd_support"].dropna()) <= set(support.ESD_VARIABLES)  # a variable of the ESD's data file
     funds = supports[supports["support_form"] == "funds"]
     assert funds["esd_support"].isna().all() and (funds["nags_support"] == "Financial Aid").all()
