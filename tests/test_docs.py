@@ -268,3 +268,35 @@ def test_site_builds_strictly_without_external_assets(tmp_path):
         assert not external.search(text), f"{html.relative_to(site)} loads an external asset"
     api = (site / "api" / "index.html").read_text(encoding="utf-8")
     assert "load_events" in api and "&gt;&gt;&gt;" in api
+
+
+# --------------------------------------------------------------------------
+# The changelog's numbers
+# --------------------------------------------------------------------------
+
+
+def _release_section(version: str) -> str:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    start = text.index(f"## [{version}]")
+    return " ".join(text[start : text.index("\n## [", start + 1)].split())
+
+
+def test_the_1_4_0_changelog_states_the_shares_and_retirements_the_data_give():
+    import yaml
+
+    import sadr_iran_data as sid
+    from sadr_iran_data.rules.shipped_text import covered, shipped_share
+
+    section = _release_section("1.4.0")
+    current = "1.4.0" if "1.4.0" in set(sid.releases()["version"]) else None
+    rows = {name: sid.load(name, backend="arrow", version=current).to_pylist() for name in ("citations", "evidence", "cues")}
+    (shipped, length), *_ = shipped_share(rows).values()
+    assert f"cover {shipped:,} of the article's {length:,} characters ({shipped / length:.1%})" in section
+    old = sid.load("evidence", backend="arrow", version="1.3.0").to_pylist()
+    before = covered([(e["char_start"], e["char_end"]) for e in old])
+    assert f"the quotes of 1.3.0 covered {before:,} ({before / length:.1%})" in section
+    retired = yaml.safe_load((ROOT / "data" / "curated" / "retired.yaml").read_text(encoding="utf-8"))
+    evidence = [r for r in retired if r["retired_in"] == "1.4.0" and r["table"] == "evidence"]
+    replaced = sum("replaced_by" in r for r in evidence)
+    assert f"are retired, {len(evidence)} of the {len(old)}" in section
+    assert f"{replaced} with `replaced_by`" in section and f"{len(evidence) - replaced} (the retired links' quotes) without" in section
