@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.4.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "607ccc2b1c0429a180e689ccd69743be2841e7d82b6d962a3e21c3a388322cde"
+__manifest_sha256__ = "0bdd7d6da996b521b3d3369ccd54bff4062f232f3b06ca636027aeebb39995d2"
