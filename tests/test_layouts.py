@@ -222,10 +222,15 @@ def test_each_event_type_falls_where_the_codebook_puts_it(event_type):
     )
 
 
-def test_acled_rows_are_the_events_of_the_types_the_codebook_records(events, acled):
-    assert [row["event_id_cnty"] for row in acled.rows] == ["evt-0003", "evt-0051"]
-    for row in acled.rows:
-        event = events[row["event_id_cnty"]]
+def test_acled_rows_are_the_events_of_the_types_the_codebook_records(events, acled, world, clash):
+    # Of the article's events only the Samarra bombing has an ACLED type, is reported as having happened, is dated to one
+    # month and is placed in a town. The April 2004 clash (evt-0003) is placed nowhere since round 3; the clash made from
+    # it, in Najaf, stands in for the Battles row it was.
+    assert [row["event_id_cnty"] for row in acled.rows] == ["evt-0051"]
+    assert {row["event_id"]: row["reason"] for row in acled.left_out}["evt-0003"].startswith("no place")
+    clash_row, _ = run(world, clash)
+    assert clash_row["event_id_cnty"] == clash["event_id"]
+    for row, event in [*((row, events[row["event_id_cnty"]]) for row in acled.rows), (clash_row, clash)]:
         key = (event["event_type"], event["plover_mode"]) if event["plover_mode"] == "explosives" else event["event_type"]
         assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == ACLED_EXPECTED_TYPES[key]
         assert event["confidence"] not in ("forecast", "possible")
@@ -322,9 +327,13 @@ def test_acled_csv_opens_in_pandas_with_the_codebooks_columns(files, events):
 # --------------------------------------------------------------------------
 
 
-def test_ucdp_writes_only_organised_violence_that_happened(events, ucdp):
-    for row in ucdp.rows:
-        event = events[row["id"]]
+def test_ucdp_writes_only_organised_violence_that_happened(events, ucdp, world, clash):
+    # The article's events with the clash made from evt-0003 (which GED wrote until round 3 left it unplaced)
+    ged = ucdp_layout.ucdp_ged([*events.values(), clash], world["actors"], world["locations"], world["citations"])
+    assert [row["id"] for row in ged.rows] == [*(row["id"] for row in ucdp.rows), clash["event_id"]]
+    written = {**events, clash["event_id"]: clash}
+    for row in ged.rows:
+        event = written[row["id"]]
         assert ucdp_layout.UCDP_TYPES[event["event_type"]].coded
         assert event["confidence"] not in ("forecast", "possible")
         assert row["type_of_violence"] in (1, 2, 3)
@@ -332,27 +341,36 @@ def test_ucdp_writes_only_organised_violence_that_happened(events, ucdp):
         assert row["country_id"] == event["country_gw"]
         assert row["date_start"] == event["date_start"].isoformat() and row["date_end"] == event["date_end"].isoformat()
         assert all(row[c] is None for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "low", "high"))
-    coded = {i for i, e in events.items() if ucdp_layout.UCDP_TYPES[e["event_type"]].coded}
-    assert {row["id"] for row in ucdp.rows} <= coded
+    coded = {i for i, e in written.items() if ucdp_layout.UCDP_TYPES[e["event_type"]].coded}
+    assert {row["id"] for row in ged.rows} <= coded
 
 
-def test_state_based_violence_has_a_state_on_side_a(ucdp):
+def test_state_based_violence_has_a_state_on_side_a(ucdp, world, clash):
     actors = {a["name"]: a for a in sid.load("actors", backend="arrow").to_pylist()}
-    for row in ucdp.rows:
-        if row["type_of_violence"] == ucdp_layout.STATE_BASED:
-            assert actors[row["side_a"]]["actor_type"] in _common.STATE_TYPES
-            assert row["gwnoa"] is not None
+    _, ged_clash = run(world, clash)  # the Mahdi Army against U.S. troops: GED's row of evt-0003 until round 3
+    state_based = [row for row in [*ucdp.rows, ged_clash] if row["type_of_violence"] == ucdp_layout.STATE_BASED]
+    assert ged_clash in state_based
+    for row in state_based:
+        assert actors[row["side_a"]]["actor_type"] in _common.STATE_TYPES
+        assert row["gwnoa"] is not None
 
 
-def test_ucdp_csv_opens_in_pandas_with_geds_columns(files, events):
+def test_ucdp_csv_opens_in_pandas_with_geds_columns(files, events, ucdp, world, clash, tmp_path):
+    # The article's events give GED no row since round 3 left evt-0003 unplaced: the rows are also written, as the export
+    # writes them, with the row of the clash made from it
+    _, ged_clash = run(world, clash)
+    _common.write_layout_csv(tmp_path / "ucdp_ged.csv", ucdp.columns, [*ucdp.rows, ged_clash], formula_guard=True)
+    with_clash = pd.read_csv(tmp_path / "ucdp_ged.csv")
+    assert list(with_clash["id"]) == [*(row["id"] for row in ucdp.rows), clash["event_id"]]
+    for frame in (pd.read_csv(files / "ucdp_ged.csv"), with_clash):
+        assert list(frame.columns) == list(ucdp_layout.UCDP_GED_COLUMNS)
+        assert len(frame.columns) == 49
+        assert set(GED_COLUMNS) <= set(frame.columns)
+        positions = [list(frame.columns).index(c) for c in ("id", "year", "type_of_violence", "side_a", "side_b", "date_start", "date_end")]
+        assert positions == sorted(positions)
+        assert frame[["best", "low", "high", "deaths_a"]].isna().all().all()
+        assert frame["where_prec"].between(1, 7).all() and frame["date_prec"].between(1, 5).all()
     frame = pd.read_csv(files / "ucdp_ged.csv")
-    assert list(frame.columns) == list(ucdp_layout.UCDP_GED_COLUMNS)
-    assert len(frame.columns) == 49
-    assert set(GED_COLUMNS) <= set(frame.columns)
-    positions = [list(frame.columns).index(c) for c in ("id", "year", "type_of_violence", "side_a", "side_b", "date_start", "date_end")]
-    assert positions == sorted(positions)
-    assert frame[["best", "low", "high", "deaths_a"]].isna().all().all()
-    assert frame["where_prec"].between(1, 7).all() and frame["date_prec"].between(1, 5).all()
     left = pd.read_csv(files / "ucdp_ged_left_out.csv")
     assert list(left.columns) == ["event_id", "reason"]
     assert sorted([*frame["id"], *left["event_id"]]) == sorted(events)
@@ -444,13 +462,17 @@ def test_the_wide_view_has_the_codes_of_each_events_dating_and_place(events):
         ), event["event_id"]
 
 
-def test_the_layouts_write_the_codes_of_each_events_dating_and_place(events, acled, ucdp):
-    assert acled.rows and ucdp.rows
-    for row in acled.rows:
-        codes = expected_codes(events[row["event_id_cnty"]])
+def test_the_layouts_write_the_codes_of_each_events_dating_and_place(events, acled, ucdp, world, clash):
+    # GED writes none of the article's events since round 3 left the April 2004 clash unplaced: the clash made from it,
+    # in Najaf, is written by both layouts.
+    acled_clash, ged_clash = run(world, clash)
+    assert acled.rows and "reason" not in acled_clash and "reason" not in ged_clash
+    written = {**events, clash["event_id"]: clash}
+    for row in [*acled.rows, acled_clash]:
+        codes = expected_codes(written[row["event_id_cnty"]])
         assert (row["time_precision"], row["geo_precision"]) == (codes["acled_time_precision"], codes["acled_geo_precision"])
-    for row in ucdp.rows:
-        codes = expected_codes(events[row["id"]])
+    for row in [*ucdp.rows, ged_clash]:
+        codes = expected_codes(written[row["id"]])
         assert (row["date_prec"], row["where_prec"]) == (codes["ucdp_date_prec"], codes["ucdp_where_prec"])
 
 
@@ -465,16 +487,37 @@ ACLED_TYPED = {"state", "state_body", "state_armed_force", "armed_group", "inter
 ORGANISED = {"state", "state_body", "state_armed_force", "armed_group"}
 
 
+# The wide view's columns of an event's place: its location_id, and the place columns of declarations/views.py.
+PLACE_COLUMNS = (
+    "location_id place_name place_type admin1_id admin1_name admin1_code country_iso3 country_gw country_cow latitude longitude "
+    "geo_precision coordinate_source acled_geo_precision ucdp_where_prec"
+).split()
+
+
 @pytest.fixture(scope="module")
 def world() -> dict[str, Any]:
-    """A real event (the Najaf clash of April 2004, dated to a month, in a town) and the real places and citations."""
+    """A real event put in a real town (the clash of April 2004, dated to a month, in Najaf), and the real places and citations.
+
+    The article places the clash (evt-0003) nowhere since round 3; the template takes its place from evt-0006 (the Mahdi
+    Army gives up the same fight), which the article puts in Najaf, where the clash was placed until then.
+    """
+    wide = {e["event_id"]: e for e in wide_arrow("events").to_pylist()}
+    clash, najaf = wide["evt-0003"], wide["evt-0006"]
+    assert clash["location_id"] is None and clash["date_precision"] == "month"
+    assert najaf["location_id"] == "loc-najaf" and najaf["place_type"] == "city" and najaf["geo_precision"] == "town"
     return {
-        "template": next(e for e in wide_arrow("events").to_pylist() if e["event_id"] == "evt-0003"),
-        "region": next(e for e in wide_arrow("events").to_pylist() if e["event_id"] == "evt-0026"),
+        "template": {**clash, **{c: najaf[c] for c in PLACE_COLUMNS}},
+        "region": wide["evt-0026"],
         "actors": sid.load("actors", backend="arrow").to_pylist(),
         "locations": sid.load("locations", backend="arrow").to_pylist(),
         "citations": sid.load("citations", backend="arrow").to_pylist(),
     }
+
+
+@pytest.fixture(scope="module")
+def clash(world) -> dict[str, Any]:
+    """The Mahdi Army's clash with U.S. troops, made from the template: in Najaf, in April 2004, as the article's author tells it."""
+    return made(world, initiator=["act-mahdi-army"], target=["act-us-troops"])
 
 
 def made(world: dict[str, Any], event_type: str = "armed_clash", mode: str | None = None, **roles: list[str]) -> dict[str, Any]:
@@ -677,8 +720,8 @@ def test_events_dated_only_by_bounds_say_so(acled):
         assert reasons[event_id].startswith("dated only by bounds: the article gives no day, month or year"), event_id
 
 
-def test_ged_sources_carry_their_dates_and_who_the_information_comes_from(world, ucdp):
-    row = next(r for r in ucdp.rows if r["id"] == "evt-0003")
+def test_ged_sources_carry_their_dates_and_who_the_information_comes_from(world, clash):
+    _, row = run(world, clash)  # the article's own events give GED no row since round 3: the clash made from evt-0003
     assert (row["source_date"], row["source_original"], row["number_of_sources"]) == ("2007", "Babak Rahimi", 1)
     told = made(world, initiator=["act-mahdi-army"], target=["act-us-troops"])
     told.update(attributed_to="a young member of the Mahdi Army", citation_id="cit-rahimi-2007-fn6")

@@ -694,8 +694,10 @@ def _new_place_and_event():
     places = sid.load_locations()
     town = places[places["location_id"] == "loc-mehran"].assign(location_id="loc-my-town", name="My Town", wikidata_id=None)
     town["wikidata_source"] = None
-    events = sid.load_events().head(3).copy()
+    # the first event goes to the new town; another keeps a shipped place (evt-0004 in Iran: evt-0003 is unplaced since round 3)
+    events = sid.load_events().head(4).copy()
     events.loc[0, "location_id"] = "loc-my-town"
+    assert events.loc[1:, "location_id"].notna().any()
     return town.reset_index(drop=True), events
 
 

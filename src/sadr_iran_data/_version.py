@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.4.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "1341d797b5b5728bdac12a309ff1f88a0d4ae6715b22b8068a239c85919c7d3a"
+__manifest_sha256__ = "573cf9233270ddc057126b0200128e5fe02fc3649cf35591f3b19c4797bd9e78"
