@@ -202,7 +202,7 @@ def test_rumours_are_not_left_out_for_being_rumours(acled):
 
 
 def test_acled_types_are_in_the_codebooks_table_2():
-    for kind in [*acled_layout.ACLED_TYPES.values(), *acled_layout.ACLED_BY_MODE.values()]:
+    for kind in [*acled_layout.ACLED_TYPES.values(), *acled_layout.ACLED_BY_MODE.values(), *acled_layout.ACLED_BY_TRIGGER.values()]:
         assert kind.reason
         if kind.event_type is None:
             assert kind.disorder_type is None and kind.sub_event_type is None
@@ -230,8 +230,12 @@ def test_acled_rows_are_the_events_of_the_types_the_codebook_records(events, acl
     assert {row["event_id"]: row["reason"] for row in acled.left_out}["evt-0003"].startswith("no place")
     clash_row, _ = run(world, clash)
     assert clash_row["event_id_cnty"] == clash["event_id"]
+    triggers = _common.triggers()
     for row, event in [*((row, events[row["event_id_cnty"]]) for row in acled.rows), (clash_row, clash)]:
-        key = (event["event_type"], event["plover_mode"]) if event["plover_mode"] == "explosives" else event["event_type"]
+        # the Samarra bombing: PLOVER does not code it (no named actor), so its trigger, "bombing", says how
+        trigger = triggers.get(event["event_id"])
+        bombing = event["plover_mode"] == "explosives" or (event["plover_mode"] is None and trigger == "bombing")
+        key = (event["event_type"], "explosives") if bombing else event["event_type"]
         assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == ACLED_EXPECTED_TYPES[key]
         assert event["confidence"] not in ("forecast", "possible")
         assert row["fatalities"] is None and row["timestamp"] is None
@@ -262,10 +266,11 @@ def test_acled_places_are_the_events_own(events, acled):
 
 def test_events_acled_cannot_take_are_left_out_for_that_reason(events, acled):
     reasons = {row["event_id"]: row["reason"] for row in acled.left_out}
+    triggers = _common.triggers()
     for event_id, event in events.items():
         if event["confidence"] in ("forecast", "possible"):
             continue
-        kind = acled_layout.acled_type(event["event_type"], event["plover_mode"])
+        kind = acled_layout.acled_type(event["event_type"], event["plover_mode"], triggers.get(event_id))
         if kind.event_type is None:
             assert reasons[event_id].startswith("no ACLED event type"), event_id
         elif event["date_precision"] in ("year", "decade", "unknown"):
@@ -554,6 +559,19 @@ def test_actor_1_is_the_first_actor_acled_has_a_type_for(world):
     acled_row, _ = run(world, event)
     assert (acled_row["actor1"], acled_row["inter1"], acled_row["assoc_actor_1"]) == ("Mahdi Army", "Political militia", "Moqtada al-Sadr")
     assert acled_row["interaction"] == "Political militia only"
+
+
+@given(
+    event_type=st.sampled_from(VOCABULARIES["event_type"].values),
+    mode=st.sampled_from([None, "explosives", "targeted"]),
+    trigger=st.sampled_from([None, "bombing", "Bombing", "attack", "fighting"]),
+)
+def test_a_trigger_decides_only_where_there_is_no_plover_mode(event_type, mode, trigger):
+    kind = acled_layout.acled_type(event_type, mode, trigger)
+    if mode is not None or trigger is None or (event_type, trigger.casefold()) not in acled_layout.ACLED_BY_TRIGGER:
+        assert kind == acled_layout.acled_type(event_type, mode)
+    else:
+        assert kind.event_type == "Explosions/Remote violence" and event_type == "attack"
 
 
 def test_a_bombing_without_a_named_perpetrator_is_an_unidentified_armed_groups(acled):

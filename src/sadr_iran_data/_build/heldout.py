@@ -274,12 +274,49 @@ def draft(shipped: Codes, entries: list[dict[str, Any]]) -> Codes:
     return out
 
 
+#: The tables' PLOVER type and mode of the round's events as the coders were compared with them (on the 0.7 draft).
+TABLES_PLOVER = "round3-tables-plover.csv"
+
+
+def plover_as_coded(root: Path) -> Codes:
+    """The tables' PLOVER codes of round 3's events as they stood when the round was coded (1.4.0, on the 0.7 draft)."""
+    return {
+        row["record_id"]: {"plover_type": row["plover_type"], "plover_mode": row["plover_mode"]}
+        for row in _read_csv(root / FOLDER / TABLES_PLOVER)
+    }
+
+
+def as_coded(root: Path, shipped: Codes, entries: list[dict[str, Any]]) -> Codes:
+    """The tables' codes as the coders were compared with them: :func:`draft`, with the PLOVER codes of :data:`TABLES_PLOVER`."""
+    tables = draft(shipped, entries)
+    for record_id, codes in plover_as_coded(root).items():
+        tables[record_id].update(codes)
+    return tables
+
+
+def recoded(codes: Codes) -> Codes:
+    """Codes of the 0.7 draft's vocabulary on the 2.0 manual: each event's type and mode through ``plover.recode``."""
+    from ..codes import plover
+
+    out = {record_id: dict(c) for record_id, c in codes.items()}
+    for record_id, c in out.items():
+        if record_id.startswith("evt-") and c["plover_type"]:
+            new_type, new_mode, _ = plover.recode(c["plover_type"], c["plover_mode"] or None)
+            c.update(plover_type=new_type, plover_mode=new_mode or "")
+    return out
+
+
 def measure(root: Path, rows: dict[str, list[dict[str, Any]]], article: str) -> dict[str, Any]:
-    """Round 3's agreement: alpha per field (tables as coded and both coders; coders alone; shipped tables), and the cues' overlap."""
+    """Round 3's agreement: alpha per field (tables as coded and both coders; coders alone; shipped tables), and the cues' overlap.
+
+    The coders coded PLOVER on the 0.7 draft: the tables as coded are compared with their codes as they gave them (the
+    tables' PLOVER codes then are :data:`TABLES_PLOVER`); the shipped tables, on the 2.0 manual, with their codes recoded.
+    """
     coders = [coder(root, name) for name in CODERS]
     shipped = table_codes(rows, coders[0])
     entries = adjudication(root)
-    tables = draft(shipped, entries)
+    tables = as_coded(root, shipped, entries)
+    coders_recoded = [recoded(c) for c in coders]
     units = {u["record_id"]: u for u in unit_rows(rows, article)}
     sentences = {i: [_span(s) for s in units[i]["sentences"].split()] for i in tables}
     first, second = coders
@@ -289,7 +326,7 @@ def measure(root: Path, rows: dict[str, list[dict[str, Any]]], article: str) -> 
             "units": sum(applies(field, i) for i in tables),
             "all": alpha(field, tables, *coders),
             "coders": alpha(field, *coders),
-            "after": alpha(field, shipped, *coders),
+            "after": alpha(field, shipped, *coders_recoded),
             "percent": (percent(field, tables, first) + percent(field, tables, second)) / 2,
         }
         for field in FIELDS
@@ -365,6 +402,11 @@ def render(result: dict[str, Any]) -> str:
         f"reasons, in `data/curated/reliability/{ADJUDICATION}`: {result['for_coders']} for a coder (the",
         f"tables changed), {result['adjudicated'] - result['for_coders']} for the tables. The shipped column",
         "compares the coders with the tables after those changes, and is not independent.",
+        "The coders coded PLOVER on the draft 0.7b1, as the tables then were: the bold column compares",
+        f"their codes with the tables' as coded (`data/curated/reliability/{TABLES_PLOVER}`). The shipped",
+        "tables are on the 2.0 manual ([codebook](codebook.md#plover)): the shipped column maps the",
+        "coders' PLOVER type and mode through the declared old-to-new table",
+        "(`sadr_iran_data.codes.plover.recode`), and also counts the events the 2.0 definitions recode.",
         "",
         "Cues are compared by the characters of the article they cover: whether both",
         "codings give a cue of that kind for a unit, and, where both do, the F1 of",

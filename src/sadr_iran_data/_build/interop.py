@@ -52,7 +52,14 @@ def acled_types_block() -> str:
         ("`event_type`", "PLOVER mode", "disorder type", "event type", "sub-event type", "why"),
         ((f"`{e}`", f"`{m}`", t.disorder_type, t.event_type, t.sub_event_type, t.reason) for (e, m), t in acled.ACLED_BY_MODE.items()),
     )
-    return f"{table}\n\nWhere the PLOVER mode decides:\n\n{modes}"
+    words = grid(
+        ("`event_type`", "trigger", "disorder type", "event type", "sub-event type", "why"),
+        ((f"`{e}`", f"“{w}”", t.disorder_type, t.event_type, t.sub_event_type, t.reason) for (e, w), t in acled.ACLED_BY_TRIGGER.items()),
+    )
+    return (
+        f"{table}\n\nWhere the PLOVER mode decides:\n\n{modes}\n\n"
+        f"Where the event has no PLOVER mode, its trigger (the article's word for it):\n\n{words}"
+    )
 
 
 def acled_inter_block() -> str:

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from ..codes import plover
 from .archive import RELEASES
 from .curated import parse_yaml
 
@@ -274,37 +275,56 @@ def plover_shipped() -> Codes:
     return _plover_codes([{**r, "plover_context": ";".join(r["plover_context"])} for r in rows])
 
 
+def recoded(codes: Codes) -> Codes:
+    """Codes of the 0.7 draft's vocabulary (1.3.0, 1.4.0) on the 2.0 manual: each type and mode through ``plover.recode``."""
+    out = {}
+    for event_id, c in codes.items():
+        new_type, new_mode, _ = plover.recode(c["plover_type"], None if c["plover_mode"] == "none" else c["plover_mode"])
+        out[event_id] = {**c, "plover_type": new_type, "plover_mode": new_mode or "none"}
+    return out
+
+
+def _alpha_on_same_type(field: str, ours: Codes, coder: Codes) -> dict[str, Any]:
+    """Alpha and % agreement of ``field`` between two codings; a mode or context only where both give the same coded type."""
+    same_type = {
+        i: c for i, c in coder.items() if field == "plover_type" or c["plover_type"] == ours.get(i, {}).get("plover_type") != "NOT_CODED"
+    }
+    return {"n": len(_ids(field, ours, same_type)), "alpha": alpha(field, ours, same_type), "pct": percent(field, ours, same_type)}
+
+
 def measure_plover(root: Path) -> dict[str, Any]:
-    """The blind PLOVER coder (E) against the draft coding and the shipped one."""
+    """The blind PLOVER coder (E) against the draft coding (both as coded) and the shipped one (E's codes recoded)."""
     coder = _plover_codes(_read_csv(root / FOLDER / "plover-coder-e.csv"))
     before = _plover_codes(_read_csv(root / FOLDER / "plover-draft.csv"))
     after = plover_shipped()
     entries = parse_yaml((root / FOLDER / "plover-adjudication.yaml").read_text(encoding="utf-8"))
+    mapped = recoded(coder)
     rows = []
     for field in PLOVER_FIELDS:
-        same_type = {
-            i: c
-            for i, c in coder.items()
-            if field == "plover_type" or c["plover_type"] == after.get(i, {}).get("plover_type") != "NOT_CODED"
-        }
+        draft, shipped = _alpha_on_same_type(field, before, coder), _alpha_on_same_type(field, after, mapped)
         rows.append(
             {
                 "field": field,
-                "n": len(_ids(field, before, same_type)),
-                "before": alpha(field, before, same_type),
-                "after": alpha(field, after, same_type),
-                "pct_before": percent(field, before, same_type),
-                "pct_after": percent(field, after, same_type),
+                "n": draft["n"],
+                "n_after": shipped["n"],
+                "before": draft["alpha"],
+                "after": shipped["alpha"],
+                "pct_before": draft["pct"],
+                "pct_after": shipped["pct"],
             }
         )
     return {
         "rows": rows,
         "adjudicated": len(entries),
         "for_coder": sum(e["decided_for"] == "the coder" for e in entries),
+        "renamed": sum(
+            mapped[i]["plover_type"] != c["plover_type"] or mapped[i]["plover_mode"] != c["plover_mode"] for i, c in coder.items()
+        ),
     }
 
 
 def render_plover(result: dict[str, Any]) -> str:
+    mode = next(r for r in result["rows"] if r["field"] == "plover_mode")
     lines = [
         "",
         "## PLOVER coding (1.3.0)",
@@ -312,27 +332,40 @@ def render_plover(result: dict[str, Any]) -> str:
         "Every event's PLOVER type, mode and temporal contexts were coded once more,",
         "blind, by a fifth coder (E) who read the article, the events' quotes and",
         "summaries and the PLOVER ontology (`plover-task.md`), and none of the",
-        "project's PLOVER codes. Modes and contexts are compared on the events both",
-        "codings give the same PLOVER type (other than `NOT_CODED`); a missing mode",
-        "counts as the value `none`.",
+        "project's PLOVER codes. Modes and contexts are compared on the events the",
+        "two codings compared give the same PLOVER type (other than `NOT_CODED`); a",
+        "missing mode counts as the value `none`.",
+        "Coder E and the draft coded in the vocabulary of the PLOVER draft 0.7b1,",
+        "which they are compared in. The shipped codes are on the 2.0 manual",
+        "([codebook](codebook.md#plover)): for the shipped column, coder E's type and",
+        "mode are mapped to the 2.0 codes through the declared old-to-new table",
+        "(`sadr_iran_data.codes.plover.recode`, [codebook](codebook.md#plover-recoded)),",
+        f"which renames the codes of {result['renamed']} of coder E's events; coder E's file is kept as coded.",
+        "Until 1.4.0 both columns compared modes and contexts on the events where coder E and the",
+        "shipped coding gave the same type; the draft column now takes those where coder E and the",
+        "draft do, so that the independent measure no longer moves when the shipped coding does",
+        f"(for `plover_mode`, 0.868 on 41 events as published for 1.4.0; {mode['before']:.3f} on {mode['n']} now).",
         f"The {result['adjudicated']} disagreements with the draft are decided, with reasons, in",
         f"`data/curated/reliability/plover-adjudication.yaml`: {result['for_coder']} for the coder (the data",
         f"changed), {result['adjudicated'] - result['for_coder']} for the draft.",
         "",
-        "| field | events | α, draft vs coder E | α, shipped vs coder E | % agreement: draft / shipped |",
+        "| field | events: draft / shipped | α, draft vs coder E | α, shipped vs coder E (recoded) | % agreement: draft / shipped |",
         "| --- | --- | --- | --- | --- |",
     ]
     for r in result["rows"]:
         lines.append(
-            f"| `{r['field']}` | {r['n']} | **{r['before']:.3f}** | {r['after']:.3f} | {r['pct_before']:.1%} / {r['pct_after']:.1%} |"
+            f"| `{r['field']}` | {r['n']} / {r['n_after']} | **{r['before']:.3f}** | {r['after']:.3f} "
+            f"| {r['pct_before']:.1%} / {r['pct_after']:.1%} |"
         )
     lines += [
         "",
         "The draft column is the independent measure; the shipped one moved toward the",
-        "coder where the coder was right. The remaining disagreements are events the",
-        "coder read as acts (an occupation, the founding of a militia, growing",
-        "cooperation) that the codebook treats as situations, formations or changes",
-        "in ties, which PLOVER does not code.",
+        "coder where the coder was right, and since the recoding on the 2.0 manual it",
+        "also counts as disagreements the events the 2.0 definitions recode (an event",
+        "with no named actor is `NOT_CODED`; an accusation is `allege`). The remaining",
+        "disagreements are events the coder read as acts (an occupation, the founding",
+        "of a militia, growing cooperation) that the codebook treats as situations,",
+        "formations or changes in ties, which PLOVER does not code.",
         "",
     ]
     return "\n".join(lines)

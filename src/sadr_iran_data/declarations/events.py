@@ -8,6 +8,8 @@ from ._columns import HOLDER_RULES, PERIOD_RULES, claim, fk, period, pk
 from ._model import Column, Table
 from .vocabularies import EVENT_TYPE, PLOVER_MODE, PLOVER_TYPE
 
+_N = plover.NOT_CODED
+
 EVENTS = Table(
     "events",
     "evt",
@@ -56,8 +58,9 @@ EVENTS = Table(
         Allowed(
             "plover_of_event_type",
             ("event_type", "plover_type"),
-            "plover_type is the event_type's PLOVER type or one of its documented exceptions (docs/codebook.md#plover)",
-            allowed=tuple(((t,), (d.plover_type, *d.exceptions)) for t, d in plover.DECISIONS.items()),
+            "plover_type is the event_type's PLOVER type, one of its documented exceptions, or NOT_CODED for an event "
+            "with no named actor (docs/codebook.md#plover)",
+            allowed=tuple(((t,), tuple(dict.fromkeys((d.plover_type, *d.exceptions, _N)))) for t, d in plover.DECISIONS.items()),
         ),
         Allowed(
             "plover_mode_of_type",

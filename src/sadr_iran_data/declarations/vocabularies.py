@@ -32,13 +32,7 @@ def _modes() -> tuple[tuple[str, str], ...]:
     for plover_type, modes in plover.MODES.items():
         for mode in modes:
             owners.setdefault(mode, []).append(plover_type)
-    return tuple(
-        (
-            mode,
-            "Mode of " + ", ".join(t + (" (crosswalk only)" if (t, mode) in plover.CROSSWALK_ONLY_MODES else "") for t in types) + ".",
-        )
-        for mode, types in owners.items()
-    )
+    return tuple((mode, "Mode of " + ", ".join(types) + ".") for mode, types in owners.items())
 
 
 _CONTEXT_TEXT = {
@@ -172,21 +166,22 @@ EVENT_TYPE = _with_plover(
 
 PLOVER_TYPE = _vocab(
     "plover_type",
-    "PLOVER event types (manual draft 0.7b1), and NOT_CODED for what PLOVER does not code.",
+    "PLOVER event types (manual, draft version 2.0), and NOT_CODED for what PLOVER does not code.",
     *plover.TYPES,
     source=plover.MANUAL,
 )
 
 PLOVER_MODE = _vocab(
     "plover_mode",
-    "PLOVER modes: how an event of a type is done (the manual's mode tables and the crosswalk).",
+    "PLOVER modes: how an event of a type is done (the manual's mode tables).",
     *_modes(),
-    source=f"{plover.MANUAL}; {plover.CROSSWALK}",
+    source=plover.MANUAL,
 )
 
 PLOVER_CONTEXT = _vocab(
     "plover_context",
-    "PLOVER contexts: the domains of an event, and whether it is future, historical or hypothetical.",
+    "PLOVER contexts: the domains of an event (the manual's 37 general contexts), and whether it is future, "
+    "historical or hypothetical (three of its auxiliary modes, which it puts in the context).",
     *((c, _CONTEXT_TEXT.get(c, f"PLOVER general context: {c.replace('_', ' ')}.")) for c in plover.CONTEXTS),
     source=plover.MANUAL,
 )
@@ -194,8 +189,8 @@ PLOVER_CONTEXT = _vocab(
 ROLE = _vocab(
     "role",
     "The part an actor plays in an event.",
-    ("initiator", "Acts first or does the thing (the source actor in PLOVER terms)."),
-    ("target", "The actor acted upon or addressed (the target actor in PLOVER terms)."),
+    ("initiator", "Acts first or does the thing (the actor in PLOVER terms)."),
+    ("target", "The actor acted upon or addressed (the recipient in PLOVER terms)."),
     ("participant", "Takes part without a clear direction (e.g. both sides of a meeting, a party to a war)."),
     ("host", "Receives or hosts another actor."),
     ("mediator", "Brokers or leads an outcome between others."),
@@ -335,6 +330,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
 }
 
 plover.MODES.check_covers(PLOVER_TYPE.values)
+plover.ACTOR_ROLES.check_covers(ROLE.values)
 for _table in (precision.ACLED_TIME_PRECISION, precision.UCDP_DATE_PRECISION, precision.UNIT_END, precision.ISO_DATE_LENGTH):
     _table.check_covers(DATE_PRECISION.values)
 for _table in (precision.ACLED_GEO_PRECISION, precision.UCDP_WHERE_PRECISION):

@@ -7,7 +7,7 @@ the build, the data tests and :func:`sadr_iran_data.validate_tables` run.
 
 - :mod:`.coding` (R1-R11): the codebook's coding rules, as far as a machine can check them;
 - :mod:`.cues` (C1-C9): every coded value has its words, and they say what it says;
-- :mod:`.field` (F1-F3): PLOVER by its decision table and contexts, the state codes;
+- :mod:`.field` (F1-F4): PLOVER by its decision table, its contexts and its actor, the state codes;
 - :mod:`.shipped_text` (S1): the quotes and cues ship at most half of a copyrighted document.
 
 Examples

@@ -1,12 +1,14 @@
-"""The field's codes, checked as the codebook states them: PLOVER by its decision table, its contexts, the state codes.
+"""The field's codes, checked as the codebook states them: PLOVER by its decision table, its contexts, its actor, the state codes.
 
 The PLOVER type of every event follows the decision table of
 :mod:`sadr_iran_data.codes.plover` or says in ``plover_note`` why not; an
 uncoded event carries no context; the temporal contexts (``future``,
 ``hypothetical``, ``historical``) say what the dating and the certainty say;
-a state and its country place carry the same state codes. The event rules
-read the Arrow columns and judge each distinct combination once, so they run
-on a million rows.
+an event with no named actor is not coded, as the PLOVER manual says, and
+only such an event leaves a coded default for ``NOT_CODED``; a state and its
+country place carry the same state codes. The rules of one table read the
+Arrow columns and judge each distinct combination once, so they run on a
+million rows.
 """
 
 from __future__ import annotations
@@ -90,6 +92,29 @@ def _events_by(rule: str, column: str, columns: tuple[str, ...], judge: Any) -> 
     return check
 
 
+def _named_actor(tables: Tables) -> Iterator[Finding]:
+    events = tables.arrow("events")
+    columns = {name: events.column(name).to_pylist() for name in ("event_id", "event_type", "plover_type", "plover_note")}
+    roles: dict[str, list[str]] = {}
+    for link in tables.get("event_actors"):
+        if link["role"] in plover.ACTOR_ROLES:  # an unknown role is its column's failure
+            roles.setdefault(link["event_id"], []).append(link["role"])
+    for event_id, event_type, plover_type, note in zip(*columns.values(), strict=True):
+        if event_type not in plover.DECISIONS:
+            continue  # an unknown event_type is its column's failure
+        named = plover.named_actor(roles.get(event_id, ()))
+        uncoded = plover_type == plover.NOT_CODED and plover.DECISIONS[event_type].plover_type != plover.NOT_CODED
+        message = None
+        if plover_type != plover.NOT_CODED and not named:
+            message = "no actor in a role that can be PLOVER's actor is linked: PLOVER does not code it (NOT_CODED)"
+        elif uncoded and named:
+            message = f"NOT_CODED, though {event_type} is coded by default and a named actor is linked"
+        elif uncoded and plover.NO_NAMED_ACTOR not in (note or ""):
+            message = f"an event left uncoded for want of a named actor quotes the manual in plover_note: '{plover.NO_NAMED_ACTOR}'"
+        if message is not None:
+            yield Finding("events", event_id, "plover_type", "plover_named_actor", message, plover_type)
+
+
 def _state_codes(tables: Tables) -> Iterator[Finding]:
     countries = {p["country"]: p for p in tables.get("locations") if p["location_type"] == "country"}
     for name, key, rows in (
@@ -136,5 +161,15 @@ FIELD_RULES: tuple[CodingRule, ...] = (
         "A state actor and a country place carry COW and Gleditsch-Ward codes, and a state has its country place's codes.",
         ("actors", "locations"),
         _state_codes,
+    ),
+    CodingRule(
+        "plover_named_actor",
+        "F4",
+        "An event with no named actor (none of its actors in a role that can be PLOVER's actor: "
+        + ", ".join(role for role, kind in plover.ACTOR_ROLES.items() if kind.actor)
+        + ") is NOT_CODED, its plover_note quoting the manual; only such an event leaves its event_type's coded "
+        "default for NOT_CODED, and every coded event has a named actor.",
+        ("events", "event_actors"),
+        _named_actor,
     ),
 )

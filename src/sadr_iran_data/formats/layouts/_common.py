@@ -145,6 +145,15 @@ def layout_inputs() -> tuple[list[Row], list[Row], list[Row], list[Row]]:
     return wide_rows("events"), rows("actors"), rows("locations"), rows("citations")
 
 
+def triggers() -> dict[str, str]:
+    """Each event's trigger: the text of its event_type cue (its first, where it has several), by event id."""
+    found: dict[str, str] = {}
+    for cue in sorted(rows("cues"), key=lambda c: c["char_start"]):
+        if cue["record_table"] == "events" and cue["field"] == "event_type" and not cue.get("antecedent_of"):
+            found.setdefault(cue["record_id"], cue["text"])
+    return found
+
+
 def _cell(value: Any, *, formula_guard: bool) -> str:
     if value is None:
         return ""

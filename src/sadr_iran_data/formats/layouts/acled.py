@@ -32,7 +32,7 @@ from ...codes.precision import (
 from ...declarations import ACTOR_TYPE, EVENT_TYPE
 from ...errors import SadrIranDataError
 from .._registry import Format, register
-from ._common import Layout, Row, layout_inputs, layout_writer, not_happened, sides, when_and_where
+from ._common import Layout, Row, layout_inputs, layout_writer, not_happened, sides, triggers, when_and_where
 
 ACLED_CODEBOOK = (
     "ACLED Codebook, ACLED methodology page (acleddata.com/methodology/acled-codebook, formerly "
@@ -176,7 +176,7 @@ ACLED_TYPES: Keyed[AcledType] = Keyed(
         ),
         "attack": _none(
             "ACLED's event type depends on the weapon (Explosions/Remote violence) or the target (Violence against civilians, "
-            "Battles), which the event's PLOVER mode must give; see the modes below."
+            "Battles), which the event's PLOVER mode (or, without one, its trigger) must give; see the tables below."
         ),
         "assassination": AcledType(
             _PV,
@@ -225,6 +225,18 @@ ACLED_BY_MODE: dict[tuple[str, str], AcledType] = {
         None,
         "A bombing: 'weapon types that, by their nature, are at range and widely destructive'; the sub-event type "
         "(suicide bomb, remote explosive, ...) is left empty where the article does not say which.",
+    ),
+}
+
+#: (event_type, trigger) -> ACLED type, for an event that has no PLOVER mode because PLOVER does not code it (the text
+#: names no actor): the article's own word for the event, its event_type cue (compared case-folded), says how instead.
+ACLED_BY_TRIGGER: dict[tuple[str, str], AcledType] = {
+    ("attack", "bombing"): AcledType(
+        _PV,
+        "Explosions/Remote violence",
+        None,
+        "A bombing, by the article's word for it, where PLOVER gives no mode (an event with no named actor is not coded): "
+        "as the PLOVER mode explosives above.",
     ),
 }
 
@@ -312,16 +324,20 @@ ACLED_SOURCE_SCALE = "International"
 ACLED_SOURCE = "Terrorism Monitor (The Jamestown Foundation)"
 
 
-def acled_type(event_type: str, plover_mode: str | None) -> AcledType:
-    """The ACLED type of an event: by its PLOVER mode where :data:`ACLED_BY_MODE` has one, else by its event_type.
+def acled_type(event_type: str, plover_mode: str | None, trigger: str | None = None) -> AcledType:
+    """The ACLED type of an event: by its PLOVER mode or, without one, its trigger, where a table has them; else by its event_type.
 
     Examples
     --------
     >>> acled_type("attack", "explosives").event_type, acled_type("attack", None).event_type
     ('Explosions/Remote violence', None)
+    >>> acled_type("attack", None, "Bombing").event_type
+    'Explosions/Remote violence'
     """
     if plover_mode is not None and (event_type, plover_mode) in ACLED_BY_MODE:
         return ACLED_BY_MODE[(event_type, plover_mode)]
+    if plover_mode is None and trigger is not None and (event_type, trigger.casefold()) in ACLED_BY_TRIGGER:
+        return ACLED_BY_TRIGGER[(event_type, trigger.casefold())]
     return ACLED_TYPES[event_type]
 
 
@@ -475,8 +491,12 @@ def acled(
     actors: Iterable[Mapping[str, Any]],
     locations: Iterable[Mapping[str, Any]],
     citations: Iterable[Mapping[str, Any]],
+    triggers: Mapping[str, str] | None = None,
 ) -> Layout:
     """The events (rows of the wide view) as ACLED rows, and the events left out with the reason.
+
+    ``triggers`` holds each event's trigger (its event_type cue), by event id,
+    for the events whose type the trigger decides (:data:`ACLED_BY_TRIGGER`).
 
     An event is written if ACLED has a type for it (:func:`acled_type`), it
     is reported as having happened (not a forecast or a possibility), it is
@@ -492,7 +512,7 @@ def acled(
     }
     rows, left_out = [], []
     for event in events:
-        kind = acled_type(event["event_type"], event["plover_mode"])
+        kind = acled_type(event["event_type"], event["plover_mode"], (triggers or {}).get(event["event_id"]))
         reason = _acled_reason(event, kind)
         if reason is None:
             rows.append(_acled_row(event, kind, by_id, context))
@@ -516,7 +536,7 @@ def to_acled() -> Layout:
     >>> layout.columns[:3], len(layout.rows) + len(layout.left_out) == len(sid.load("events"))
     (('event_id_cnty', 'event_date', 'year'), True)
     """
-    return acled(*layout_inputs())
+    return acled(*layout_inputs(), triggers=triggers())
 
 
 ACLED_TYPES.check_covers(EVENT_TYPE.values)
