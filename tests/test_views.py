@@ -570,3 +570,83 @@ def test_the_loaders_carry_every_columns_description():
     events = sid.load_events()
     assert events.attrs["columns"]["certainty"] == sid.declarations.TABLES["events"].column("certainty").description
     assert "certainty" in (sid.load_events.__doc__ or "")
+
+
+# --------------------------------------------------------------------------
+# Splinters
+# --------------------------------------------------------------------------
+
+
+def test_the_article_s_splinters_are_linked_to_what_they_split_from(rows):
+    assert sid.splinters("act-mahdi-army") == ["act-mahdi-army-offshoot-leaders"]
+    assert sid.splinters("act-sadrist-movement") == [
+        "act-mahdi-army-offshoot-leaders",  # split from the Mahdi Army, which lies within the movement
+        "act-new-radical-militias",
+        "act-sadrist-splinter-groups",
+    ]
+    assert sid.splinters("act-mahdi-army-soldiers") == [] and sid.splinters("act-iran") == []
+    assert "act-mahdi-army-challengers" in sid.descendants("act-mahdi-army")  # within the militia: no splinter
+    split = {(r["source_actor_id"], r["target_actor_id"]) for r in rows["relations"] if r["relation_type"] == "splinter_of"}
+    assert split == {
+        ("act-mahdi-army-offshoot-leaders", "act-mahdi-army"),
+        ("act-sadrist-splinter-groups", "act-sadrist-movement"),
+        ("act-new-radical-militias", "act-sadrist-movement"),
+    }
+    actors = {a["actor_id"]: a for a in rows["actors"]}
+    assert all(actors[source]["parent_actor_id"] is None for source, _ in split)  # a splinter is no longer part of it
+    assert sid.splinters("act-mahdi-army", min_confidence="asserted") == ["act-mahdi-army-offshoot-leaders"]
+    with pytest.raises(KeyError, match="act-nobody"):
+        sid.splinters("act-nobody")
+    with pytest.raises(sid.SadrIranDataError, match="only actors split off"):
+        sid.splinters("loc-najaf")
+
+
+def test_a_mahdi_army_query_can_count_its_splinters(wide_events):
+    plain = set(wide_events.loc[sid.has_actor(wide_events["initiator_ids"], "act-mahdi-army"), "event_id"])
+    with_splinters = set(wide_events.loc[sid.has_actor(wide_events["initiator_ids"], "act-mahdi-army", splinters=True), "event_id"])
+    assert "evt-0100" not in plain and "evt-0100" in with_splinters  # offshoot Mahdi Army leaders paved the way to new militias
+    assert plain < with_splinters
+    offshoots = set(wide_events.loc[sid.has_actor(wide_events["initiator_ids"], "act-mahdi-army-offshoot-leaders"), "event_id"])
+    assert with_splinters == plain | offshoots
+    relations = sid.load_relations(wide=True)
+    mask = sid.has_actor(relations["source_actor_id"].map(lambda a: [a]), "act-sadrist-movement", splinters=True)
+    assert {"rel-0092", "rel-0093", "rel-0094"} <= set(relations.loc[mask, "relation_id"])
+
+
+@st.composite
+def _split_worlds(draw):
+    size = draw(st.integers(min_value=1, max_value=10))
+    ids = [f"act-{n}" for n in range(size)]
+    parents = {key: (draw(st.one_of(st.none(), st.sampled_from(ids[:n]))) if n else None) for n, key in enumerate(ids)}
+    edges = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=12))  # (splinter, what it split from)
+    return parents, edges, draw(st.sampled_from(ids))
+
+
+@settings(max_examples=200, deadline=None)
+@given(world=_split_worlds())
+def test_split_off_is_the_closure_of_splits_and_what_lies_within(world):
+    from sadr_iran_data.dataset.views import split_off
+
+    parents, edges, actor_id = world
+
+    def within(key):  # the actor and every actor whose chain of parents passes through it
+        out = set()
+        for other in parents:
+            up = other
+            while up is not None:
+                if up == key:
+                    out.add(other)
+                    break
+                up = parents[up]
+        return out
+
+    reach = within(actor_id)
+    changed = True
+    while changed:  # a fixed point: add every splinter of what is reached, with what lies within it
+        new = {a for splinter, source in edges if source in reach for a in within(splinter)} - reach
+        reach |= new
+        changed = bool(new)
+    split_from = {}
+    for splinter, source in edges:
+        split_from.setdefault(source, []).append(splinter)
+    assert split_off(parents, split_from, actor_id) == sorted(reach - within(actor_id))

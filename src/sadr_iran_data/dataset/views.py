@@ -103,10 +103,14 @@ PLACED_BY_MEMBERSHIP: Keyed[bool] = Keyed(
 )
 #: The relation family whose relations no roll-up rewrites: a place in a structure is no statement about the structure's top.
 UNROLLED_FAMILY = "structural"
+#: The relation type of a group that split off from another, which :func:`splinters` follows.
+SPLINTER_TYPE = "splinter_of"
 MEMBERSHIP_COUNTS.check_covers(CONFIDENCE.values)
 PLACED_BY_MEMBERSHIP.check_covers(ACTOR_TYPE.values)
 if any(RELATION_TYPE.family_of(kind) != UNROLLED_FAMILY for kind in MEMBERSHIP_TYPES):
     raise ImportError(f"views.MEMBERSHIP_TYPES must be relation types of the {UNROLLED_FAMILY} family")
+if SPLINTER_TYPE not in RELATION_TYPE.values:
+    raise ImportError(f"views.SPLINTER_TYPE must be a relation type, not {SPLINTER_TYPE!r}")
 
 _Row = dict[str, Any]
 
@@ -594,13 +598,90 @@ def neighbors(
     return frame
 
 
-def has_actor(actor_lists: pd.Series, actor_id: str | Iterable[str], *, within: bool = True) -> pd.Series:
+def split_off(parents: Mapping[str, str | None], split_from: Mapping[str, Iterable[str]], actor_id: str) -> list[str]:
+    """The actors that split off from ``actor_id`` or from an actor within it, at any remove, with the actors within them.
+
+    ``parents`` gives each actor's parent; ``split_from`` the actors that
+    split off from each actor (the sources of its ``splinter_of``
+    relations). A splinter of an actor within ``actor_id`` counts, and so
+    does a splinter of a splinter. Sorted by id; ``actor_id`` and the actors
+    within it are not among them.
+
+    Examples
+    --------
+    >>> parents = {"act-army": None, "act-soldiers": "act-army", "act-offshoot": None, "act-cell": "act-offshoot", "act-new": None}
+    >>> split_off(parents, {"act-soldiers": ["act-offshoot"], "act-cell": ["act-new"]}, "act-army")
+    ['act-cell', 'act-new', 'act-offshoot']
+    """
+    children: dict[str, list[str]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+
+    def with_within(key: str) -> set[str]:
+        found, todo = {key}, [key]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
+    group = with_within(actor_id)
+    found: set[str] = set()
+    todo = list(group)
+    while todo:
+        for splinter in split_from.get(todo.pop(), []):
+            new = with_within(splinter) - group - found
+            found |= new
+            todo.extend(new)
+    return sorted(found)
+
+
+def _splinters(actor_id: str, min_confidence: str | None) -> list[str]:
+    if not actor_id.startswith("act-"):
+        raise SadrIranDataError(f"{actor_id!r} is no actor (act-): only actors split off")
+    wanted = _confidence_filter(min_confidence)
+    tables = _arrow_tables(["actors", "relations"])
+    parents = _parents(_rows(tables, "actors"), "actor_id", "parent_actor_id")
+    _known(parents, actor_id)
+    split_from: dict[str, list[str]] = {}
+    for rel in _rows(tables, "relations"):
+        if rel["relation_type"] == SPLINTER_TYPE and confidence_of(rel["certainty"], rel["attribution_kind"], rel["date_end"]) in wanted:
+            split_from.setdefault(rel["target_actor_id"], []).append(rel["source_actor_id"])
+    return split_off(parents, split_from, actor_id)
+
+
+def splinters(actor_id: str, *, min_confidence: str | None = None) -> list[str]:
+    """The actors that split off from ``actor_id`` or from an actor within it, at any remove, with the actors within them.
+
+    A group that split off has no parent (it is no longer part of what it
+    left), so :func:`descendants` leaves it out; its ``splinter_of``
+    relation links it to what it split from. A splinter of a splinter counts
+    too. With ``min_confidence``, only splits at least that confident count.
+    Sorted by id.
+
+    Examples
+    --------
+    >>> import sadr_iran_data as sid
+    >>> sid.splinters("act-mahdi-army")
+    ['act-mahdi-army-offshoot-leaders']
+    >>> sid.splinters("act-sadrist-movement")
+    ['act-mahdi-army-offshoot-leaders', 'act-new-radical-militias', 'act-sadrist-splinter-groups']
+    """
+    return _splinters(actor_id, min_confidence)
+
+
+def has_actor(actor_lists: pd.Series, actor_id: str | Iterable[str], *, within: bool = True, splinters: bool = False) -> pd.Series:
     """A boolean mask: where a list of actor ids (``initiator_ids``, …) holds ``actor_id`` (or any of several), or one within it.
 
     With ``within`` (the default) the actors that lie within ``actor_id`` count
     too: the Revolutionary Guards and the Qods Force for Iran, the Mahdi Army's
-    soldiers and commanders for the Mahdi Army. ``actor_id`` may be several
-    ids (a list or set): a row holding any of them counts.
+    soldiers and commanders for the Mahdi Army. With ``splinters``, so do the
+    groups that split off from it or from an actor within it
+    (:func:`splinters`): the offshoot Mahdi Army leaders for the Mahdi Army.
+    ``actor_id`` may be several ids (a list or set): a row holding any of
+    them counts.
 
     Examples
     --------
@@ -612,11 +693,14 @@ def has_actor(actor_lists: pd.Series, actor_id: str | Iterable[str], *, within: 
     >>> either = sid.has_actor(ev["initiator_ids"], ["act-iran", "act-hezbollah"])
     >>> bool(either.sum() > sid.has_actor(ev["initiator_ids"], "act-iran").sum())
     True
+    >>> split = ev[sid.has_actor(ev["initiator_ids"], "act-mahdi-army", splinters=True)]
+    >>> "evt-0100" in set(split["event_id"])  # offshoot Mahdi Army leaders paved the way to new militias
+    True
     """
     import pandas as pd
 
     given = [actor_id] if isinstance(actor_id, str) else list(actor_id)
-    wanted = {a for one in given for a in (one, *(descendants(one) if within else ()))}
+    wanted = {a for one in given for a in (one, *(descendants(one) if within else ()), *(_splinters(one, None) if splinters else ()))}
     return pd.Series([not wanted.isdisjoint(ids) for ids in actor_lists], index=actor_lists.index, dtype=bool)
 
 
