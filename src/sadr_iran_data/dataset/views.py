@@ -288,19 +288,23 @@ def states_of(actors: Iterable[Mapping[str, Any]], relations: Iterable[Mapping[s
             if MEMBERSHIP_COUNTS[confidence]:
                 memberships.setdefault(rel["source_actor_id"], []).append(rel["target_actor_id"])
 
-    def found(actor_id: str, seen: frozenset[str]) -> set[str]:
-        by_parents = next((up for up in _chain(parents, actor_id) if types.get(up) == "state"), None)
-        if by_parents is not None:
-            return {by_parents}
-        if actor_id not in types or not PLACED_BY_MEMBERSHIP[types[actor_id]]:
-            return set()
-        return {state for target in memberships.get(actor_id, []) if target not in seen for state in found(target, seen | {actor_id})}
-
-    out: dict[str, str | None] = {}
-    for actor_id in types:
-        states = found(actor_id, frozenset())
-        out[actor_id] = states.pop() if len(states) == 1 else None
-    return out
+    by_parents = {key: next((up for up in _chain(parents, key) if types.get(up) == "state"), None) for key in types}
+    states = {key: {state} if state is not None else set() for key, state in by_parents.items()}
+    joins = [
+        (source, target)
+        for source, targets in memberships.items()
+        if source in types and by_parents[source] is None and PLACED_BY_MEMBERSHIP[types[source]]
+        for target in targets
+        if target in types
+    ]
+    grew = True
+    while grew:  # until no membership brings a state its member lacks: each pass adds one at least, so it ends
+        grew = False
+        for source, target in joins:
+            if not states[target] <= states[source]:
+                states[source] |= states[target]
+                grew = True
+    return {key: next(iter(found)) if len(found) == 1 else None for key, found in states.items()}
 
 
 def rollup_map(actors: Iterable[Mapping[str, Any]], relations: Iterable[Mapping[str, Any]], rollup: int | str | None) -> dict[str, str]:
@@ -553,10 +557,11 @@ def neighbors(
     to it, ``both`` for an undirected relation), ``neighbor_id``,
     ``neighbor_name``, ``neighbor_type``, ``relation_type``, ``support_form``,
     ``certainty``, ``confidence``, ``date_start``, ``date_end``, ``summary``.
-    With ``rollup``, ``actor_id`` counts as what it rolls up to, the
-    relations of every actor that counts as that too, and every actor is
-    rolled up as in the wide views (``rollup="state"``: Iran's neighbours
-    include those of the Qods Force and of Ali Khamenei).
+    With ``rollup``, every relation is rolled up as in the wide views and
+    ``actor_id`` counts as what it rolls up to, so its rows are the
+    relations with that actor at one end (``rollup="state"``: Iran's include
+    the Qods Force's; Rafsanjani's chairing of the Expediency Council, a
+    structural relation that keeps its actors, is not among them).
 
     Examples
     --------
