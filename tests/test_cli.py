@@ -287,6 +287,9 @@ def test_a_folder_of_tables_is_validated_against_each_other(tmp_path, capsys):
         (["show", "events", "--limit", "-1"], "--limit"),
         (["show", "events", "--limit", "two"], "--limit"),
         (["show", "event"], "unknown table 'event'"),
+        (["show", "relations", "--wide", "--rollup", "country"], "rollup must be 'state', or a whole number 0 or more"),
+        (["show", "relations", "--wide", "--rollup", "-1"], "not -1"),
+        (["show", "relations", "--rollup", "state"], "pass --wide"),
         (["export", "out", "--format", "xlsx"], "--format"),
         (["cite", "--format", "ris"], "--format"),
         (["validate"], "PATH"),
@@ -302,6 +305,17 @@ def test_bad_arguments_are_one_line_naming_the_option(argv, fragment, capsys, tm
         main(argv)
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and fragment in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("level", ["state", "0", "1"])
+def test_show_rolls_up_the_wide_view_as_the_library_does(capsys, level):
+    columns = "relation_id,source_actor_id,target_actor_id"
+    assert main(["show", "relations", "--wide", "--rollup", level, "--format", "json", "--columns", columns]) == 0
+    shown = {row["relation_id"]: (row["source_actor_id"], row["target_actor_id"]) for row in json.loads(capsys.readouterr().out)}
+    rollup = int(level) if level.isdigit() else level
+    wide = sid.load_relations(wide=True, rollup=rollup)
+    assert shown == dict(zip(wide["relation_id"], zip(wide["source_actor_id"], wide["target_actor_id"], strict=True), strict=True))
+    assert shown["rel-0061"][0] == {"state": "act-iran", "0": "act-iran", "1": "act-irgc"}[level]  # the Qods Force
 
 
 def test_show_prints_exactly_the_rows_asked_for(capsys):

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
-from sadr_iran_data.dataset.views import CONFIDENCE_ORDER, JOIN, confidence_of, rolled_up
-from sadr_iran_data.declarations import RELATION_FAMILY, RELATION_TYPE, ROLE, VIEWS
+from sadr_iran_data.dataset.views import CONFIDENCE_ORDER, JOIN, confidence_of, rollup_map, states_of
+from sadr_iran_data.declarations import ACTOR_TYPE, CERTAINTY, RELATION_FAMILY, RELATION_TYPE, ROLE, VIEWS
 
 
 @pytest.fixture(scope="module")
@@ -198,33 +198,316 @@ def test_options_of_the_views_are_checked():
         sid.load_relations(rollup=0)
     with pytest.raises(sid.SadrIranDataError, match="not of 'actors'"):
         sid.load("actors", wide=True)
-    with pytest.raises(sid.SadrIranDataError, match="rollup must be 0"):
+    with pytest.raises(sid.SadrIranDataError, match="rollup must be 'state', or a whole number 0 or more .*, not -1$"):
         sid.load_events(wide=True, rollup=-1)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rollup=st.one_of(
+        st.text(max_size=8).filter(lambda t: t != "state"),
+        st.integers(max_value=-1),
+        st.booleans(),
+        st.floats(allow_nan=False),
+        st.sampled_from(["State", "country", " state", "0"]),
+    )
+)
+def test_an_unknown_rollup_level_is_one_line_naming_the_known_ones(rollup):
+    for name in VIEWS:
+        with pytest.raises(sid.SadrIranDataError) as raised:
+            sid.load(name, wide=True, rollup=rollup)
+        message = str(raised.value)
+        assert len(message.splitlines()) == 1 and "'state'" in message and "a whole number 0 or more" in message
+        assert message.endswith(f"not {rollup!r}")
+    with pytest.raises(sid.SadrIranDataError, match="rollup must be"):
+        sid.neighbors("act-iran", rollup=rollup)
+
+
+def _depth_below_top(rows, actor_id, depth):
+    """The actor ``depth`` levels below the top of ``actor_id``'s hierarchy, walked here from the parents."""
+    parents = _parents(rows, "actors", "actor_id", "parent_actor_id")
+    chain = [actor_id]
+    while parents[chain[-1]] is not None:
+        chain.append(parents[chain[-1]])
+    top_down = chain[::-1]
+    return top_down[min(depth, len(top_down) - 1)]
+
+
+STRUCTURAL = {t.value for t in RELATION_TYPE.terms if t.family == "structural"}
 
 
 @settings(max_examples=8, deadline=None)
 @given(depth=st.integers(min_value=0, max_value=4))
-def test_rollup_counts_every_actor_as_its_ancestor_at_that_depth(rows, depth):
-    parents = _parents(rows, "actors", "actor_id", "parent_actor_id")
+def test_a_numeric_rollup_counts_every_actor_as_its_ancestor_that_many_levels_below_its_top(rows, depth):
     plain = {r["relation_id"]: r for r in rows["relations"]}
     rolled = sid.load_relations(wide=True, rollup=depth)
     for row in rolled.itertuples():
-        for side in ("source", "target"):
-            original = plain[row.relation_id][f"{side}_actor_id"]
-            assert getattr(row, f"{side}_actor_id") == rolled_up(parents, original, depth)
-            assert len([getattr(row, f"{side}_actor_id"), *sid.ancestors(getattr(row, f"{side}_actor_id"))]) <= depth + 1
+        relation = plain[row.relation_id]
+        ends = [_depth_below_top(rows, relation[f"{side}_actor_id"], depth) for side in ("source", "target")]
+        if relation["relation_type"] in STRUCTURAL or ends[0] == ends[1]:  # kept as the article states it
+            ends = [relation["source_actor_id"], relation["target_actor_id"]]
+        assert [row.source_actor_id, row.target_actor_id] == ends, row.relation_id
     events = sid.load_events(wide=True, rollup=depth)
     for ids in events["initiator_ids"]:
         for actor in ids:
             assert len(sid.ancestors(actor)) <= depth
 
 
-def test_rollup_zero_counts_every_iranian_state_body_as_iran():
+def test_numeric_depths_count_down_from_the_top_of_each_hierarchy():
+    relations = sid.load_relations(wide=True, rollup=1).set_index("relation_id")
+    assert relations.loc["rel-0061", "source_actor_id"] == "act-irgc"  # the Qods Force, one level below Iran's top
+    relations = sid.load_relations(wide=True, rollup=0).set_index("relation_id")
+    assert relations.loc["rel-0061", "source_actor_id"] == "act-iran"
+    assert relations.loc["rel-0070", "source_actor_id"] == "act-sadrist-movement"  # the Mahdi Army's top is no state
+    actors, all_relations = (sid.load(name, backend="arrow").to_pylist() for name in ("actors", "relations"))
+    assert rollup_map(actors, all_relations, 0)["act-ali-khamenei"] == "act-ali-khamenei"  # a depth follows only the parents
+
+
+def test_rollup_zero_counts_every_iranian_state_body_as_iran(rows):
     wide = sid.load_events(wide=True, rollup=0).set_index("event_id")
     assert list(wide.loc["evt-0042", "initiator_ids"]) == ["act-iran"]  # the Revolutionary Guards
     graph = sid.to_networkx(rollup=0)
     assert "act-irgc" not in graph and "act-qods-force" not in graph and "act-iran" in graph
-    assert all(graph.nodes[n]["parent_actor_id"] is None for n in graph)
+    tops = {_depth_below_top(rows, a["actor_id"], 0) for a in rows["actors"]}
+    kept = {}  # the relations that keep their own actors: structural, or between two actors of one top
+    for r in rows["relations"]:
+        source, target = r["source_actor_id"], r["target_actor_id"]
+        if r["relation_type"] in STRUCTURAL or _depth_below_top(rows, source, 0) == _depth_below_top(rows, target, 0):
+            kept[r["relation_id"]] = (source, target)
+    assert set(graph) == tops | {end for ends in kept.values() for end in ends}
+    assert all(graph.nodes[n]["actor_type"] for n in graph)
+    ends = {key: (u, v) for u, v, key in graph.edges(keys=True)}
+    assert {key: ends[key] for key in kept} == kept
+
+
+# --------------------------------------------------------------------------
+# The state level: every actor as the state it belongs to
+# --------------------------------------------------------------------------
+
+
+def _actor(actor_id, actor_type, parent=None):
+    return {"actor_id": actor_id, "actor_type": actor_type, "parent_actor_id": parent}
+
+
+def _relation(source, kind, target, certainty="stated", attribution_kind="author", date_end="2007-03-08"):
+    return {
+        "source_actor_id": source,
+        "relation_type": kind,
+        "target_actor_id": target,
+        "certainty": certainty,
+        "attribution_kind": attribution_kind,
+        "date_end": date_end,
+    }
+
+
+#: A small world built by hand: two states, their bodies and forces, people placed by what they lead, join or represent.
+WORLD = [
+    _actor("act-a", "state"),
+    _actor("act-a-guards", "state_armed_force", "act-a"),
+    _actor("act-a-unit", "state_armed_force", "act-a-guards"),  # two levels below its state
+    _actor("act-a-council", "state_body", "act-a"),
+    _actor("act-a-officials", "collective", "act-a"),
+    _actor("act-b", "state"),
+    _actor("act-b-cabinet", "state_body", "act-b"),
+    _actor("act-chairman", "person"),  # leads act-a's council
+    _actor("act-secretary", "person"),  # a member of act-a's council
+    _actor("act-supreme", "person"),  # leads act-a itself
+    _actor("act-envoy", "person"),  # represents act-supreme
+    _actor("act-rumoured", "person"),  # only rumoured to lead the guards
+    _actor("act-forecast", "person"),  # expected to join the cabinet
+    _actor("act-claimed", "person"),  # a source claims he is a member
+    _actor("act-double", "person"),  # in both states' bodies
+    _actor("act-loop-1", "person"),
+    _actor("act-loop-2", "person"),
+    _actor("act-militia", "armed_group"),  # 'represents' a state, but a militia is no organ of it
+    _actor("act-fighters", "collective", "act-militia"),
+    _actor("act-cleric", "person"),  # leads only the militia
+    _actor("act-bloc", "collective"),  # member of the cabinet
+]
+WORLD_RELATIONS = [
+    _relation("act-chairman", "leads", "act-a-council"),
+    _relation("act-secretary", "member_of", "act-a-council"),
+    _relation("act-supreme", "leads", "act-a"),
+    _relation("act-envoy", "represents", "act-supreme"),
+    _relation("act-rumoured", "leads", "act-a-guards", "rumored", "rumour"),
+    _relation("act-forecast", "member_of", "act-b-cabinet", "expected", "author", None),
+    _relation("act-claimed", "member_of", "act-b-cabinet", "claimed", "source"),
+    _relation("act-double", "member_of", "act-a-council"),
+    _relation("act-double", "member_of", "act-b-cabinet"),
+    _relation("act-loop-1", "represents", "act-loop-2"),
+    _relation("act-loop-2", "represents", "act-loop-1"),
+    _relation("act-militia", "represents", "act-a"),
+    _relation("act-cleric", "leads", "act-militia"),
+    _relation("act-bloc", "member_of", "act-b-cabinet", "likely"),
+    _relation("act-chairman", "supports", "act-b-cabinet"),  # not a membership
+]
+WORLD_STATES = {
+    "act-a": "act-a",
+    "act-a-guards": "act-a",
+    "act-a-unit": "act-a",
+    "act-a-council": "act-a",
+    "act-a-officials": "act-a",
+    "act-b": "act-b",
+    "act-b-cabinet": "act-b",
+    "act-chairman": "act-a",
+    "act-secretary": "act-a",
+    "act-supreme": "act-a",
+    "act-envoy": "act-a",
+    "act-rumoured": None,
+    "act-forecast": None,
+    "act-claimed": None,
+    "act-double": None,
+    "act-loop-1": None,
+    "act-loop-2": None,
+    "act-militia": None,
+    "act-fighters": None,
+    "act-cleric": None,
+    "act-bloc": "act-b",
+}
+
+
+def test_states_of_a_small_hand_built_world():
+    assert states_of(WORLD, WORLD_RELATIONS) == WORLD_STATES
+    rolled = rollup_map(WORLD, WORLD_RELATIONS, "state")
+    assert rolled == {key: state or key for key, state in WORLD_STATES.items()}
+    assert rollup_map(WORLD, WORLD_RELATIONS, 0)["act-a-unit"] == "act-a"
+    assert rollup_map(WORLD, WORLD_RELATIONS, 1)["act-a-unit"] == "act-a-guards"  # depth counts from the top
+    assert rollup_map(WORLD, WORLD_RELATIONS, 0)["act-chairman"] == "act-chairman"  # a depth follows only the parents
+
+
+def _reference_states(actors, relations):
+    """The states of ``actors`` by another road: every path of trusted memberships walked from each actor."""
+    kinds = {a["actor_id"]: a["actor_type"] for a in actors}
+    parents = {a["actor_id"]: a["parent_actor_id"] for a in actors}
+
+    def top_state(actor_id):
+        seen = set()
+        while actor_id is not None and actor_id not in seen:
+            if kinds[actor_id] == "state":
+                return actor_id
+            seen.add(actor_id)
+            actor_id = parents[actor_id]
+        return None
+
+    edges = {}
+    for r in relations:
+        trusted = confidence_of(r["certainty"], r["attribution_kind"], r["date_end"]) in ("asserted", "probable")
+        if r["relation_type"] in ("leads", "member_of", "represents") and trusted:
+            edges.setdefault(r["source_actor_id"], []).append(r["target_actor_id"])
+
+    def walk(actor_id, path):
+        own = top_state(actor_id)
+        if own is not None:
+            return {own}
+        if kinds[actor_id] not in ("person", "collective"):
+            return set()
+        return set().union(*(walk(t, path | {actor_id}) for t in edges.get(actor_id, []) if t not in path))
+
+    states = {a: walk(a, frozenset()) for a in kinds}
+    return {a: next(iter(s)) if len(s) == 1 else None for a, s in states.items()}
+
+
+@st.composite
+def _worlds(draw):
+    size = draw(st.integers(min_value=1, max_value=12))
+    ids = [f"act-{n}" for n in range(size)]
+    actors = []
+    for n, actor_id in enumerate(ids):
+        parent = draw(st.one_of(st.none(), st.sampled_from(ids[:n]))) if n else None  # parents come first: no cycles
+        actors.append(_actor(actor_id, draw(st.sampled_from(ACTOR_TYPE.values)), parent))
+    relations = []
+    for _ in range(draw(st.integers(min_value=0, max_value=20))):
+        certainty = draw(st.sampled_from(CERTAINTY.values))
+        kind = draw(st.sampled_from(["leads", "member_of", "represents", "supports", "ally", "follows"]))
+        attribution = draw(st.sampled_from(["author", "source", "view", "rumour", "unnamed"]))
+        date_end = draw(st.sampled_from(["2007-03-08", None]))
+        relations.append(_relation(draw(st.sampled_from(ids)), kind, draw(st.sampled_from(ids)), certainty, attribution, date_end))
+    return actors, relations
+
+
+@settings(max_examples=150, deadline=None)
+@given(world=_worlds())
+def test_states_of_agrees_with_a_fixed_point_of_the_memberships(world):
+    actors, relations = world
+    states = states_of(actors, relations)
+    assert states == _reference_states(actors, relations)
+    kinds = {a["actor_id"]: a["actor_type"] for a in actors}
+    for actor_id, state in states.items():
+        assert state is None or kinds[state] == "state"
+        if kinds[actor_id] == "state":
+            assert state == actor_id
+
+
+#: The article's actors that belong to a state, read off the actors and their stated offices; every other actor stays itself.
+SHIPPED_STATES = {
+    **dict.fromkeys(["act-iran", "act-irgc", "act-qods-force", "act-expediency-council", "act-supreme-national-security-council",
+                     "act-iranian-officials", "act-iranian-intelligence-officers", "act-iranian-government-clerics",
+                     "act-ali-khamenei", "act-hashemi-rafsanjani", "act-ali-larijani"], "act-iran"),
+    **dict.fromkeys(["act-iraq", "act-iraqi-government", "act-iraqi-national-assembly", "act-baathist-regime", "act-saddam-hussein"],
+                    "act-iraq"),
+    **dict.fromkeys(["act-united-states", "act-us-administration", "act-us-troops"], "act-united-states"),
+    "act-israel": "act-israel",
+    "act-lebanon": "act-lebanon",
+}  # fmt: skip
+
+
+def test_at_the_state_level_every_actor_is_its_state_or_itself(rows):
+    expected = {a["actor_id"]: SHIPPED_STATES.get(a["actor_id"], a["actor_id"]) for a in rows["actors"]}
+    assert rollup_map(rows["actors"], rows["relations"], "state") == expected
+    links = {}
+    for link in rows["event_actors"]:
+        links.setdefault((link["event_id"], link["role"]), set()).add(expected[link["actor_id"]])
+    events = sid.load_events(wide=True, rollup="state")
+    for row in events.itertuples():
+        for term in ROLE.terms:
+            assert set(getattr(row, f"{term.value}_ids")) == links.get((row.event_id, term.value), set()), (row.event_id, term.value)
+
+
+def test_khamenei_counts_for_iran_at_the_state_level():
+    events = sid.load_events(wide=True, rollup="state").set_index("event_id")
+    assert "act-iran" in set(events.loc["evt-0004", "initiator_ids"])  # ayatollahs in Iran, Khamenei among them, were upset
+    assert list(events.loc["evt-0033", "host_ids"]) == ["act-iran"]  # Rafsanjani and Khamenei received al-Sadr
+    assert list(events.loc["evt-0038", "initiator_ids"]) == ["act-iran"]  # Larijani, of the Security Council, invited him
+    by_depth = sid.load_events(wide=True, rollup=0).set_index("event_id")
+    assert "act-iran" not in set(by_depth.loc["evt-0004", "initiator_ids"])  # a depth follows only the parents
+    plain = sid.load_events(wide=True)
+    state = sid.load_events(wide=True, rollup="state")
+    khamenei = set(plain.loc[sid.has_actor(plain["initiator_ids"], "act-ali-khamenei"), "event_id"])
+    iran = set(state.loc[state["initiator_ids"].map(lambda ids: "act-iran" in ids), "event_id"])
+    assert khamenei and khamenei <= iran
+
+
+def test_the_qods_force_rolls_up_to_iran_at_the_state_level():
+    relations = sid.load_relations(wide=True, rollup="state").set_index("relation_id")
+    assert relations.loc["rel-0061", ["source_actor_id", "source_name", "source_country"]].tolist() == ["act-iran", "Iran", "IRN"]
+    assert relations.loc["rel-0061", "target_actor_id"] == "act-hezbollah"  # a non-state actor stays itself
+    assert relations.loc["rel-0070", "source_actor_id"] == "act-mahdi-army"  # no state: not the Sadrist movement, as at depth 0
+    assert sid.ancestors("act-qods-force")[-1] == "act-iran"
+
+
+@pytest.mark.parametrize("rollup", ["state", 0, 1, 2])
+def test_structural_relations_are_never_rolled_into_statements_about_the_state(rows, rollup):
+    plain = {r["relation_id"]: r for r in rows["relations"]}
+    rolled = sid.load_relations(wide=True, rollup=rollup)
+    for row in rolled.itertuples():
+        relation = plain[row.relation_id]
+        if relation["relation_type"] in STRUCTURAL:
+            assert (row.source_actor_id, row.target_actor_id) == (relation["source_actor_id"], relation["target_actor_id"])
+        assert row.source_actor_id != row.target_actor_id
+    said = set(zip(rolled["source_name"], rolled["relation_type"].astype(str), rolled["target_name"], strict=True))
+    assert ("Ali Akbar Hashemi Rafsanjani", "leads", "Iran") not in said and ("Ali Larijani", "member_of", "Iran") not in said
+    assert len(rolled) == len(plain)
+
+
+def test_the_state_level_reaches_every_rollup_the_views_take(rows):
+    graph = sid.to_networkx(rollup="state")
+    assert "act-qods-force" not in graph and "act-ali-khamenei" in graph  # Khamenei stays for 'leads Iran'
+    assert graph.has_edge("act-iran", "act-hezbollah", "rel-0061") and graph.has_edge("act-ali-khamenei", "act-iran", "rel-0003")
+    assert all(graph.nodes[n]["actor_type"] for n in graph)
+    neighbours = sid.neighbors("act-qods-force", rollup="state")
+    assert set(neighbours["relation_id"]) == set(sid.neighbors("act-iran", rollup="state")["relation_id"])
+    assert {"rel-0061", "rel-0027", "rel-0085"} <= set(neighbours["relation_id"])
+    assert "rel-0008" not in set(neighbours["relation_id"])  # Rafsanjani chairs the Expediency Council: no relation of Iran's
 
 
 def test_to_networkx_keeps_the_edges_at_least_that_confident():
@@ -287,3 +570,83 @@ def test_the_loaders_carry_every_columns_description():
     events = sid.load_events()
     assert events.attrs["columns"]["certainty"] == sid.declarations.TABLES["events"].column("certainty").description
     assert "certainty" in (sid.load_events.__doc__ or "")
+
+
+# --------------------------------------------------------------------------
+# Splinters
+# --------------------------------------------------------------------------
+
+
+def test_the_article_s_splinters_are_linked_to_what_they_split_from(rows):
+    assert sid.splinters("act-mahdi-army") == ["act-mahdi-army-offshoot-leaders"]
+    assert sid.splinters("act-sadrist-movement") == [
+        "act-mahdi-army-offshoot-leaders",  # split from the Mahdi Army, which lies within the movement
+        "act-new-radical-militias",
+        "act-sadrist-splinter-groups",
+    ]
+    assert sid.splinters("act-mahdi-army-soldiers") == [] and sid.splinters("act-iran") == []
+    assert "act-mahdi-army-challengers" in sid.descendants("act-mahdi-army")  # within the militia: no splinter
+    split = {(r["source_actor_id"], r["target_actor_id"]) for r in rows["relations"] if r["relation_type"] == "splinter_of"}
+    assert split == {
+        ("act-mahdi-army-offshoot-leaders", "act-mahdi-army"),
+        ("act-sadrist-splinter-groups", "act-sadrist-movement"),
+        ("act-new-radical-militias", "act-sadrist-movement"),
+    }
+    actors = {a["actor_id"]: a for a in rows["actors"]}
+    assert all(actors[source]["parent_actor_id"] is None for source, _ in split)  # a splinter is no longer part of it
+    assert sid.splinters("act-mahdi-army", min_confidence="asserted") == ["act-mahdi-army-offshoot-leaders"]
+    with pytest.raises(KeyError, match="act-nobody"):
+        sid.splinters("act-nobody")
+    with pytest.raises(sid.SadrIranDataError, match="only actors split off"):
+        sid.splinters("loc-najaf")
+
+
+def test_a_mahdi_army_query_can_count_its_splinters(wide_events):
+    plain = set(wide_events.loc[sid.has_actor(wide_events["initiator_ids"], "act-mahdi-army"), "event_id"])
+    with_splinters = set(wide_events.loc[sid.has_actor(wide_events["initiator_ids"], "act-mahdi-army", splinters=True), "event_id"])
+    assert "evt-0100" not in plain and "evt-0100" in with_splinters  # offshoot Mahdi Army leaders paved the way to new militias
+    assert plain < with_splinters
+    offshoots = set(wide_events.loc[sid.has_actor(wide_events["initiator_ids"], "act-mahdi-army-offshoot-leaders"), "event_id"])
+    assert with_splinters == plain | offshoots
+    relations = sid.load_relations(wide=True)
+    mask = sid.has_actor(relations["source_actor_id"].map(lambda a: [a]), "act-sadrist-movement", splinters=True)
+    assert {"rel-0092", "rel-0093", "rel-0094"} <= set(relations.loc[mask, "relation_id"])
+
+
+@st.composite
+def _split_worlds(draw):
+    size = draw(st.integers(min_value=1, max_value=10))
+    ids = [f"act-{n}" for n in range(size)]
+    parents = {key: (draw(st.one_of(st.none(), st.sampled_from(ids[:n]))) if n else None) for n, key in enumerate(ids)}
+    edges = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=12))  # (splinter, what it split from)
+    return parents, edges, draw(st.sampled_from(ids))
+
+
+@settings(max_examples=200, deadline=None)
+@given(world=_split_worlds())
+def test_split_off_is_the_closure_of_splits_and_what_lies_within(world):
+    from sadr_iran_data.dataset.views import split_off
+
+    parents, edges, actor_id = world
+
+    def within(key):  # the actor and every actor whose chain of parents passes through it
+        out = set()
+        for other in parents:
+            up = other
+            while up is not None:
+                if up == key:
+                    out.add(other)
+                    break
+                up = parents[up]
+        return out
+
+    reach = within(actor_id)
+    changed = True
+    while changed:  # a fixed point: add every splinter of what is reached, with what lies within it
+        new = {a for splinter, source in edges if source in reach for a in within(splinter)} - reach
+        reach |= new
+        changed = bool(new)
+    split_from = {}
+    for splinter, source in edges:
+        split_from.setdefault(source, []).append(splinter)
+    assert split_off(parents, split_from, actor_id) == sorted(reach - within(actor_id))

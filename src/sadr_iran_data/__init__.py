@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # the names the lazy imports below resolve, for type checkers
     )
     from .dataset.releases import diff, releases
     from .dataset.search import find
-    from .dataset.views import ancestors, descendants, evidence_for, has_actor, neighbors
+    from .dataset.views import ancestors, descendants, evidence_for, has_actor, neighbors, splinters
     from .declarations.dictionary import codebook, vocabularies
     from .errors import (
         DataIntegrityError,
@@ -109,6 +109,7 @@ _LAZY = {
     "neighbors": "dataset.views",
     "evidence_for": "dataset.views",
     "has_actor": "dataset.views",
+    "splinters": "dataset.views",
 }
 _SUBMODULES = ("models", "schemas", "declarations", "errors", "identity")
 
@@ -156,6 +157,7 @@ __all__ = [
     "releases",
     "retired",
     "schemas",
+    "splinters",
     "tables",
     "to_acled",
     "to_croissant",

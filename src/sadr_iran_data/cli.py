@@ -49,6 +49,14 @@ def _count(text: str) -> int:
     return number
 
 
+def _rollup(text: str) -> int | str:
+    """A roll-up level (for ``--rollup``): a whole number is a depth, any other text a level's name, checked by the view."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
 def _path(text: str) -> Path:
     """A path given on the command line; an empty one is a mistake, not the current folder."""
     if not text.strip():
@@ -120,7 +128,7 @@ def _show(args: argparse.Namespace) -> int:
 
         rows = [{c: row[c] for c in table.column_names} for row in with_sentences(args.article)][: args.limit]
     else:
-        arrow = load(args.table, backend="arrow", wide=args.wide, version=args.release)
+        arrow = load(args.table, backend="arrow", wide=args.wide, rollup=args.rollup, version=args.release)
         rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
     if args.format == "csv":
         from .formats._writing import write_csv
@@ -329,6 +337,13 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--limit", type=_count, metavar="N", help="print only the first N rows")
     show.add_argument("--columns", type=_columns, metavar="A,B", help="print only these columns, in this order")
     show.add_argument("--wide", action="store_true", help="events or relations as their wide view: actors, place, coordinates, evidence")
+    show.add_argument(
+        "--rollup",
+        type=_rollup,
+        metavar="LEVEL",
+        help="with --wide: count every actor as its state ('state'), or as its ancestor N levels below the top of its hierarchy "
+        "(a whole number N); structural relations keep their actors",
+    )
     show.add_argument("--format", choices=("table", "csv", "json"), default="table", help="json: as the JSON export writes it")
     show.add_argument("--version", dest="release", metavar="X.Y.Z", help="show this release's table instead of the installed one's")
     show.add_argument(

@@ -71,9 +71,13 @@ def test_the_units_of_the_last_round_are_the_shipped_records(study):
     assert units <= set(shipped)
     missing = yaml.safe_load((ROOT / "data/curated/adjudication.yaml").read_text(encoding="utf-8"))["round_2"]["missing"]
     added = {entry["record_id"]: entry["reason"] for entry in _reaudit()["added"]}
+    from sadr_iran_data._build import heldout
+
+    later = heldout.added_after_the_study(ROOT)
+    assert set(later) <= set(shipped) and not set(later) & units and all(later.values())
     for record_id in sorted(set(shipped) - units):
-        noted = any(record_id in m["disposition"] for m in missing) or added.get(record_id)
-        assert noted, f"{record_id} was added without a note in round 2's 'missing' or the re-audit's 'added'"
+        noted = any(record_id in m["disposition"] for m in missing) or added.get(record_id) or later.get(record_id)
+        assert noted, f"{record_id} was added without a note in round 2's 'missing', the re-audit's 'added' or 'after_the_study'"
 
 
 # --------------------------------------------------------------------------
@@ -101,7 +105,8 @@ def round3(heldout):
 def test_round3_units_are_the_sample_of_the_shipped_records_and_every_coder_coded_each(heldout, round3):
     rows, coders, tables = round3
     article = next((ROOT / "data" / "sources").glob("*.txt")).read_text(encoding="utf-8")
-    expected = heldout.sample(heldout.unit_rows(rows, article))
+    expected = heldout.sample(heldout.unit_rows(heldout.drawn_from(ROOT, rows), article))
+    assert not set(heldout.added_after_the_study(ROOT)) & set(heldout.key(ROOT).values()), "a record added after the round was a unit"
     assert sorted(heldout.key(ROOT).items()) == sorted((u["unit_id"], u["record_id"]) for u in expected)
     for name, codes in coders.items():
         assert set(codes) == set(tables), name

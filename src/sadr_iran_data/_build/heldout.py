@@ -40,6 +40,22 @@ CUES = {
 SALT = "round-3"
 #: Units coded of each kind: the first events and the first relations in the order of their opaque ids.
 SAMPLE = 45
+#: The study's adjudication file, whose ``after_the_study`` section lists the records added after this round.
+STUDY = Path("data") / "curated" / "adjudication.yaml"
+
+
+def added_after_the_study(root: Path) -> dict[str, str]:
+    """The events and relations added after this round, which no coder saw: record id -> why it was added."""
+    from .curated import parse_yaml
+
+    section = parse_yaml((root / STUDY).read_text(encoding="utf-8")).get("after_the_study") or {}
+    return {entry["record_id"]: entry["reason"] for entry in section.get("added", [])}
+
+
+def drawn_from(root: Path, rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """``rows`` as this round drew its units from them: without the events and relations added after it."""
+    later, keys = added_after_the_study(root), {"events": "event_id", "relations": "relation_id"}
+    return {name: [r for r in table if name not in keys or r[keys[name]] not in later] for name, table in rows.items()}
 
 
 def _unit_id(record_id: str) -> str:
@@ -100,7 +116,7 @@ def sample(units: list[dict[str, Any]], size: int = SAMPLE) -> list[dict[str, An
 
 def write_units(root: Path, rows: dict[str, list[dict[str, Any]]], text: str) -> list[Path]:
     """The unit list the coders read (no record ids), and its key (unit -> record), kept for the comparison."""
-    units = sample(unit_rows(rows, text))
+    units = sample(unit_rows(drawn_from(root, rows), text))
     folder = root / FOLDER
     shown = io.StringIO()
     writer = csv.DictWriter(shown, fieldnames=["unit_id", "kind", "sentences", "participants"], lineterminator="\n")
@@ -346,8 +362,8 @@ def measure(root: Path, rows: dict[str, list[dict[str, Any]]], article: str) -> 
         "fields": fields,
         "cues": cues,
         **decided,
-        "all_events": len(rows["events"]),
-        "all_relations": len(rows["relations"]),
+        "all_events": len(drawn_from(root, rows)["events"]),
+        "all_relations": len(drawn_from(root, rows)["relations"]),
     }
 
 

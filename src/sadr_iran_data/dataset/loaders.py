@@ -60,7 +60,7 @@ def load(
     backend: Backend = "pandas",
     *,
     wide: bool = False,
-    rollup: int | None = None,
+    rollup: int | str | None = None,
     min_confidence: str | None = None,
     version: str | None = None,
 ) -> Any:
@@ -83,8 +83,18 @@ def load(
         text (columns: ``sid.codebook()``, views ``events_wide`` and
         ``relations_wide``).
     rollup
-        With ``wide``: count every actor as its ancestor this many levels below
-        the top of its hierarchy (``0``: every Iranian state body as Iran).
+        With ``wide``: count every actor as another. ``"state"``: as the state
+        it belongs to, through its parents (the Qods Force as Iran) or, for a
+        person or a collective, through what it leads, is a member of or
+        represents in the author's own words (Ali Khamenei as Iran); an actor
+        of no state stays itself (the Mahdi Army). A whole number ``n``: as
+        its ancestor ``n`` levels below the top of its own hierarchy, counted
+        down from the top (``0``: Iran for the Qods Force, the Sadrist
+        movement for the Mahdi Army; ``1``: the Revolutionary Guards for the
+        Qods Force), following only the parents. At every level, relations of
+        the structural family (``leads``, ``member_of``, ``represents``, …)
+        and relations between two actors that count as one keep their own
+        actors (see :mod:`sadr_iran_data.dataset.views`).
     min_confidence
         With ``wide``: keep the rows at least this confident, on the scale
         ``asserted``, ``probable``, ``possible``, ``reported_unverified``,
@@ -212,7 +222,7 @@ def load_locations(*, version: str | None = None) -> pd.DataFrame:
 
 
 def load_events(
-    *, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None, version: str | None = None
+    *, wide: bool = False, rollup: int | str | None = None, min_confidence: str | None = None, version: str | None = None
 ) -> pd.DataFrame:
     """Events with their dates, precision, certainty and place, one row each.
 
@@ -222,7 +232,8 @@ def load_events(
         One row per event with its actors by role, its place with province, country and coordinates,
         its confidence and its evidence text (see :func:`load`).
     rollup
-        With ``wide``: count every actor as its ancestor this many levels below the top of its hierarchy.
+        With ``wide``: count every actor as the state it belongs to (``"state"``), or as its ancestor this many
+        levels below the top of its own hierarchy (a whole number); structural relations keep their actors (see :func:`load`).
     min_confidence
         With ``wide``: keep the rows at least this confident (``asserted``, ``probable``, ``possible``,
         ``reported_unverified``, ``forecast``).
@@ -263,7 +274,7 @@ def load_event_actors(*, version: str | None = None) -> pd.DataFrame:
 
 
 def load_relations(
-    *, wide: bool = False, rollup: int | None = None, min_confidence: str | None = None, version: str | None = None
+    *, wide: bool = False, rollup: int | str | None = None, min_confidence: str | None = None, version: str | None = None
 ) -> pd.DataFrame:
     """Dated, directed relations between actors with their certainty, one row each.
 
@@ -273,7 +284,8 @@ def load_relations(
         One row per relation with both actors' names, types and countries,
         its confidence and its evidence text (see :func:`load`).
     rollup
-        With ``wide``: count every actor as its ancestor this many levels below the top of its hierarchy.
+        With ``wide``: count every actor as the state it belongs to (``"state"``), or as its ancestor this many
+        levels below the top of its own hierarchy (a whole number); structural relations keep their actors (see :func:`load`).
     min_confidence
         With ``wide``: keep the rows at least this confident (``asserted``, ``probable``, ``possible``,
         ``reported_unverified``, ``forecast``).

@@ -211,7 +211,7 @@ RELATION_FAMILY = _vocab(
     (
         "structural",
         "The source stands in an organisational, personal or power structure with the target: leadership, membership, "
-        "representation, following, kinship, succession, influence.",
+        "representation, following, kinship, succession, splitting off, influence.",
     ),
     ("perceptual", "How the source sees the target: as a threat, an asset, a model to emulate or someone to admire."),
 )
@@ -236,6 +236,11 @@ RELATION_TYPE = Vocabulary(
             family="structural",
         ),
         Term("succeeds", "The source succeeded the target (in a position or following).", family="structural"),
+        Term(
+            "splinter_of",
+            "The source split off from the target: a splinter group, or offshoot leaders, of a group they no longer belong to.",
+            family="structural",
+        ),
         Term("emulates", "The source takes the target as a model.", family="perceptual"),
         Term("admires", "The source admires or looks up to the target.", family="perceptual"),
         Term("infiltrates", "The source covertly penetrates the target.", family="hostile"),

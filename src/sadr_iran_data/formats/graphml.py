@@ -59,17 +59,19 @@ def write(staged: dict[str, Path], names: tuple[str, ...], options: Options) -> 
     ET.ElementTree(root).write(staged["actors_relations.graphml"], encoding="utf-8", xml_declaration=True)
 
 
-def to_networkx(*, rollup: int | None = None, min_confidence: str | None = None) -> nx.MultiDiGraph:
+def to_networkx(*, rollup: int | str | None = None, min_confidence: str | None = None) -> nx.MultiDiGraph:
     """Actors as nodes and relations as edges (keyed by ``relation_id``) of a networkx MultiDiGraph.
 
     Nodes are keyed by ``actor_id`` and carry every other actor column; edges
     run from ``source_actor_id`` to ``target_actor_id`` and carry every other
     relation column (dates as ``datetime.date``, missing values as None) and
-    the relation's ``confidence``. With ``rollup``, every actor counts as its
-    ancestor that many levels below the top of its hierarchy (``0``: every
-    Iranian state body as Iran), so only those ancestors are nodes; with
-    ``min_confidence``, only relations at least that confident are edges.
-    Needs the ``[graph]`` extra.
+    the relation's ``confidence``. With ``rollup``, every actor counts as
+    what it rolls up to in the wide views (``"state"``: its state; a whole
+    number: its ancestor that many levels below the top of its hierarchy),
+    so the nodes are those actors and the actors of the relations that keep
+    their own (the structural ones: Ali Khamenei, who leads Iran, stays a
+    node); with ``min_confidence``, only relations at least that confident
+    are edges. Needs the ``[graph]`` extra.
 
     Examples
     --------
@@ -77,24 +79,25 @@ def to_networkx(*, rollup: int | None = None, min_confidence: str | None = None)
     >>> graph = to_networkx()
     >>> all(graph.nodes[n]["actor_type"] for n in graph)
     True
-    >>> "act-irgc" in to_networkx(rollup=0)
-    False
+    >>> states = to_networkx(rollup="state")
+    >>> "act-irgc" in states, states.has_edge("act-iran", "act-hezbollah", "rel-0061")
+    (False, True)
     """
     try:
         import networkx as nx
     except ImportError:
         raise SadrIranDataError("to_networkx needs networkx: pip install 'sadr-iran-data[graph]'") from None
-    from ..dataset.views import rolled_up, wide_arrow
+    from ..dataset.views import rollup_map, wide_arrow
 
     node_columns, edge_columns = _graph_columns()
     actors = rows("actors")
-    parents = {row["actor_id"]: row["parent_actor_id"] for row in actors}
-    kept = {rolled_up(parents, row["actor_id"], rollup) for row in actors}
+    edges = wide_arrow("relations", rollup=rollup, min_confidence=min_confidence).to_pylist()
+    kept = {*rollup_map(actors, rows("relations"), rollup).values(), *(row[end] for row in edges for end in (SOURCE, TARGET))}
     graph = nx.MultiDiGraph(name=NAME, version=_version.__version__, rollup=rollup, min_confidence=min_confidence)
     for row in actors:
         if row["actor_id"] in kept:
             graph.add_node(row[TABLES["actors"].primary_key], **{c.name: row[c.name] for c in node_columns})
-    for row in wide_arrow("relations", rollup=rollup, min_confidence=min_confidence).to_pylist():
+    for row in edges:
         key = row[TABLES["relations"].primary_key]
         attributes = {c.name: row[c.name] for c in edge_columns}
         graph.add_edge(row[SOURCE], row[TARGET], key=key, confidence=row["confidence"], **attributes)

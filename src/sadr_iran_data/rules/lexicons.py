@@ -159,6 +159,7 @@ TRIGGERS: dict[str, str] = {
     "part_of": r"part of|within|of the|’s|'s",
     "kin": r"father|son|brother",
     "succeeds": r"succeeded",
+    "splinter_of": r"splinter|offshoot|split",
     "emulates": r"model|inspiration|emulate|become",
     "admires": r"admir|respects|looked up",
     "infiltrates": r"infiltrat",
