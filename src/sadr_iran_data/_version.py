@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.4.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "96bf52014028e1350c7491c702c7f6b6aa18b6afc94a4367c54a24427d987cd8"
+__manifest_sha256__ = "4453019163427520da5d89642864e5bc29583f0642bdd8422e1388c0ce5b112a"
