@@ -48,6 +48,8 @@ TABLES = _keyed_tables()
 #: Tables keyed by something other than one declared vocabulary, with the values they must cover.
 OTHER_KEYS = {
     "countries.ISO_NUMERIC": None,  # the dataset's countries: checked against the data (tests/test_layouts.py)
+    "acled.ACLED_COUNTRIES": tuple(countries.ISO_NUMERIC),  # the same countries, as each layout's table of them
+    "ucdp_ged.UCDP_GOVERNMENTS": tuple(countries.ISO_NUMERIC),
     "map.PRECISIONS": (*VOCABULARIES["geo_precision"].values, "region_at_country"),
     "citation._RENDERERS": CITATION_FORMATS,
     "citation._SOURCE_RENDERERS": CITATION_FORMATS,
@@ -77,7 +79,9 @@ def test_the_tables_are_found():
         "precision.ISO_DATE_LENGTH",
         "acled.ACLED_TYPES",
         "acled.ACLED_INTER",
+        "acled.ACLED_COUNTRIES",
         "ucdp_ged.UCDP_TYPES",
+        "ucdp_ged.UCDP_GOVERNMENTS",
         "layouts.NOT_HAPPENED",
         "views.CONFIDENCE_OF_CERTAINTY",
         "views.AUTHORS_OWN",

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import itertools
+import math
+import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
+from sadr_iran_data import _version as sid_version
 from sadr_iran_data.cli import main
 from sadr_iran_data.codes import countries, precision
 from sadr_iran_data.dataset.views import wide_arrow
@@ -128,7 +133,9 @@ ACLED_EXPECTED_TYPES = {
     "concession": ("Strategic developments", "Strategic developments", "Agreement"),
     "withdrawal": ("Strategic developments", "Strategic developments", "Other"),
     "formation": ("Strategic developments", "Strategic developments", "Change to group/activity"),
-    ("attack", "explosives"): ("Political violence", "Explosions/Remote violence", None),
+    # PLOVER's explosives: "Any explosive not incorporated in a heavy weapon: mines, IEDS, car bombs", ACLED's examples
+    # of Remote explosive/landmine/IED (suicide attacks, aircraft, drones and heavy weapons are other PLOVER modes)
+    ("attack", "explosives"): ("Political violence", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
 }
 # The precision codes of the codebooks (ACLED's time and geo precision; GED's date_prec and where_prec), by our values.
 ACLED_TIME = {"day": 1, "month": 3}
@@ -222,23 +229,32 @@ def test_each_event_type_falls_where_the_codebook_puts_it(event_type):
     )
 
 
-def test_acled_rows_are_the_events_of_the_types_the_codebook_records(events, acled, world, clash):
-    # Of the article's events only the Samarra bombing has an ACLED type, is reported as having happened, is dated to one
-    # month and is placed in a town. The April 2004 clash (evt-0003) is placed nowhere since round 3; the clash made from
-    # it, in Najaf, stands in for the Battles row it was.
-    assert [row["event_id_cnty"] for row in acled.rows] == ["evt-0051"]
-    assert {row["event_id"]: row["reason"] for row in acled.left_out}["evt-0003"].startswith("no place")
-    clash_row, _ = run(world, clash)
-    assert clash_row["event_id_cnty"] == clash["event_id"]
+def test_acled_rows_are_the_events_of_the_types_the_codebook_records(events, acled):
+    expected = []
     triggers = _common.triggers()
-    for row, event in [*((row, events[row["event_id_cnty"]]) for row in acled.rows), (clash_row, clash)]:
+
+    def type_key(event):
         # the Samarra bombing: PLOVER does not code it (no named actor), so its trigger, "bombing", says how
-        trigger = triggers.get(event["event_id"])
+        trigger = (triggers.get(event["event_id"]) or "").casefold()
         bombing = event["plover_mode"] == "explosives" or (event["plover_mode"] is None and trigger == "bombing")
-        key = (event["event_type"], "explosives") if bombing else event["event_type"]
-        assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == ACLED_EXPECTED_TYPES[key]
-        assert event["confidence"] not in ("forecast", "possible")
-        assert row["fatalities"] is None and row["timestamp"] is None
+        return (event["event_type"], "explosives") if bombing else event["event_type"]
+
+    for event_id, event in events.items():
+        key = type_key(event)
+        codes = expected_codes(event)
+        if (
+            ACLED_EXPECTED_TYPES.get(key) is not None
+            and event["confidence"] not in ("forecast", "possible")
+            and codes["acled_time_precision"] is not None
+            and codes["acled_geo_precision"] is not None
+        ):
+            expected.append(event_id)
+    assert [row["event_id_cnty"] for row in acled.rows] == expected
+    assert "evt-0051" in expected  # the Samarra bombing: dated to a month, in a city
+    for row in acled.rows:
+        event = events[row["event_id_cnty"]]
+        assert (row["disorder_type"], row["event_type"], row["sub_event_type"]) == ACLED_EXPECTED_TYPES[type_key(event)]
+        assert row["fatalities"] == 0 and isinstance(row["timestamp"], int)
         assert f"sadr-iran-data {event['event_id']}" in row["notes"] and event["summary"] in row["notes"]
 
 
@@ -317,7 +333,8 @@ def test_state_actors_are_external_forces_abroad(kind, home, where):
 def test_acled_csv_opens_in_pandas_with_the_codebooks_columns(files, events):
     frame = pd.read_csv(files / "acled.csv")
     assert list(frame.columns) == ACLED_TABLE_1
-    assert frame["fatalities"].isna().all()
+    assert (frame["fatalities"] == 0).all() and frame["fatalities"].dtype == "int64"
+    assert frame["tags"].str.contains("fatalities: none reported in the article").all()
     assert set(frame["iso"]) <= set(ISO.values())
     for _, row in frame.iterrows():
         event = events[row["event_id_cnty"]]
@@ -332,53 +349,26 @@ def test_acled_csv_opens_in_pandas_with_the_codebooks_columns(files, events):
 # --------------------------------------------------------------------------
 
 
-def test_ucdp_writes_only_organised_violence_that_happened(events, ucdp, world, clash):
-    # The article's events with the clash made from evt-0003 (which GED wrote until round 3 left it unplaced)
-    ged = ucdp_layout.ucdp_ged([*events.values(), clash], world["actors"], world["locations"], world["citations"])
-    assert [row["id"] for row in ged.rows] == [*(row["id"] for row in ucdp.rows), clash["event_id"]]
-    written = {**events, clash["event_id"]: clash}
-    for row in ged.rows:
-        event = written[row["id"]]
-        assert ucdp_layout.UCDP_TYPES[event["event_type"]].coded
-        assert event["confidence"] not in ("forecast", "possible")
-        assert row["type_of_violence"] in (1, 2, 3)
-        assert row["side_a"] is not None
-        assert row["country_id"] == event["country_gw"]
-        assert row["date_start"] == event["date_start"].isoformat() and row["date_end"] == event["date_end"].isoformat()
-        assert all(row[c] is None for c in ("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "low", "high"))
-    coded = {i for i, e in written.items() if ucdp_layout.UCDP_TYPES[e["event_type"]].coded}
-    assert {row["id"] for row in ged.rows} <= coded
+def test_ged_writes_no_event_of_the_article_which_states_no_death(events, ucdp):
+    assert ucdp.rows == []
+    reasons = {row["event_id"]: row["reason"] for row in ucdp.left_out}
+    assert sorted(reasons) == sorted(events)
+    # a candidate, left out for want of a death alone, is organised violence
+    for event_id, reason in reasons.items():
+        if reason.startswith("no death stated"):
+            assert events[event_id]["event_type"] in ("armed_clash", "attack", "assassination"), event_id
 
 
-def test_state_based_violence_has_a_state_on_side_a(ucdp, world, clash):
-    actors = {a["name"]: a for a in sid.load("actors", backend="arrow").to_pylist()}
-    _, ged_clash = run(world, clash)  # the Mahdi Army against U.S. troops: GED's row of evt-0003 until round 3
-    state_based = [row for row in [*ucdp.rows, ged_clash] if row["type_of_violence"] == ucdp_layout.STATE_BASED]
-    assert ged_clash in state_based
-    for row in state_based:
-        assert actors[row["side_a"]]["actor_type"] in _common.STATE_TYPES
-        assert row["gwnoa"] is not None
-
-
-def test_ucdp_csv_opens_in_pandas_with_geds_columns(files, events, ucdp, world, clash, tmp_path):
-    # The article's events give GED no row since round 3 left evt-0003 unplaced: the rows are also written, as the export
-    # writes them, with the row of the clash made from it
-    _, ged_clash = run(world, clash)
-    _common.write_layout_csv(tmp_path / "ucdp_ged.csv", ucdp.columns, [*ucdp.rows, ged_clash], formula_guard=True)
-    with_clash = pd.read_csv(tmp_path / "ucdp_ged.csv")
-    assert list(with_clash["id"]) == [*(row["id"] for row in ucdp.rows), clash["event_id"]]
-    for frame in (pd.read_csv(files / "ucdp_ged.csv"), with_clash):
-        assert list(frame.columns) == list(ucdp_layout.UCDP_GED_COLUMNS)
-        assert len(frame.columns) == 49
-        assert set(GED_COLUMNS) <= set(frame.columns)
-        positions = [list(frame.columns).index(c) for c in ("id", "year", "type_of_violence", "side_a", "side_b", "date_start", "date_end")]
-        assert positions == sorted(positions)
-        assert frame[["best", "low", "high", "deaths_a"]].isna().all().all()
-        assert frame["where_prec"].between(1, 7).all() and frame["date_prec"].between(1, 5).all()
+def test_ucdp_csv_has_geds_columns_and_no_rows(files, events):
     frame = pd.read_csv(files / "ucdp_ged.csv")
+    assert list(frame.columns) == list(ucdp_layout.UCDP_GED_COLUMNS)
+    assert len(frame.columns) == 49 and len(frame) == 0
+    assert set(GED_COLUMNS) <= set(frame.columns)
+    positions = [list(frame.columns).index(c) for c in ("id", "year", "type_of_violence", "side_a", "side_b", "date_start", "date_end")]
+    assert positions == sorted(positions)
     left = pd.read_csv(files / "ucdp_ged_left_out.csv")
     assert list(left.columns) == ["event_id", "reason"]
-    assert sorted([*frame["id"], *left["event_id"]]) == sorted(events)
+    assert sorted(left["event_id"]) == sorted(events) and left["reason"].str.strip().ne("").all()
 
 
 @pytest.mark.parametrize(
@@ -467,18 +457,24 @@ def test_the_wide_view_has_the_codes_of_each_events_dating_and_place(events):
         ), event["event_id"]
 
 
-def test_the_layouts_write_the_codes_of_each_events_dating_and_place(events, acled, ucdp, world, clash):
-    # GED writes none of the article's events since round 3 left the April 2004 clash unplaced: the clash made from it,
-    # in Najaf, is written by both layouts.
-    acled_clash, ged_clash = run(world, clash)
-    assert acled.rows and "reason" not in acled_clash and "reason" not in ged_clash
-    written = {**events, clash["event_id"]: clash}
-    for row in [*acled.rows, acled_clash]:
-        codes = expected_codes(written[row["event_id_cnty"]])
+def test_the_layouts_write_the_codes_of_each_events_dating_and_place(events, acled):
+    assert acled.rows
+    for row in acled.rows:
+        codes = expected_codes(events[row["event_id_cnty"]])
         assert (row["time_precision"], row["geo_precision"]) == (codes["acled_time_precision"], codes["acled_geo_precision"])
-    for row in [*ucdp.rows, ged_clash]:
-        codes = expected_codes(written[row["id"]])
-        assert (row["date_prec"], row["where_prec"]) == (codes["ucdp_date_prec"], codes["ucdp_where_prec"])
+
+
+@given(
+    day=st.booleans(),
+    month=st.integers(1, 12),
+    year=st.sampled_from([2004, 2007, 2008]),
+    place=st.sampled_from(["loc-najaf", "loc-samarra", "loc-baghdad"]),
+)
+def test_ged_writes_the_codes_of_each_events_dating_and_place(world, day, month, year, place):
+    event = dated(made(world, initiator=["act-mahdi-army"], target=["act-iraqi-government"], place=place), year, month, 9 if day else None)
+    _, ged_row = run(world, event)
+    codes = expected_codes(event)
+    assert (ged_row["date_prec"], ged_row["where_prec"]) == (codes["ucdp_date_prec"], codes["ucdp_where_prec"])
 
 
 # --------------------------------------------------------------------------
@@ -492,41 +488,91 @@ ACLED_TYPED = {"state", "state_body", "state_armed_force", "armed_group", "inter
 ORGANISED = {"state", "state_body", "state_armed_force", "armed_group"}
 
 
-# The wide view's columns of an event's place: its location_id, and the place columns of declarations/views.py.
-PLACE_COLUMNS = (
-    "location_id place_name place_type admin1_id admin1_name admin1_code country_iso3 country_gw country_cow latitude longitude "
-    "geo_precision coordinate_source acled_geo_precision ucdp_where_prec"
-).split()
+class World(dict):
+    """The fixture's tables, shown by name only in a failing example."""
+
+    def __repr__(self) -> str:
+        return "world"
 
 
 @pytest.fixture(scope="module")
 def world() -> dict[str, Any]:
-    """A real event put in a real town (the clash of April 2004, dated to a month, in Najaf), and the real places and citations.
+    """The real actors, places and citations, and an event made for the tests (a clash in Najaf in April 2004)."""
+    locations = sid.load("locations", backend="arrow").to_pylist()
+    world = World(
+        {
+            "columns": wide_arrow("events").schema.names,
+            "actors": sid.load("actors", backend="arrow").to_pylist(),
+            "locations": locations,
+            "citations": sid.load("citations", backend="arrow").to_pylist(),
+        }
+    )
+    world["template"] = {
+        **{c: [] if c.endswith(("_ids", "_names")) else None for c in world["columns"]},
+        "event_id": "evt-9001",
+        "event_type": "armed_clash",
+        "summary": "A clash made for the tests.",
+        "evidence_text": "a clash",
+        "confidence": "asserted",
+        "certainty": "stated",
+        "attributed_to": "author",
+        **dated({}, 2004, 4),
+        **place_of(world, "loc-najaf"),
+    }
+    return world
 
-    The article places the clash (evt-0003) nowhere since round 3; the template takes its place from evt-0006 (the Mahdi
-    Army gives up the same fight), which the article puts in Najaf, where the clash was placed until then.
-    """
-    wide = {e["event_id"]: e for e in wide_arrow("events").to_pylist()}
-    clash, najaf = wide["evt-0003"], wide["evt-0006"]
-    assert clash["location_id"] is None and clash["date_precision"] == "month"
-    assert najaf["location_id"] == "loc-najaf" and najaf["place_type"] == "city" and najaf["geo_precision"] == "town"
+
+def place_of(world: dict[str, Any], location_id: str | None) -> dict[str, Any]:
+    """The wide view's place columns of an event at ``location_id``, from the places table: its province and its country's number."""
+    by_id = {p["location_id"]: p for p in world["locations"]}
+    if location_id is None:
+        return dict.fromkeys(
+            (
+                "location_id",
+                "place_name",
+                "place_type",
+                "admin1_id",
+                "admin1_name",
+                "country_iso3",
+                "country_gw",
+                "latitude",
+                "longitude",
+                "geo_precision",
+            )
+        )
+    place = by_id[location_id]
+    province = place if place["location_type"] == "province" else by_id.get(place["parent_location_id"] or "")
+    province = province if province and province["location_type"] == "province" else None
+    country = next((p for p in world["locations"] if p["location_type"] == "country" and p["country"] == place["country"]), None)
     return {
-        "template": {**clash, **{c: najaf[c] for c in PLACE_COLUMNS}},
-        "region": wide["evt-0026"],
-        "actors": sid.load("actors", backend="arrow").to_pylist(),
-        "locations": sid.load("locations", backend="arrow").to_pylist(),
-        "citations": sid.load("citations", backend="arrow").to_pylist(),
+        "location_id": location_id,
+        "place_name": place["name"],
+        "place_type": place["location_type"],
+        "admin1_id": province["location_id"] if province else None,
+        "admin1_name": province["name"] if province else None,
+        "country_iso3": place["country"],
+        "country_gw": country["gw_code"] if country else None,
+        "latitude": place["latitude"],
+        "longitude": place["longitude"],
+        "geo_precision": place["geo_precision"],
     }
 
 
-@pytest.fixture(scope="module")
-def clash(world) -> dict[str, Any]:
-    """The Mahdi Army's clash with U.S. troops, made from the template: in Najaf, in April 2004, as the article's author tells it."""
-    return made(world, initiator=["act-mahdi-army"], target=["act-us-troops"])
+def dated(event: dict[str, Any], year: int, month: int, day: int | None = None) -> dict[str, Any]:
+    """``event`` dated to a day, or (``day`` None) to a month."""
+    if day is not None:
+        start = end = datetime.date(year, month, day)
+        return {**event, "date_start": start, "date_end": end, "date_precision": "day", "date_edtf": start.isoformat()}
+    start, end = datetime.date(year, month, 1), _unit_end(datetime.date(year, month, 1), "month")
+    return {**event, "date_start": start, "date_end": end, "date_precision": "month", "date_edtf": start.isoformat()[:7]}
 
 
-def made(world: dict[str, Any], event_type: str = "armed_clash", mode: str | None = None, **roles: list[str]) -> dict[str, Any]:
-    event = dict(world["template"], event_id="evt-test", event_type=event_type, plover_mode=mode)
+def made(
+    world: dict[str, Any], event_type: str = "armed_clash", mode: str | None = None, place: str | None = None, **roles: list[str]
+) -> dict[str, Any]:
+    event = dict(world["template"], event_type=event_type, plover_mode=mode)
+    if place is not None:
+        event.update(place_of(world, place))
     for role in ROLES:
         event[f"{role}_ids"] = roles.get(role, [])
     return event
@@ -536,12 +582,21 @@ def actor(actor_id: str, actor_type: str, country: str | None = "IRQ") -> dict[s
     return {"actor_id": actor_id, "name": f"Name of {actor_id}", "actor_type": actor_type, "country": country, "gw_code": None}
 
 
-def run(world: dict[str, Any], event: dict[str, Any], extra: list[dict[str, Any]] = ()) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The event's ACLED and GED outcome: its row, or {"reason": ...}."""
+#: Deaths a source states for an event made for the tests (GED writes no event without one).
+STATED = ucdp_layout.Deaths(
+    deaths_a=1, deaths_b=2, deaths_civilians=0, deaths_unknown=0, low=3, high=4, source="a report made for the tests"
+)
+
+
+def run(
+    world: dict[str, Any], event: dict[str, Any], extra: list[dict[str, Any]] = (), deaths: ucdp_layout.Deaths | None = STATED
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The event's ACLED and GED outcome: its row, or {"reason": ...}; GED with ``deaths`` stated for it."""
     actors = [*world["actors"], *extra]
     outcome = []
     for layout in (acled_layout.acled, ucdp_layout.ucdp_ged):
-        result = layout([event], actors, world["locations"], world["citations"])
+        kwargs = {"deaths": {event["event_id"]: deaths}} if layout is ucdp_layout.ucdp_ged and deaths is not None else {}
+        result = layout([event], actors, world["locations"], world["citations"], **kwargs)
         outcome.append(result.rows[0] if result.rows else result.left_out[0])
     return outcome[0], outcome[1]
 
@@ -549,9 +604,16 @@ def run(world: dict[str, Any], event: dict[str, Any], extra: list[dict[str, Any]
 def test_a_participant_in_a_clash_is_on_the_other_side(world):
     event = made(world, initiator=["act-mahdi-army"], participant=["act-us-troops"])
     acled_row, ged_row = run(world, event)
-    assert (acled_row["actor1"], acled_row["assoc_actor_1"], acled_row["actor2"]) == ("Mahdi Army", None, "U.S. troops")
+    assert (acled_row["actor1"], acled_row["assoc_actor_1"], acled_row["actor2"]) == (
+        "Mahdi Army",
+        None,
+        "Military Forces of the United States (2001-2009)",
+    )
     assert acled_row["interaction"] == "Political militia-External/Other forces"
-    assert (ged_row["side_a"], ged_row["side_b"], ged_row["type_of_violence"]) == ("U.S. troops", "Mahdi Army", 1)
+    assert "no ACLED name confirmed: Mahdi Army" in acled_row["tags"]
+    # U.S. troops support the Government of Iraq with troops in conflict 259: side A is the government (the reviewer's case)
+    assert (ged_row["side_a"], ged_row["side_b"], ged_row["type_of_violence"]) == ("Government of Iraq", "al-Mahdi Army", 1)
+    assert (ged_row["side_a_new_id"], ged_row["side_b_new_id"], ged_row["dyad_new_id"], ged_row["gwnoa"]) == (116, 5659, 13891, 645)
 
 
 def test_actor_1_is_the_first_actor_acled_has_a_type_for(world):
@@ -584,6 +646,10 @@ def test_a_bombing_without_a_named_perpetrator_is_an_unidentified_armed_groups(a
     )
     assert "actor 1 not named in the article" in row["tags"]
     assert row["civilian_targeting"] is None
+    assert row["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert "sub-event type from the PLOVER mode: the article does not name the device" in row["tags"]
+    assert (row["admin1"], row["region"], row["fatalities"]) == ("Salah Al Din", "Middle East", 0)
+    assert "coded by analogy: ACLED records Iraq from 2016" in row["tags"]
 
 
 def test_an_assassination_targets_civilians_named_as_associated_actors(world):
@@ -593,7 +659,9 @@ def test_an_assassination_targets_civilians_named_as_associated_actors(world):
     assert acled_row["interaction"] == "Political militia-Civilians"
     assert acled_row["civilian_targeting"] == "Civilians targeted"
     assert "no ACLED actor type" not in acled_row["tags"]
-    assert (ged_row["side_a"], ged_row["side_b"], ged_row["type_of_violence"]) == ("Mahdi Army", "Muhammad al-Sadr", 3)
+    assert "no ACLED name confirmed: Muhammad al-Sadr" in acled_row["tags"]
+    # one-sided violence of al-Mahdi Army: UCDP's dyad of it against civilians is not confirmed, so GED has no row
+    assert ged_row["reason"].startswith("no UCDP dyad: GED's events belong to UCDP's dyads, and none of al-Mahdi Army and Civilians")
 
 
 def test_an_unclaimed_assassination_is_acleds_but_not_geds(world):
@@ -639,11 +707,14 @@ def test_civilian_targeting_follows_the_codebook(world, event_type, mode, target
     ],
 )
 def test_one_sided_violence_is_violence_against_civilians_only(world, event_type, roles, expected):
-    _, ged_row = run(world, made(world, event_type=event_type, **roles))
+    event = made(world, event_type=event_type, **roles)
+    _, _, violence = ucdp_layout._ucdp_sides(event, {a["actor_id"]: a for a in world["actors"]})
+    _, ged_row = run(world, event)
     if isinstance(expected, int):
-        assert ged_row["type_of_violence"] == expected
+        assert violence == expected
+        assert ged_row["reason"].split(":")[0] in ("no UCDP actor", "no UCDP dyad")  # none of these sides or dyads is confirmed
     else:
-        assert ged_row["reason"].split(":")[0] == expected
+        assert violence.split(":")[0] == ged_row["reason"].split(":")[0] == expected
 
 
 def test_a_clash_named_only_by_a_fighter_is_left_out_for_that(ucdp):
@@ -697,25 +768,27 @@ def test_sides_over_any_actor_types(world, event_type, mode, types, abroad):
             assert acled_row["civilian_targeting"] is None
         if acled_row["event_type"] == "Violence against civilians":
             assert acled_row["civilian_targeting"] == "Civilians targeted" and acled_row["actor2"] == "Civilians (Iraq)"
-    if "type_of_violence" in ged_row:
-        by_name = {a["name"]: a["actor_type"] for a in extra}
-        side_a, side_b = by_name[ged_row["side_a"]], by_name.get(ged_row["side_b"])
+    event = made(world, event_type=event_type, mode=mode, **roles)
+    a, b, violence = ucdp_layout._ucdp_sides(event, {x["actor_id"]: x for x in [*world["actors"], *extra]})
+    if isinstance(violence, int) and event_type != "concession":
+        side_a, side_b = kinds[a], kinds.get(b)
         assert side_a in ORGANISED
-        if ged_row["type_of_violence"] == 1:
+        if violence == 1:
             assert side_a.startswith("state") and side_b in ORGANISED
-        elif ged_row["type_of_violence"] == 2:
+        elif violence == 2:
             assert side_a == side_b == "armed_group"
         else:
             assert side_b not in ORGANISED and event_type != "armed_clash"
             assert event_type == "assassination" or side_b in ("population_group", "person")
+        # these actors are no UCDP actors (a state's is its government, which is in no dyad with them)
+        assert ged_row["reason"].split(":")[0] in ("no UCDP actor", "no UCDP dyad")
     elif event_type in ("armed_clash", "attack", "assassination"):
         assert ged_row["reason"].split(":")[0] in ("no organised actor", "side B not named", "side B not organised")
 
 
 def test_a_region_at_its_countrys_point_is_left_out_of_both_layouts_alike(world, events):
-    place = {k: world["region"][k] for k in ("location_id", "place_name", "place_type", "geo_precision", "latitude", "longitude")}
-    assert place["place_type"] == "region" and place["geo_precision"] == "country_centroid"
-    event = dict(made(world, initiator=["act-mahdi-army"], target=["act-us-troops"]), **place)
+    event = made(world, initiator=["act-mahdi-army"], target=["act-us-troops"], place="loc-southern-iraq")
+    assert event["place_type"] == "region" and event["geo_precision"] == "country_centroid"
     acled_row, ged_row = run(world, event)
     assert acled_row["reason"] == ged_row["reason"] == precision.REGION_AT_COUNTRY_POINT
     for event_id in ("evt-0026", "evt-0062", "evt-0063", "evt-0071", "evt-0091"):
@@ -738,16 +811,17 @@ def test_events_dated_only_by_bounds_say_so(acled):
         assert reasons[event_id].startswith("dated only by bounds: the article gives no day, month or year"), event_id
 
 
-def test_ged_sources_carry_their_dates_and_who_the_information_comes_from(world, clash):
-    _, row = run(world, clash)  # the article's own events give GED no row since round 3: the clash made from evt-0003
-    assert (row["source_date"], row["source_original"], row["number_of_sources"]) == ("2007", "Babak Rahimi", 1)
+def test_ged_sources_carry_their_dates_and_who_the_information_comes_from(world):
+    _, ged_row = run(world, made(world, initiator=["act-mahdi-army"], target=["act-iraqi-government"]))
+    assert (ged_row["source_date"], ged_row["source_original"], ged_row["number_of_sources"]) == ("2007; undated", "Babak Rahimi", 2)
+    assert ged_row["source_article"].endswith("; a report made for the tests")  # the deaths' source is cited
     told = made(world, initiator=["act-mahdi-army"], target=["act-us-troops"])
     told.update(attributed_to="a young member of the Mahdi Army", citation_id="cit-rahimi-2007-fn6")
     _, ged_row = run(world, told)
     assert (ged_row["source_date"], ged_row["source_original"], ged_row["number_of_sources"]) == (
-        "2007; 2005-08-07",
+        "2007; 2005-08-07; undated",
         "a young member of the Mahdi Army",
-        2,
+        3,
     )
 
 
@@ -769,7 +843,7 @@ def test_without_the_article_citation_the_error_says_what_to_do(world):
         ({"confidence": "certain"}, "layouts.NOT_HAPPENED has no entry for 'certain'"),  # was: written, as if it happened
         ({"date_precision": "week"}, "precision.ACLED_TIME_PRECISION has no entry for 'week'"),
         ({"place_type": "village"}, "precision.ACLED_GEO_PRECISION has no entry for 'village'"),
-        ({"country_iso3": "SYR"}, "countries.ISO_NUMERIC has no entry for 'SYR'"),  # was: a row without its iso code
+        ({"country_iso3": "SYR"}, "acled.ACLED_COUNTRIES has no entry for 'SYR'"),  # was: a row without its iso code
     ],
 )
 def test_an_event_acled_has_no_code_for_is_an_error(world, change, unknown):
@@ -811,3 +885,532 @@ def test_a_date_precision_a_layout_writes_no_date_for_is_an_error():
         acled_layout._acled_date(event)  # was the 15th of January
     with pytest.raises(sid.SadrIranDataError, match="evt-x: GED has no event_clarity for an event dated to a decade"):
         ucdp_layout._event_clarity({**event, "date_precision": "decade"})  # was 2
+
+
+# --------------------------------------------------------------------------
+# Each layout's rules, checked against the files the export writes
+# --------------------------------------------------------------------------
+
+# Typed from the sources, not taken from the code. ACLED's regions (acledR, data/acled_countries.rda) and admin1
+# spellings (acledR, data/acled_old_deletion_dummy.rda, ACLED events of 2022).
+ACLED_REGIONS = {
+    "AFG": "Caucasus and Central Asia",
+    "IRN": "Middle East",
+    "IRQ": "Middle East",
+    "ISR": "Middle East",
+    "LBN": "Middle East",
+    "PAK": "South Asia",
+    "USA": "North America",
+}
+ACLED_FIRST_YEAR = {"AFG": 2017, "IRN": 2016, "IRQ": 2016, "ISR": 2016, "LBN": 2016, "PAK": 2010, "USA": 2020}
+ACLED_ADMIN1_SPELLING = {
+    "loc-baghdad-governorate": "Baghdad",
+    "loc-najaf-governorate": "Al Najaf",
+    "loc-salah-ad-din-governorate": "Salah Al Din",
+    "loc-ilam-province": "Ilam",
+    "loc-khuzistan-province": "Khuzestan",
+    "loc-qom-province": "Qom",
+    "loc-tehran-province": "Tehran",
+}
+# ACLED actor names seen in ACLED's data (acledR's 2022 events; the Africa file's 2001-2009 name, as a script quotes it).
+ACLED_NAMES_SEEN = {
+    "Military Forces of the United States (2001-2009)",
+    "Military Forces of the United States (2021-)",
+    "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps",
+    "Hezbollah",
+}
+STATE_FORCES = re.compile(r"^(Military|Police) Forces of (the )?[A-Z][A-Za-z ]+ \((\d{4})-(\d{4})?\)( .+)?$")
+# UCDP's actors, dyad and conflict (research-21 section 5, the ESD and GED 23.1 data), and the Gleditsch-Ward numbers.
+UCDP_ACTORS = {
+    116: "Government of Iraq",
+    5659: "al-Mahdi Army",
+    114: "Government of Iran",
+    3: "Government of United States of America",
+    366: "Hezbollah",
+    1: "Civilians",
+}
+GW = {"Government of Iraq": 645, "Government of Iran": 630, "Government of United States of America": 2}
+DYAD_13891 = (13891, "Government of Iraq - al-Mahdi Army", 259, "Iraq: Government")
+
+
+def _cell(value: Any) -> Any:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+
+def _names(row: dict[str, Any]) -> list[str]:
+    cells = [row[c] for c in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2") if _cell(row[c])]
+    return [name for cell in cells for name in cell.split("; ")]
+
+
+def _check_a1(row, event, actors):
+    disorders, subs = ACLED_TABLE_2[row["event_type"]]
+    assert row["disorder_type"] in disorders and row["sub_event_type"] in subs
+
+
+def _check_a2(row, event, actors):
+    assert row["fatalities"] == 0 and "fatalities: none reported in the article" in row["tags"]
+
+
+def _check_a3(row, event, actors):
+    assert row["region"] == ACLED_REGIONS[event["country_iso3"]]
+    if event["date_start"].year < ACLED_FIRST_YEAR[event["country_iso3"]]:
+        assert f"coded by analogy: ACLED records {row['country']} from {ACLED_FIRST_YEAR[event['country_iso3']]}" in row["tags"]
+
+
+def _check_a4(row, event, actors):
+    if event["admin1_id"] in ACLED_ADMIN1_SPELLING:
+        assert row["admin1"] == ACLED_ADMIN1_SPELLING[event["admin1_id"]]
+    else:
+        assert _cell(row["admin1"]) is None and "admin1 not given: no ACLED spelling confirmed" in row["tags"]
+
+
+def _check_a5(row, event, actors):
+    year = int(row["year"])
+    for name in _names(row):
+        if (forces := STATE_FORCES.match(name)) is not None:
+            first, last = int(forces.group(3)), forces.group(4)
+            assert first < year and (last is None or year < int(last)), (name, year)
+        if name in ACLED_NAMES_SEEN or re.fullmatch(r"(Civilians|Unidentified Armed Group) \(.+\)", name):
+            continue
+        assert f"no ACLED name confirmed: {name}" in row["tags"], name
+    ids = [a for role in ROLES for a in event[f"{role}_ids"]]
+    if "act-us-troops" in ids and 2001 < year < 2009:
+        assert "Military Forces of the United States (2001-2009)" in _names(row)
+
+
+def _check_a6(row, event, actors):
+    if row["event_type"] == "Violence against civilians":
+        assert (row["actor2"], row["inter2"]) == (f"Civilians ({row['country']})", "Civilians")
+
+
+def _check_a7(row, event, actors):
+    if str(_cell(row["actor1"])).startswith("Unidentified Armed Group"):
+        assert row["actor1"] == f"Unidentified Armed Group ({row['country']})" and row["inter1"] == "Political militia"
+    perpetrators = [a for role in ("initiator", "participant", "subject") for a in event[f"{role}_ids"]]
+    if row["disorder_type"] == "Political violence" and not perpetrators:
+        assert row["actor1"] == f"Unidentified Armed Group ({row['country']})"
+
+
+def _check_a8(row, event, actors):
+    inter1, inter2 = _cell(row["inter1"]), _cell(row["inter2"])
+    if inter1 is None or (_cell(row["actor2"]) is not None and inter2 is None):
+        assert _cell(row["interaction"]) is None
+    elif _cell(row["actor2"]) is None:
+        assert row["interaction"] == ACLED_TABLE_3[INTER_CODES[inter1] * 10]
+    else:
+        low, high = sorted((INTER_CODES[inter1], INTER_CODES[inter2]))
+        assert row["interaction"] == ACLED_TABLE_3[low * 10 + high]
+
+
+def _check_a9(row, event, actors):
+    targeted = _cell(row["civilian_targeting"]) == "Civilians targeted"
+    if row["event_type"] == "Violence against civilians":
+        assert targeted
+    elif row["event_type"] in ("Battles", "Strategic developments"):
+        assert not targeted
+    elif row["event_type"] == "Explosions/Remote violence":
+        assert targeted == (_cell(row["inter2"]) == "Civilians")
+
+
+def _check_a10(row, event, actors):
+    date = datetime.date.fromisoformat(row["event_date"])
+    assert int(row["year"]) == date.year and event["date_start"] <= date <= event["date_end"]
+    assert row["time_precision"] == {"day": 1, "month": 3}[event["date_precision"]]
+    assert event["date_precision"] == "day" or date.day == 15
+
+
+def _check_a11(row, event, actors):
+    assert row["geo_precision"] in (1, 2, 3) and event["place_type"] != "country"
+    for column in ("latitude", "longitude"):
+        assert round(row[column], 4) == row[column] and abs(row[column] - event[column]) < 1e-4
+
+
+def _check_a12(row, event, actors):
+    assert int(row["iso"]) == ISO[event["country_iso3"]]
+
+
+def _check_a13(row, event, actors):
+    released = datetime.date.fromisoformat(sid_version.__released__)
+    assert row["timestamp"] == calendar.timegm(released.timetuple())
+    assert f"timestamp: the release of sadr-iran-data {sid_version.__version__}" in row["tags"]
+
+
+ACLED_RULE_CHECKS = {
+    f"A{i}": check
+    for i, check in enumerate(
+        (
+            _check_a1,
+            _check_a2,
+            _check_a3,
+            _check_a4,
+            _check_a5,
+            _check_a6,
+            _check_a7,
+            _check_a8,
+            _check_a9,
+            _check_a10,
+            _check_a11,
+            _check_a12,
+            _check_a13,
+        ),
+        start=1,
+    )
+}
+
+
+def _check_g1(row, event, actors):
+    assert row["type_of_violence"] in (1, 2, 3) and event["event_type"] in ("armed_clash", "attack", "assassination")
+    assert event["confidence"] not in ("forecast", "possible")
+    assert row["date_prec"] in range(1, 6) and row["where_prec"] in range(1, 8)
+
+
+def _check_g2(row, event, deaths):
+    stated = deaths[event["event_id"]]
+    assert row["high"] >= 1 and (row["high"], row["low"]) == (stated.high, stated.low)
+    assert (row["deaths_a"], row["deaths_b"], row["deaths_civilians"], row["deaths_unknown"]) == (
+        stated.deaths_a,
+        stated.deaths_b,
+        stated.deaths_civilians,
+        stated.deaths_unknown,
+    )
+
+
+def _check_g3(row, event, deaths):
+    assert row["best"] == row["deaths_a"] + row["deaths_b"] + row["deaths_civilians"] + row["deaths_unknown"]
+
+
+def _check_g4(row, event, deaths):
+    if row["type_of_violence"] == 3:
+        assert (row["side_b"], row["side_b_new_id"]) == ("Civilians", 1)
+
+
+def _check_g5(row, event, deaths):
+    if row["type_of_violence"] == 1:
+        assert row["side_a"].startswith("Government of ") and row["gwnoa"] == GW[row["side_a"]]
+
+
+def _check_g6(row, event, deaths):
+    ids = [a for role in ROLES for a in event[f"{role}_ids"]]
+    if "act-us-troops" in ids and "act-mahdi-army" in ids:
+        assert (row["side_a"], row["side_a_new_id"], row["dyad_new_id"]) == ("Government of Iraq", 116, 13891)
+
+
+def _check_g7(row, event, deaths):
+    assert UCDP_ACTORS[row["side_a_new_id"]] == row["side_a"] and UCDP_ACTORS[row["side_b_new_id"]] == row["side_b"]
+    assert (row["dyad_new_id"], row["dyad_name"], row["conflict_new_id"], row["conflict_name"]) == DYAD_13891
+    assert (row["dyad_dset_id"], row["conflict_dset_id"], row["side_a_dset_id"]) == (13891, 259, row["side_a_new_id"])
+    assert row["active_year"] == {2004: 1, 2006: 0, 2007: 1, 2008: 1}[row["year"]]
+
+
+def _check_g8(row, event, deaths):
+    south, west = divmod(row["priogrid_gid"] - 1, 720)
+    assert -90 + south / 2 <= row["latitude"] < -90 + (south + 1) / 2
+    assert -180 + west / 2 <= row["longitude"] < -180 + (west + 1) / 2
+
+
+def _check_g9(row, event, deaths):
+    assert row["relid"] == event["event_id"] and row["id"] == -int(event["event_id"].removeprefix("evt-"))
+
+
+GED_RULE_CHECKS = {
+    f"G{i}": check
+    for i, check in enumerate((_check_g1, _check_g2, _check_g3, _check_g4, _check_g5, _check_g6, _check_g7, _check_g8, _check_g9), start=1)
+}
+
+
+def test_every_rule_of_each_layout_is_checked_here():
+    assert list(ACLED_RULE_CHECKS) == [rule.key for rule in acled_layout.ACLED_RULES]
+    assert list(GED_RULE_CHECKS) == [rule.key for rule in ucdp_layout.UCDP_GED_RULES]
+    for rule in (*acled_layout.ACLED_RULES, *ucdp_layout.UCDP_GED_RULES):
+        assert rule.rule and rule.section and rule.sources and rule.columns
+
+
+def _exported(layout: _common.Layout) -> pd.DataFrame:
+    """The layout's rows as the export writes them, read back by pandas."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "layout.csv"
+        _common.write_layout_csv(path, layout.columns, layout.rows, formula_guard=True)
+        return pd.read_csv(path)
+
+
+def test_the_shipped_acled_file_keeps_every_rule(files, events):
+    actors = {a["actor_id"]: a for a in sid.load("actors", backend="arrow").to_pylist()}
+    frame = pd.read_csv(files / "acled.csv")
+    assert len(frame)
+    for row in frame.to_dict("records"):
+        for check in ACLED_RULE_CHECKS.values():
+            check(row, events[row["event_id_cnty"]], actors)
+
+
+PLACES = [
+    "loc-najaf",
+    "loc-samarra",
+    "loc-baghdad",
+    "loc-mehran",
+    "loc-tehran",
+    "loc-qum",
+    "loc-najaf-governorate",
+    "loc-southern-iraq",
+    "loc-iraq",
+]
+SOME_ACTORS = [
+    "act-mahdi-army",
+    "act-us-troops",
+    "act-iraqi-government",
+    "act-iraq",
+    "act-irgc",
+    "act-qods-force",
+    "act-hezbollah",
+    "act-iraqi-shiites",
+    "act-muhammad-al-sadr",
+    "act-rival-militias",
+    "act-moqtada-al-sadr",
+]
+SOME = st.lists(st.sampled_from(SOME_ACTORS), max_size=2, unique=True)
+
+
+@st.composite
+def made_events(draw, world, event_types=("armed_clash", "attack", "assassination", "concession", "formation", "withdrawal")):
+    """Events made for the tests: any of these types and modes, actors, places, days and months, confidences."""
+    event = made(
+        world,
+        event_type=draw(st.sampled_from(event_types)),
+        mode=draw(st.sampled_from([None, "explosives"])),
+        place=draw(st.sampled_from(PLACES)),
+        **{role: draw(SOME) for role in ("initiator", "participant", "target", "victim")},
+    )
+    event = dated(event, draw(st.integers(1990, 2008)), draw(st.integers(1, 12)), draw(st.none() | st.integers(1, 28)))
+    return {
+        **event,
+        "event_id": f"evt-{draw(st.integers(9000, 9999))}",
+        "confidence": draw(st.sampled_from(["asserted", "reported_unverified", "forecast"])),
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_acled_rows_keep_every_rule_whatever_the_event(world, data):
+    event = data.draw(made_events(world))
+    if event["plover_mode"] == "explosives" and event["event_type"] != "attack":
+        event["plover_mode"] = None
+    layout = acled_layout.acled([event], world["actors"], world["locations"], world["citations"])
+    actors = {a["actor_id"]: a for a in world["actors"]}
+    for row in _exported(layout).to_dict("records"):
+        for check in ACLED_RULE_CHECKS.values():
+            check(row, event, actors)
+
+
+@st.composite
+def dyad_events(draw, world):
+    """Clashes and attacks in Iraq between the Mahdi Army and Iraq's government or the U.S. troops, in the years UCDP records their dyad."""
+    state = draw(st.sampled_from(["act-iraqi-government", "act-iraq", "act-us-troops"]))
+    first, second = draw(st.permutations(["act-mahdi-army", state]))
+    event = made(
+        world,
+        event_type=draw(st.sampled_from(["armed_clash", "attack"])),
+        place=draw(st.sampled_from(["loc-najaf", "loc-samarra", "loc-baghdad"])),
+        initiator=[first],
+        target=[second],
+    )
+    event = dated(event, draw(st.sampled_from([2004, 2006, 2007, 2008])), draw(st.integers(1, 12)), draw(st.none() | st.integers(1, 28)))
+    return {**event, "event_id": f"evt-{draw(st.integers(1, 99999))}"}
+
+
+DEATHS = st.builds(
+    ucdp_layout.Deaths,
+    deaths_a=st.integers(0, 50),
+    deaths_b=st.integers(0, 50),
+    deaths_civilians=st.integers(0, 50),
+    deaths_unknown=st.integers(0, 50),
+    low=st.integers(0, 100),
+    high=st.integers(1, 200),
+    source=st.just("a report made for the tests"),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_ged_rows_keep_every_rule_whatever_the_event(world, data):
+    event = data.draw(dyad_events(world) | made_events(world, ("armed_clash", "attack", "assassination")))
+    deaths = {event["event_id"]: data.draw(DEATHS)}
+    layout = ucdp_layout.ucdp_ged([event], world["actors"], world["locations"], world["citations"], deaths=deaths)
+    for row in _exported(layout).to_dict("records"):
+        for check in GED_RULE_CHECKS.values():
+            check(row, event, deaths)
+
+
+@settings(deadline=None)
+@given(data=st.data())
+def test_a_dyad_event_is_written_exactly_when_a_death_is_stated(world, data):
+    event = data.draw(dyad_events(world))
+    stated = data.draw(
+        st.none()
+        | DEATHS
+        | st.builds(ucdp_layout.Deaths, st.just(0), st.just(0), st.just(0), st.just(0), st.just(0), st.just(0), st.just("a report"))
+    )
+    deaths = {} if stated is None else {event["event_id"]: stated}
+    layout = ucdp_layout.ucdp_ged([event], world["actors"], world["locations"], world["citations"], deaths=deaths)
+    if stated is not None and stated.high >= 1:
+        assert [row["relid"] for row in layout.rows] == [event["event_id"]] and not layout.left_out
+    else:
+        assert not layout.rows
+        expected = "no death stated" if stated is None else "no direct death"
+        assert layout.left_out[0]["reason"].split(":")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("roles", "place", "year", "reason"),
+    [
+        # Iran's government and the Mahdi Army: UCDP records no such dyad (Iran supports al-Mahdi Army, ESD)
+        ({"initiator": ["act-irgc"], "target": ["act-mahdi-army"]}, "loc-najaf", 2004, "no UCDP dyad"),
+        # Hezbollah is a UCDP actor, but in no dyad the layout knows
+        ({"initiator": ["act-hezbollah"], "target": ["act-us-troops"]}, "loc-najaf", 2004, "no UCDP dyad"),
+        # rival militias have no confirmed UCDP actor
+        ({"initiator": ["act-rival-militias"], "target": ["act-mahdi-army"]}, "loc-najaf", 2004, "no UCDP actor"),
+        # the dyad has no record in 2005 (ESD) nor before 2004
+        ({"initiator": ["act-mahdi-army"], "target": ["act-us-troops"]}, "loc-najaf", 2005, "no UCDP dyad in its year"),
+        ({"initiator": ["act-mahdi-army"], "target": ["act-iraqi-government"]}, "loc-najaf", 2003, "no UCDP dyad in its year"),
+        # nor is the United States recorded among side A's supporters in 2003 (ACD)
+        ({"initiator": ["act-mahdi-army"], "target": ["act-us-troops"]}, "loc-najaf", 2003, "no UCDP dyad"),
+        # the dyad's conflict is Iraq's: a clash in Iran is none of its events
+        ({"initiator": ["act-mahdi-army"], "target": ["act-us-troops"]}, "loc-tehran", 2004, "no UCDP dyad"),
+    ],
+)
+def test_events_outside_the_confirmed_dyads_are_left_out_with_deaths_given(world, roles, place, year, reason):
+    event = dated(made(world, place=place, **roles), year, 4)
+    _, ged_row = run(world, event)
+    assert ged_row["reason"].split(":")[0] == reason
+
+
+def test_a_foreign_government_is_side_a_only_as_the_dyads_government(world):
+    # side A is always a government; a state that supports it with troops fights as that government
+    for state in ("act-us-troops", "act-iraqi-government", "act-iraq"):
+        _, ged_row = run(world, made(world, initiator=[state], target=["act-mahdi-army"]))
+        assert (ged_row["side_a"], ged_row["side_b"], ged_row["gwnoa"], ged_row["gwnob"]) == (
+            "Government of Iraq",
+            "al-Mahdi Army",
+            645,
+            None,
+        )
+
+
+# GED 23.1 sample rows (uncertainUCDP data/ucdpged.rda): latitude, longitude and their priogrid_gid.
+PRIOGRID_SAMPLE = [(31.992886, 44.925521, 175410), (35.763369, 36.558974, 181154), (-9.65, 20.4, 115601)]
+
+
+@pytest.mark.parametrize(("latitude", "longitude", "gid"), PRIOGRID_SAMPLE)
+def test_priogrid_cells_are_geds(latitude, longitude, gid):
+    assert ucdp_layout.priogrid_gid(latitude, longitude) == gid
+
+
+def test_deaths_are_whole_numbers_with_a_source_and_only_for_the_events_given(world):
+    for bad in ({"deaths_a": -1}, {"low": 1.5}, {"high": True}, {"source": " "}):
+        fields = {**dict(deaths_a=0, deaths_b=0, deaths_civilians=0, deaths_unknown=1, low=1, high=1, source="a report"), **bad}
+        with pytest.raises(sid.SadrIranDataError, match="Deaths"):
+            ucdp_layout.Deaths(**fields)
+    with pytest.raises(sid.SadrIranDataError, match="not among the events: evt-0999"):
+        ucdp_layout.ucdp_ged([made(world)], world["actors"], world["locations"], world["citations"], deaths={"evt-0999": STATED})
+
+
+def test_ged_ids_come_from_the_event_number_or_are_refused():
+    assert ucdp_layout.ged_id("evt-0003") == -3 and ucdp_layout.ged_id("evt-12345") == -12345
+    for event_id in ("evt-test", "evt-0000", "evt-12a"):
+        with pytest.raises(sid.SadrIranDataError, match="GED's id is a whole number"):
+            ucdp_layout.ged_id(event_id)
+
+
+# --------------------------------------------------------------------------
+# Appending to ACLED and GED files: the codebooks' column types, typed here
+# --------------------------------------------------------------------------
+
+# ACLED (research-21 4(g); the web codebook has inter1, inter2 and interaction as text). Text as object, which holds
+# pandas 3's str and an empty column alike.
+ACLED_INTS = ("year", "time_precision", "iso", "geo_precision", "fatalities", "timestamp")
+ACLED_FLOATS = ("latitude", "longitude")
+# GED 23.1 (the sample: numbers never missing, except gwnoa and gwnob; dates are text in the CSV file).
+GED_INTS = (
+    "id year active_year type_of_violence conflict_dset_id conflict_new_id dyad_dset_id dyad_new_id side_a_dset_id "
+    "side_a_new_id side_b_dset_id side_b_new_id number_of_sources where_prec priogrid_gid country_id event_clarity "
+    "date_prec deaths_a deaths_b deaths_civilians deaths_unknown best high low"
+).split()
+GED_FLOATS = ("latitude", "longitude", "gwnoa", "gwnob")
+
+
+def _typed(columns: list[str], ints: tuple[str, ...] | list[str], floats: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="int64" if c in ints else "float64" if c in floats else object) for c in columns})
+
+
+def _appended_types_change(download: pd.DataFrame, ours: pd.DataFrame) -> dict[str, tuple[Any, Any]]:
+    appended = pd.concat([download, ours], ignore_index=True)
+    return {c: (download[c].dtype, appended[c].dtype) for c in download.columns if download[c].dtype != appended[c].dtype}
+
+
+@settings(max_examples=20, deadline=None)
+@given(data=st.data())
+def test_appending_acled_files_changes_no_column_type(files, world, data):
+    download = _typed(ACLED_TABLE_1, ACLED_INTS, ACLED_FLOATS)
+    assert _appended_types_change(download, pd.read_csv(files / "acled.csv")) == {}
+    cities = ["loc-najaf", "loc-samarra", "loc-baghdad", "loc-mehran", "loc-tehran", "loc-qum"]
+    made_ = [data.draw(made_events(world, ("armed_clash", "assassination", "concession"))) for _ in range(3)]
+    made_ = [
+        {**e, **place_of(world, data.draw(st.sampled_from(cities))), "confidence": "asserted", "event_id": f"evt-{9000 + i}"}
+        for i, e in enumerate(made_)
+    ]
+    layout = acled_layout.acled(made_, world["actors"], world["locations"], world["citations"])
+    assert len(layout.rows) == 3
+    assert _appended_types_change(download, _exported(layout)) == {}
+
+
+@settings(max_examples=20, deadline=None)
+@given(data=st.data())
+def test_appending_ged_files_changes_no_column_type(world, data):
+    download = _typed(list(ucdp_layout.UCDP_GED_COLUMNS), GED_INTS, GED_FLOATS)
+    events_ = [{**data.draw(dyad_events(world)), "event_id": f"evt-{9000 + i}"} for i in range(2)]
+    deaths = {e["event_id"]: data.draw(DEATHS) for e in events_}
+    layout = ucdp_layout.ucdp_ged(events_, world["actors"], world["locations"], world["citations"], deaths=deaths)
+    assert len(layout.rows) == 2
+    assert _appended_types_change(download, _exported(layout)) == {}
+
+
+# --------------------------------------------------------------------------
+# The name maps against their sources
+# --------------------------------------------------------------------------
+
+
+def test_acled_names_carry_their_regimes_years_as_the_name_writes_them():
+    for actor_id, names in acled_layout.ACLED_ACTOR_NAMES.items():
+        for named in names:
+            assert named.name in ACLED_NAMES_SEEN and named.source, actor_id
+            forces = STATE_FORCES.match(named.name)
+            if forces is None:
+                assert (named.first_year, named.last_year) == (None, None)
+            else:
+                last = forces.group(4)
+                assert (named.first_year, named.last_year) == (int(forces.group(3)), None if last is None else int(last))
+
+
+def test_acled_admin1_and_regions_are_acleds():
+    assert acled_layout.ACLED_ADMIN1 == ACLED_ADMIN1_SPELLING
+    assert {k: c.region for k, c in acled_layout.ACLED_COUNTRIES.items()} == ACLED_REGIONS
+    assert {k: c.first_year for k, c in acled_layout.ACLED_COUNTRIES.items()} == ACLED_FIRST_YEAR
+    provinces = {p["location_id"] for p in sid.load("locations", backend="arrow").to_pylist() if p["location_type"] == "province"}
+    assert provinces == set(ACLED_ADMIN1_SPELLING)  # every province of the data has its ACLED spelling
+
+
+def test_ucdp_names_and_ids_are_ucdps():
+    named = [*ucdp_layout.UCDP_GOVERNMENTS.values(), *ucdp_layout.UCDP_ARMED_GROUPS.values(), ucdp_layout.UCDP_CIVILIANS]
+    for actor_ in named:
+        if actor_.actor_id in UCDP_ACTORS:
+            assert UCDP_ACTORS[actor_.actor_id] == actor_.name
+        assert actor_.name == "Civilians" or actor_.name.startswith("Government of ") == (actor_.gwno is not None)
+    assert {g.name: g.gwno for g in ucdp_layout.UCDP_GOVERNMENTS.values() if g.name in GW} == GW
+    (dyad,) = ucdp_layout.UCDP_DYADS
+    assert (dyad.dyad_id, dyad.name, dyad.conflict_id, dyad.conflict_name) == DYAD_13891
+    assert (dyad.side_a.actor_id, dyad.side_b.actor_id) == (116, 5659)
+    assert all(2 in dyad.secondary_a[year] for year in range(2004, 2009))
+
+
+def test_no_place_claims_to_follow_acled_practice():
+    # ACLED pins a larger region to a named location or a provincial capital; it never uses a country's point
+    for place in sid.load("locations", backend="arrow").to_pylist():
+        assert "ACLED" not in (place["coordinate_source"] or ""), place["location_id"]

@@ -17,8 +17,101 @@ from ..codes import countries, precision
 from ..declarations import TABLES, VIEWS
 from ..formats import stata
 from ..formats.layouts import acled, ucdp_ged
-from ..formats.layouts._common import Layout
+from ..formats.layouts._common import Layout, LayoutRule
 from .codes import grid
+
+
+class _Sources:
+    """Numbers the sources a table cites, in the order of first citation, so that each is printed once, under the table."""
+
+    def __init__(self) -> None:
+        self.sources: list[str] = []
+
+    def cite(self, *sources: str) -> str:
+        numbers = []
+        for source in sources:
+            if source not in self.sources:
+                self.sources.append(source)
+            numbers.append(f"[{self.sources.index(source) + 1}]")
+        return " ".join(numbers)
+
+    def listing(self) -> str:
+        return "\n".join(f"{i}. {source}." for i, source in enumerate(self.sources, start=1))
+
+
+def _rules(rules: tuple[LayoutRule, ...]) -> str:
+    sources = _Sources()
+    table = grid(
+        ("rule", "what every row keeps", "columns", "codebook section or data", "source"),
+        ((rule.key, rule.rule, ", ".join(f"`{c}`" for c in rule.columns), rule.section, sources.cite(*rule.sources)) for rule in rules),
+    )
+    return f"{table}\n\nSources:\n\n{sources.listing()}"
+
+
+def _years(first: int | None, last: int | None) -> str:
+    """The years an ACLED name is used for: strictly inside its regime's years (AcledName.names_year)."""
+    if first is None:
+        return "every year" if last is None else f"before {last}"
+    return f"after {first}" if last is None else f"{first + 1}-{last - 1}"
+
+
+def acled_names_block() -> str:
+    """ACLED's names of our actors (with the years each covers), its spelling of our provinces, and its countries."""
+    sources = _Sources()
+    names = grid(
+        ("actor", "ACLED name", "for events of", "source"),
+        (
+            (f"`{actor_id}`", n.name, _years(n.first_year, n.last_year), sources.cite(n.source))
+            for actor_id, named in acled.ACLED_ACTOR_NAMES.items()
+            for n in named
+        ),
+    )
+    admin1 = grid(
+        ("province (`admin1_id`)", "ACLED's admin1", "source"),
+        ((f"`{location}`", name, sources.cite(acled.ACLED_DATA)) for location, name in acled.ACLED_ADMIN1.items()),
+    )
+    countries = grid(
+        ("country", "ACLED's region", "ACLED's first year", "source"),
+        ((f"`{k}`", c.region, c.first_year, sources.cite(acled.ACLED_DATA)) for k, c in acled.ACLED_COUNTRIES.items()),
+    )
+    return f"{names}\n\n#### Provinces\n\n{admin1}\n\n#### Countries\n\n{countries}\n\nSources:\n\n{sources.listing()}"
+
+
+def ucdp_names_block() -> str:
+    """UCDP's governments and armed groups (names, ids, Gleditsch-Ward numbers) and its dyads, each with its source."""
+    sources = _Sources()
+    governments = grid(
+        ("state actors of", "UCDP actor", "id", "gwno", "source"),
+        ((f"`{k}`", g.name, g.actor_id, g.gwno, sources.cite(*g.sources)) for k, g in ucdp_ged.UCDP_GOVERNMENTS.items()),
+    )
+    groups = grid(
+        ("actor", "UCDP actor", "id", "source"),
+        [
+            *((f"`{k}`", g.name, g.actor_id, sources.cite(*g.sources)) for k, g in ucdp_ged.UCDP_ARMED_GROUPS.items()),
+            (
+                "civilians (side B of one-sided violence)",
+                ucdp_ged.UCDP_CIVILIANS.name,
+                f"{ucdp_ged.UCDP_CIVILIANS.actor_id} (dset id {ucdp_ged.UCDP_CIVILIANS.dset_id})",
+                sources.cite(*ucdp_ged.UCDP_CIVILIANS.sources),
+            ),
+        ],
+    )
+    dyads = grid(
+        ("dyad", "name", "conflict", "side A, side B", "years (active_year)", "states supporting side A with troops", "source"),
+        (
+            (
+                d.dyad_id,
+                d.name,
+                f"{d.conflict_id} '{d.conflict_name}'",
+                f"{d.side_a.actor_id}, {d.side_b.actor_id}",
+                ", ".join(f"{year} ({active})" for year, active in d.active_year.items()),
+                "; ".join(f"{year}: {', '.join(map(str, gw))}" for year, gw in d.secondary_a.items()),
+                sources.cite(*d.sources),
+            )
+            for d in ucdp_ged.UCDP_DYADS
+        ),
+    )
+    return f"{governments}\n\n{groups}\n\n#### Dyads\n\n{dyads}\n\nSources:\n\n{sources.listing()}"
 
 
 def _columns(notes: Mapping[str, str]) -> str:
@@ -122,6 +215,8 @@ def interoperability_blocks() -> dict[str, str]:
         "acled_inter": acled_inter_block(),
         "acled_precision": acled_precision_block(),
         "acled_counts": _counts(written),
+        "acled_rules": _rules(acled.ACLED_RULES),
+        "acled_names": acled_names_block(),
         "iso": iso_block(),
         "ucdp_sources": f"{ucdp_ged.UCDP_GED_CODEBOOK}. Dataset article: {ucdp_ged.UCDP_GED_ARTICLE}.",
         "ucdp_event": f"> {ucdp_ged.UCDP_EVENT}",
@@ -129,6 +224,8 @@ def interoperability_blocks() -> dict[str, str]:
         "ucdp_types": ucdp_types_block(),
         "ucdp_precision": ucdp_precision_block(),
         "ucdp_counts": _counts(ucdp),
+        "ucdp_rules": _rules(ucdp_ged.UCDP_GED_RULES),
+        "ucdp_names": ucdp_names_block(),
         "stata_labels": stata_labels_block(),
     }
     return {name: f"\n{text}\n" for name, text in blocks.items()}

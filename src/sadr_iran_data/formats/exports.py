@@ -79,8 +79,9 @@ def export(
       (:func:`sadr_iran_data.formats.web_annotations.to_web_annotations`); it holds the ``evidence`` table, which ``tables`` must include;
     - ``acled``: ``acled.csv``, the events ACLED would record in its codebook's 31 columns
       (:func:`sadr_iran_data.formats.layouts.acled.to_acled`), and ``acled_left_out.csv`` (``event_id``, ``reason``) for every other event;
-    - ``ucdp-ged``: ``ucdp_ged.csv``, the events of organised violence in UCDP GED's columns
-      (:func:`sadr_iran_data.formats.layouts.ucdp_ged.to_ucdp_ged`), and ``ucdp_ged_left_out.csv`` for every other event; both layouts hold
+    - ``ucdp-ged``: ``ucdp_ged.csv``, the events GED would record in its columns, each with at least one death stated (the
+      article states none, so the file has its header alone; :func:`sadr_iran_data.formats.layouts.ucdp_ged.to_ucdp_ged`),
+      and ``ucdp_ged_left_out.csv`` for every other event, the candidates among them; both layouts hold
       the ``events`` table (with its actors, places and citations), which ``tables`` must include;
     - ``stata``: ``{table}.dta`` and the wide views' ``events_wide.dta`` and ``relations_wide.dta``
       (Stata 14 and later; needs the ``[stata]`` extra), with variable labels from the data dictionary

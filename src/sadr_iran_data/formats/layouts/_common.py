@@ -1,4 +1,4 @@
-"""What the ACLED and UCDP GED layouts share: the result of a layout, the sides of an event, why an event is left out."""
+"""What the ACLED and UCDP GED layouts share: the result of a layout, their rules, the sides of an event, why an event is left out."""
 
 from __future__ import annotations
 
@@ -41,6 +41,35 @@ class Layout:
 
 
 LEFT_OUT_COLUMNS = ("event_id", "reason")
+
+
+@dataclass(frozen=True)
+class LayoutRule:
+    """One rule of a target dataset that a layout keeps: what it says, where its codebook (or its data) says it, the columns it governs.
+
+    ``section`` is the codebook's section or page (or the data file) the rule
+    comes from, ``sources`` the documents themselves. The documentation
+    prints each layout's rules; ``tests/test_layouts.py`` checks every one of
+    them against the rows the layout writes.
+    """
+
+    key: str
+    rule: str
+    section: str
+    sources: tuple[str, ...]
+    columns: tuple[str, ...]
+
+
+def check_rules(name: str, rules: Iterable[LayoutRule], columns: Iterable[str]) -> None:
+    """Raise ``ImportError`` unless every rule has its own key and governs columns of the layout."""
+    rules, columns = tuple(rules), set(columns)
+    keys = [rule.key for rule in rules]
+    if len(set(keys)) != len(keys):
+        raise ImportError(f"{name}: every rule needs its own key, not {keys}")
+    for rule in rules:
+        if not rule.columns or not set(rule.columns) <= columns:
+            raise ImportError(f"{name}: rule {rule.key} must govern columns of the layout, not {rule.columns}")
+
 
 #: Roles whose actors are ACLED's Actor 1 (the first one) and its associated actors, in this order.
 ACTOR1_ROLES = ("initiator", "participant", "subject")
