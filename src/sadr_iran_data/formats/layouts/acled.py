@@ -24,7 +24,6 @@ True
 from __future__ import annotations
 
 import dataclasses
-
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
