@@ -85,8 +85,18 @@ RELATIONS_WIDE = Table(
         Column("target_type", "category", "What kind of actor the target is.", vocabulary=ACTOR_TYPE),
         Column("target_country", "string", "ISO 3166-1 alpha-3 code of the target actor's state, if one.", nullable=True),
         Column("target_gw", "int", "Gleditsch-Ward number of that state.", nullable=True),
-        Column("esd_support", "string", "The UCDP External Support Dataset's support-type variable (ext_w, ext_t) of the support_form, where a source confirms one.", nullable=True),
-        Column("nags_support", "string", "The NAGs data's type of state support (as its facts page names it) of the support_form, where one fits.", nullable=True),
+        Column(
+            "esd_support",
+            "string",
+            "The UCDP External Support Dataset's support-type variable (ext_w, ext_t) of the support_form, where a source confirms one.",
+            nullable=True,
+        ),
+        Column(
+            "nags_support",
+            "string",
+            "The NAGs data's type of state support (as its facts page names it) of the support_form, where one fits.",
+            nullable=True,
+        ),
         Column(
             "relation_family",
             "category",
