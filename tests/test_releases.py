@@ -109,11 +109,13 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
     evas = [f"eva-{n}-serbs" for n in ("0015", "0018")]
     retired += [{"id": e, "table": "event_actors", "retired_in": "99.0.0", "reason": "its actor was retired"} for e in evas]
     (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
-    with pytest.raises(BuildError, match="evidence .* was released in"):
-        build(repo, repo / "out")  # the evidence rows of removed records must be retired too
+    with pytest.raises(BuildError, match=r"(evidence|cues) \[.*\] was released in"):
+        build(repo, repo / "out")  # the evidence and cue rows of removed records must be retired too
 
-    removed_evidence = sorted(set(_released_ids(repo, "evidence")) - set(_current_evidence_ids(repo)))
-    retired += [{"id": e, "table": "evidence", "retired_in": "99.0.0", "reason": "its record was retired"} for e in removed_evidence]
+    for table, key in (("evidence", "evidence_id"), ("cues", "cue_id")):
+        removed = sorted(set(_released_ids(repo, table)) - set(_current_ids(repo, table, key)))
+        assert removed, table
+        retired += [{"id": e, "table": table, "retired_in": "99.0.0", "reason": "its record was retired"} for e in removed]
     (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
     build(repo, repo / "out")
     _use(repo / "out", monkeypatch)
@@ -141,10 +143,10 @@ def _released_ids(repo, table):
     return archives[max(archives, key=version_key)][table]
 
 
-def _current_evidence_ids(repo):
+def _current_ids(repo, table, key):
     from sadr_iran_data._build.curated import derive_rows, read_curated, read_sources
 
-    return [r["evidence_id"] for r in derive_rows(read_curated(repo), read_sources(repo))["evidence"]]
+    return [r[key] for r in derive_rows(read_curated(repo), read_sources(repo))[table]]
 
 
 @needs_repository
