@@ -160,6 +160,32 @@ def test_all_failures_are_collected_not_just_the_first():
     assert len(frame) == len(report.failures)
 
 
+@settings(max_examples=30, deadline=None)
+@given(rows=st.integers(0, 3), failures=st.integers(0, 3))
+def test_a_report_counts_its_rows_and_failures_in_the_right_number(rows, failures):
+    from sadr_iran_data.validation import ValidationFailure, ValidationReport
+
+    failure = ValidationFailure("events", "summary", "evt-0001", "required", "a value is required", row_number=0)
+    report = ValidationReport("events", rows, (failure,) * failures, source="mine.csv")
+    words = {0: "0 {}s", 1: "1 {}", 2: "2 {}s", 3: "3 {}s"}
+    outcome = "valid" if failures == 0 else words[failures].format("failure")
+    assert report.heading() == f"mine.csv (events): {words[rows].format('row')}, {outcome}"
+    assert repr(report) == f"ValidationReport(table='events', source='mine.csv', rows={rows}, failures={failures}, rules=0)"
+    if failures:
+        with pytest.raises(sid.SchemaValidationError, match=rf"^{words[failures].format('validation failure')}:\n"):
+            report.raise_for_errors()
+
+
+def test_the_repr_of_a_report_of_many_failures_is_one_short_line():
+    events = sid.load_events().astype({"certainty": "string"})
+    events["certainty"] = "surely"
+    report = sid.validate(events, table="events", references=False)
+    assert len(report.failures) >= len(events) and len(str(report).splitlines()) > len(events)
+    assert "\n" not in repr(report) and len(repr(report)) < 100
+    counts = f"rows={len(events)}, failures={len(report.failures)}, rules={len(report.rules)}"
+    assert repr(report) == f"ValidationReport(table='events', {counts})"
+
+
 def test_duplicate_primary_key_and_missing_column():
     actors = sid.load_actors()
     doubled = pd.concat([actors, actors.head(1)]).drop(columns=["description"])

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NoReturn
 
 from ._names import CITATION_FORMATS, EXPORT_FORMATS
+from ._text import counted
 from ._version import __version__
 from .errors import BuildError, SadrIranDataError
 from .identity import REPOSITORY_URL
@@ -64,9 +65,11 @@ def _info(args: argparse.Namespace) -> int:
     print(f"{NAME} {manifest['version']}")
     print(f"source: {article_citation()}")
     width = max(len(n) for n in manifest["tables"])
+    rows = {name: counted(entry["rows"], "row") for name, entry in manifest["tables"].items()}
+    rows_width = max(map(len, rows.values()))
     print("tables:")
     for name, entry in manifest["tables"].items():
-        print(f"  {name:<{width}}  {entry['rows']:>5} rows  {entry['description']}")
+        print(f"  {name:<{width}}  {rows[name]:>{rows_width}}  {entry['description']}")
     return 0
 
 
@@ -202,7 +205,7 @@ def _summary(report: ValidationReport) -> str:
     lines = [report.heading(), "  by column and rule:"]
     lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in list(counts.items())[:_SHOWN]]
     if len(counts) > _SHOWN:
-        lines.append(f"    … and {len(counts) - _SHOWN} more columns and rules")
+        lines.append(f"    … and {counted(len(counts) - _SHOWN, 'more column and rule', 'more columns and rules')}")
     lines += ["  failures:", *(f"    {f}" for f in report.failures[:_SHOWN])]
     if len(report.failures) > _SHOWN:
         lines.append(f"    … and {len(report.failures) - _SHOWN} more: --all lists them, --format csv writes them all")
@@ -240,7 +243,7 @@ def _verify(args: argparse.Namespace) -> int:
     from .dataset.integrity import verify
 
     result = verify()
-    print(f"all {len(result)} files match the manifest")
+    print(f"all {counted(len(result), 'file')} match the manifest" if len(result) != 1 else "the 1 file matches the manifest")
     return 0
 
 

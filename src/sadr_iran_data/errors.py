@@ -78,4 +78,5 @@ class SchemaValidationError(SadrIranDataError):
         self.failures = tuple(failures)
         shown = "\n".join(f"  {f}" for f in self.failures[:20])
         more = f"\n  … and {len(self.failures) - 20} more" if len(self.failures) > 20 else ""
-        super().__init__(f"{len(self.failures)} validation failure(s):\n{shown}{more}")
+        number = len(self.failures)
+        super().__init__(f"{number} validation failure{'' if number == 1 else 's'}:\n{shown}{more}")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._text import counted
 from ..errors import SchemaValidationError
 
 if TYPE_CHECKING:
@@ -68,9 +69,12 @@ def _shown(value: Any) -> str:
     return f"{text[:SHOWN_VALUE]}… ({size})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ValidationReport:
-    """What :func:`~sadr_iran_data.validate` found: ``ok`` is True when ``failures`` is empty."""
+    """What :func:`~sadr_iran_data.validate` found: ``ok`` is True when ``failures`` is empty.
+
+    Its ``repr`` is one line with the counts; ``str(report)`` lists every failure.
+    """
 
     table: str
     rows: int
@@ -107,8 +111,12 @@ class ValidationReport:
     def heading(self) -> str:
         """One line: what was checked and the outcome."""
         what = f"{self.source} ({self.table})" if self.source else self.table
-        outcome = "valid" if self.ok else f"{len(self.failures)} failure(s)"
-        return f"{what}: {self.rows} rows, {outcome}"
+        outcome = "valid" if self.ok else counted(len(self.failures), "failure")
+        return f"{what}: {counted(self.rows, 'row')}, {outcome}"
+
+    def __repr__(self) -> str:
+        source = "" if self.source is None else f", source={self.source!r}"
+        return f"ValidationReport(table={self.table!r}{source}, rows={self.rows}, failures={len(self.failures)}, rules={len(self.rules)})"
 
     def __str__(self) -> str:
         return "\n".join([self.heading(), *(f"  {f}" for f in self.failures)])
