@@ -160,7 +160,30 @@ def test_machine_readable_reports_hold_every_failure(tmp_path, capsys, fmt):
     expected = sid.validate(path, table="events", references=False).to_frame()
     assert len(frame) == len(expected) == 32
     assert list(frame.columns) == list(expected.columns)
-    assert sorted(frame["row"]) == sorted(expected["row"])
+    assert frame["row"].isna().tolist() == expected["row"].isna().tolist()
+    ids = sid.load_events()["event_id"]
+    for record in frame.to_dict("records"):  # the row's position in row, its id in record_id; neither for the whole table
+        if record["column"] == "mine":
+            assert pd.isna(record["row"]) and pd.isna(record["record_id"]) and record["rule"] == "unknown_column"
+        else:
+            assert record["row"] == int(record["row"]) and record["record_id"] == ids[int(record["row"])], record
+    if fmt == "json":
+        records = json.loads(out)
+        assert {type(r["row"]) for r in records} == {int, type(None)}
+        assert {r["record_id"][:4] for r in records if r["record_id"]} == {"evt-"}
+
+
+def test_a_report_names_a_row_without_an_id_by_its_position_and_line(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    sid.export("csv", tmp_path, tables=["events"])
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = "," + lines[2].split(",", 1)[1]  # the second row loses its id
+    path.write_text("".join(lines), encoding="utf-8")
+    assert main(["validate", str(path), "--no-references", "--format", "json"]) == 1
+    (record,) = json.loads(capsys.readouterr().out)
+    assert (record["row"], record["record_id"], record["line"], record["column"], record["rule"]) == (1, None, 3, "event_id", "required")
+    assert main(["validate", str(path), "--no-references"]) == 1
+    assert "events.event_id [row 1, line 3]: " in capsys.readouterr().err
 
 
 def test_extra_columns_can_be_ignored(tmp_path, capsys):

@@ -266,7 +266,7 @@ def _with_coding_rules(
     return {
         name: dataclasses.replace(
             report,
-            failures=tuple(sorted((*report.failures, *found[name]), key=lambda f: -1 if f.row_number is None else f.row_number)),
+            failures=tuple(sorted((*report.failures, *found[name]), key=lambda f: -1 if f.row is None else f.row)),
             rules=applied,
         )
         for name, report in reports.items()
