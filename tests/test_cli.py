@@ -305,6 +305,70 @@ def test_a_folder_of_tables_is_validated_against_each_other(tmp_path, capsys):
     assert "refers to no row of locations (value: 'loc-iran')" in capsys.readouterr().err
 
 
+def _my_town(folder: Path) -> None:
+    """Into ``folder``: the shipped places and events as CSV, the first event placed in a new place that only locations.csv holds."""
+    sid.export("csv", folder, tables=["locations", "events"])
+    places = (folder / "locations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    mehran = next(line for line in places if line.startswith("loc-mehran,"))
+    (folder / "locations.csv").write_text(
+        "".join([*places, mehran.replace("loc-mehran,Mehran,", "loc-my-town,My Town,", 1)]), encoding="utf-8"
+    )
+    events = (folder / "events.csv").read_bytes().replace(b",loc-mehran,", b",loc-my-town,", 1)
+    (folder / "events.csv").write_bytes(events)
+
+
+def test_several_files_of_different_tables_are_checked_against_each_other(tmp_path, capsys):
+    _my_town(tmp_path)
+    events, places = str(tmp_path / "events.csv"), str(tmp_path / "locations.csv")
+    assert main(["validate", events]) == 1  # alone, the new place is unknown
+    assert "refers to no row of locations (value: 'loc-my-town')" in capsys.readouterr().err
+    assert main(["validate", events, places]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"locations.csv (locations): {len(sid.load_locations()) + 1} rows, valid",
+        f"events.csv (events): {len(sid.load_events())} rows, valid",
+    ]
+    assert err == ""
+    assert main(["validate", events, places, "--table", "events"]) == 1  # each file on its own, as the table named
+    out, err = capsys.readouterr()
+    assert "refers to no row of locations" in err and "locations.csv (events): " in err
+    assert main(["validate", events, events, "--no-references"]) == 0  # one table twice: each on its own
+    assert capsys.readouterr().out.count("events.csv (events): ") == 2
+
+
+def test_several_folders_are_each_checked_and_what_a_folder_skips_is_named(tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    sid.export("csv", first, tables=["events"])
+    _my_town(second)
+    (second / "notes.txt").write_text("not a table", encoding="utf-8")
+    (second / "event.csv").write_text("event_id\n", encoding="utf-8")
+    assert main(["validate", str(first), str(second)]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0] for line in out.splitlines()] == ["events.csv (events)", "locations.csv (locations)", "events.csv (events)"]
+    assert err.splitlines() == [
+        f"sadr-iran-data validate: {first}: skipped 1 file it cannot match to a table: events_wide.csv (a wide view); "
+        "a table's file is named after it, as events.csv or events.parquet",
+        f"sadr-iran-data validate: {second}: skipped 3 files it cannot match to a table: event.csv (events.csv?), "
+        "events_wide.csv (a wide view), notes.txt; a table's file is named after it, as events.csv or events.parquet",
+    ]
+    assert main(["validate", str(first), str(tmp_path / "missing")]) == 1
+    assert capsys.readouterr().err.strip().endswith("no such file: " + str(tmp_path / "missing"))
+
+
+def test_a_csv_file_separated_by_semicolons_gets_the_hint_the_docs_show(tmp_path, capsys):
+    from conftest import ROOT
+
+    shown = re.search(
+        r"```text\n(sadr-iran-data validate: events.csv looks separated by .*?)\n```", (ROOT / "docs/validating.md").read_text("utf-8")
+    )
+    assert shown is not None
+    path = tmp_path / "events.csv"
+    path.write_text("event_id;event_type;summary;certainty\nevt-0001;meeting;Al-Sadr, in Tehran;stated\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == shown.group(1).replace("validate: events.csv", f"validate: {path.name}") + "\n"
+
+
 @pytest.mark.parametrize(
     "argv, fragment",
     [

@@ -17,6 +17,7 @@ from strategies import records
 
 import sadr_iran_data as sid
 from sadr_iran_data.declarations import TABLES
+from sadr_iran_data.errors import SkippedFilesWarning
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
@@ -748,10 +749,12 @@ def test_a_folder_or_a_mapping_of_tables_is_checked_against_each_other(tmp_path)
     events.to_parquet(tmp_path / "events.parquet")
     town.to_parquet(tmp_path / "locations.parquet")
     (tmp_path / "notes.txt").write_text("not a table", encoding="utf-8")
-    reports = sid.validate_tables(tmp_path)
+    with pytest.warns(SkippedFilesWarning, match="notes.txt"):
+        reports = sid.validate_tables(tmp_path)
     assert list(reports) == ["locations", "events"] and all(r.ok for r in reports.values())
     assert reports["events"].source == "events.parquet"
-    replaced = sid.validate_tables(tmp_path, references_mode="replace")  # the folder's one place replaces the shipped ones
+    with pytest.warns(SkippedFilesWarning, match="notes.txt"):
+        replaced = sid.validate_tables(tmp_path, references_mode="replace")  # the folder's one place replaces the shipped ones
     assert {f.value for f in replaced["events"].failures} == set(events["location_id"].dropna()) - {"loc-my-town"}
     assert [f.value for f in replaced["locations"].failures] == ["loc-ilam-province"]  # its parent is a shipped place
     assert all(r.ok for r in sid.validate_tables({"events": events, "locations": town}).values())
@@ -761,6 +764,41 @@ def test_a_folder_or_a_mapping_of_tables_is_checked_against_each_other(tmp_path)
     (tmp_path / "events.csv").write_text("event_id\n", encoding="utf-8")
     with pytest.raises(sid.InputError, match="two files of events"):
         sid.validate_tables(tmp_path)
+
+
+def test_a_folder_names_the_files_it_skipped_in_a_warning(tmp_path):
+    import warnings
+
+    sid.export("csv", tmp_path, tables=["locations"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing skipped: no warning
+        assert all(r.ok for r in sid.validate_tables(tmp_path).values())
+    for name in ("notes.txt", "location.csv", "events_wide.parquet"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    with pytest.warns(SkippedFilesWarning) as caught:
+        reports = sid.validate_tables(tmp_path)
+    assert list(reports) == ["locations"] and reports["locations"].ok
+    (warning,) = caught
+    assert str(warning.message) == (
+        f"{tmp_path}: skipped 4 files it cannot match to a table: events_wide.parquet (a wide view), location.csv (locations.csv?), "
+        "notes.txt, old/; a table's file is named after it, as events.csv or events.parquet"
+    )
+    assert warning.filename == __file__  # the caller's line, not the library's
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(st.from_regex(r"\A[a-z_]{1,12}\Z"), min_size=2, max_size=6), rows=st.integers(0, 3), data=st.data())
+def test_a_csv_file_separated_by_semicolons_is_refused_with_a_hint(tmp_path, names, rows, data):
+    cells = [data.draw(st.text("abc ,.-", max_size=8)) for _ in names]
+    path = tmp_path / "events.csv"
+    path.write_text(";".join(names) + "\n" + (";".join(cells) + "\n") * rows, encoding="utf-8")
+    with pytest.raises(sid.InputError, match=r"^events\.csv looks separated by ';', not ','"):
+        sid.validate(path)
+    path.write_text(",".join(names) + "\n", encoding="utf-8")  # the same names between commas: a report of its columns
+    assert {f.rule for f in sid.validate(path, references=False).failures} <= {"missing_column", "unknown_column", "duplicate_column"}
+    path.write_text(names[0] + "\n", encoding="utf-8")  # one column and no semicolon: a report, no hint
+    assert not sid.validate(path, references=False).ok
 
 
 @pytest.mark.parametrize("name", list(TABLES))

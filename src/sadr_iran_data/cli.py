@@ -157,26 +157,43 @@ def _columns(text: str) -> list[str]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .errors import InputError
-    from .validation import validate, validate_tables
+    import warnings
 
-    path: Path = args.path
+    from .errors import InputError, SkippedFilesWarning
+    from .validation import validate, validate_tables
+    from .validation._read import skipped_files, skipped_note, table_of
+
+    paths: list[Path] = args.path
     mode: Literal["add", "replace"] = "replace" if args.replace_references else "add"
-    try:
-        if path.is_dir():
-            if args.table is not None:
-                raise InputError(f"{path} is a folder: each of its files is named after its table, so leave out --table")
-            reports = list(
-                validate_tables(path, references=not args.no_references, references_mode=mode, extra_columns=args.extra_columns).values()
-            )
-        else:
-            references = False if args.no_references else None
-            reports = [validate(path, args.table, references=references, references_mode=mode, extra_columns=args.extra_columns)]
-    except SadrIranDataError:
-        raise
-    except Exception as exc:  # a file this command cannot check is shown in one line, never as a traceback
-        reason = str(exc).splitlines()[0] if str(exc) else ""
-        raise InputError(f"cannot check {args.path}: {type(exc).__name__}: {reason}") from None
+    folders = [path for path in paths if path.is_dir()]
+    if folders and args.table is not None:
+        raise InputError(f"{folders[0]} is a folder: each of its files is named after its table, so leave out --table")
+    # files of different tables are checked against each other, as the files of one folder are; anything else path by path
+    tables = [table_of(path, None).name for path in paths] if len(paths) > 1 and not folders and args.table is None else []
+    groups: list[Path | dict[str, Path]] = [dict(zip(tables, paths, strict=True))] if len(set(tables)) == len(paths) > 1 else [*paths]
+    reports: list[ValidationReport] = []
+    notes: list[str] = []
+    extra = args.extra_columns
+    for group in groups:
+        try:
+            if isinstance(group, dict) or group.is_dir():
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", SkippedFilesWarning)  # said below, in the command line's words
+                    found = validate_tables(group, references=not args.no_references, references_mode=mode, extra_columns=extra)
+                reports += found.values()
+                if isinstance(group, Path) and (skipped := skipped_files(group)):
+                    notes.append(skipped_note(group, skipped))
+            else:
+                references = False if args.no_references else None
+                reports.append(validate(group, args.table, references=references, references_mode=mode, extra_columns=extra))
+        except SadrIranDataError:
+            raise
+        except Exception as exc:  # a file this command cannot check is shown in one line, never as a traceback
+            reason = str(exc).splitlines()[0] if str(exc) else ""
+            what = ", ".join(map(str, group.values())) if isinstance(group, dict) else group
+            raise InputError(f"cannot check {what}: {type(exc).__name__}: {reason}") from None
+    for note in notes:
+        print(f"{PROG} validate: {note}", file=sys.stderr)
     ok = all(report.ok for report in reports)
     if args.format in ("csv", "json"):
         import pandas as pd
@@ -338,9 +355,20 @@ def _parser() -> argparse.ArgumentParser:
         "--article", type=_path, metavar="PATH", help="with evidence: add each quote's full sentence from your own copy of the article"
     )
     formula_guard(show, "csv")
-    val = command("validate", _validate, "validate a CSV or Parquet file, or a folder of them, against the tables' declarations")
-    val.add_argument("path", metavar="PATH", type=_path, help="a .csv or .parquet file, or a folder of files named after their tables")
-    val.add_argument("--table", help="table the file holds (default: from the file name)")
+    val = command(
+        "validate",
+        _validate,
+        "validate CSV or Parquet files, or folders of them, against the tables' declarations; "
+        "files of different tables, like a folder's files, are checked against each other",
+    )
+    val.add_argument(
+        "path",
+        metavar="PATH",
+        nargs="+",
+        type=_path,
+        help="a .csv or .parquet file, or a folder of files named after their tables (its other files are listed as skipped)",
+    )
+    val.add_argument("--table", help="table each file holds (default: from the file name); each file is then checked on its own")
     val.add_argument("--no-references", action="store_true", help="skip the foreign-key checks")
     val.add_argument(
         "--replace-references",
