@@ -57,6 +57,144 @@ def test_show_formats(capsys, fmt):
     assert "act-" in out
 
 
+# --------------------------------------------------------------------------
+# show: as wide as the terminal, the main columns, rows chosen with --where
+# --------------------------------------------------------------------------
+
+SHOWABLE = [*((name, False) for name in sid.tables()), ("events", True), ("relations", True)]
+
+
+def _declared(name: str, wide: bool):
+    from sadr_iran_data.declarations import TABLES, VIEWS
+
+    return VIEWS[name] if wide else TABLES[name]
+
+
+def test_every_table_and_view_has_main_columns_it_holds():
+    from sadr_iran_data.cli import SHOWN
+    from sadr_iran_data.declarations import TABLES, VIEWS
+    from sadr_iran_data.declarations.views import EVIDENCE_WITH_SENTENCES
+
+    tables = [*TABLES.values(), *VIEWS.values(), EVIDENCE_WITH_SENTENCES]
+    assert set(SHOWN) == {t.name for t in tables}
+    for table in tables:
+        assert set(SHOWN[table.name]) <= set(table.column_names) and SHOWN[table.name][0] == table.primary_key, table.name
+
+
+@pytest.mark.parametrize(("name", "wide"), SHOWABLE)
+def test_show_prints_the_main_columns_of_every_row_when_the_terminal_is_wide(name, wide, capsys, monkeypatch):
+    from sadr_iran_data.cli import SHOWN
+
+    monkeypatch.setenv("COLUMNS", "10000")
+    assert main(["show", name, *(["--wide"] if wide else [])]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    view = _declared(name, wide).name
+    assert lines[0].split() == list(SHOWN[view])
+    assert len(lines) == 1 + len(sid.load(name)) and "…" not in "".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shown=st.sampled_from(SHOWABLE), width=st.integers(1, 220), limit=st.integers(0, 30))
+def test_show_fits_the_terminal_whatever_its_width(capsys, monkeypatch, shown, width, limit):
+    from sadr_iran_data.cli import SHOWN
+
+    name, wide = shown
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(["show", name, "--limit", str(limit), *(["--wide"] if wide else [])]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= width for line in lines), (width, [line for line in lines if len(line) > width][:2])
+    header = lines[0].split()
+    names = list(SHOWN[_declared(name, wide).name])
+    assert header == names[: len(header)] or (len(header) == 1 and names[0].startswith(header[0].rstrip("…")))
+    rows = sid.load(name, backend="arrow", wide=wide).to_pylist()[:limit]
+    body = lines[1 : 1 + len(rows)]
+    assert len(body) == len(rows) or (not rows and lines[1] == "(no rows)")
+    key = names[0]
+    for line, row in zip(body, rows, strict=True):  # the id first, whole where the first column fits
+        first = line.split("  ")[0]
+        assert first == row[key] if len(row[key]) <= width else row[key].startswith(first.rstrip("…"))
+    if len(header) < len(names):
+        assert lines[-1].startswith("(" if width > 1 else "…") or len(lines[-1]) <= width
+
+
+def test_a_cut_cell_is_the_start_of_its_value_and_ends_with_an_ellipsis(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "70")
+    assert main(["show", "events", "--columns", "event_id,summary"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    summaries = dict(zip(sid.load_events()["event_id"], sid.load_events()["summary"], strict=True))
+    cut = [line for line in lines if line.endswith("…")]
+    assert cut and all(len(line) == 70 for line in cut)
+    for line in lines:
+        event_id, shown = line.split("  ", 1)
+        assert summaries[event_id].startswith(shown.removesuffix("…")), line
+
+
+def _text_values(table, rows, column):
+    """What --where can ask for in ``column``: each present value as text (a list column: each item)."""
+    col = table.column(column)
+    values = set()
+    for row in rows:
+        value = row[column]
+        if value is None or value == []:
+            continue
+        values.update(value if col.type == "list" else [col.column_type.to_text(value)])
+    return sorted(values)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shown=st.sampled_from(SHOWABLE), data=st.data())
+def test_where_keeps_exactly_the_rows_whose_column_holds_the_value(capsys, shown, data):
+    name, wide = shown
+    table = _declared(name, wide)
+    rows = sid.load(name, backend="arrow", wide=wide).to_pylist()
+    conditions = []
+    kept = rows
+    for _ in range(data.draw(st.integers(1, 2))):
+        column = data.draw(st.sampled_from([c for c in table.column_names if _text_values(table, kept, c) or True]))
+        choices = _text_values(table, kept, column)
+        value = data.draw(st.sampled_from(choices) if choices and data.draw(st.integers(0, 4)) else st.just(""))
+        conditions += ["--where", f"{column}={value}"]
+        col = table.column(column)
+        if value == "":
+            kept = [r for r in kept if r[column] is None or r[column] == []]
+        elif col.type == "list":
+            kept = [r for r in kept if value in (r[column] or [])]
+        else:
+            kept = [r for r in kept if r[column] is not None and col.column_type.to_text(r[column]) == value]
+    assert main(["show", name, *(["--wide"] if wide else []), *conditions, "--format", "json"]) == 0, conditions
+    got = json.loads(capsys.readouterr().out)
+    assert [r[table.primary_key] for r in got] == [r[table.primary_key] for r in kept], conditions
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--where", "certaint=rumored"], "events has no column 'certaint'; its columns: event_id, event_type, plover_type, summary,"),
+        (["--where", "certainty=rumoured"], "--where certainty=rumoured: not in the certainty vocabulary; did you mean 'rumored'?"),
+        (["--where", "date_start=2004-13-01"], "--where date_start=2004-13-01: must be a real day"),
+        (["--where", "certainty"], "argument --where: COLUMN=VALUE is needed, not 'certainty'"),
+        (["--where", "=stated"], "argument --where: COLUMN=VALUE is needed, not '=stated'"),
+        (["--columns", "event_id,summry"], "events has no column 'summry'; its columns: event_id,"),
+    ],
+)
+def test_a_mistaken_where_or_column_is_one_line_naming_what_is_known(argv, message, capsys):
+    with contextlib.suppress(SystemExit):
+        assert main(["show", "events", *argv]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err, err
+
+
+def test_where_on_an_earlier_release_and_its_own_columns(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    old = sid.load_events(version="1.0.0")
+    assert main(["show", "events", "--version", "1.0.0", "--where", "certainty=rumored", "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert [r["event_id"] for r in got] == list(old.loc[old["certainty"] == "rumored", "event_id"])
+    assert list(got[0]) == list(old.columns)  # the columns that release had
+    assert main(["show", "events", "--version", "1.0.0", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split() == ["event_id", "event_type", "date_edtf", "certainty", "summary"]
+
+
 def test_verify(capsys):
     assert main(["verify"]) == 0
     assert "match the manifest" in capsys.readouterr().out
