@@ -30,6 +30,10 @@ BAD_FILES = {
     "ragged csv": (lambda d: write(d / "events.csv", b"event_id,summary\nevt-1,a,b,c\n"), "cannot read events.csv as CSV"),
     "other suffix": (lambda d: write(d / "events.xlsx", b"x"), "use a .csv or .parquet file"),
     "unknown table": (lambda d: write(d / "stuff.csv", b"a,b\n1,2\n"), "cannot tell which table stuff.csv holds"),
+    "semicolons": (
+        lambda d: write(d / "events.csv", b"event_id;event_type;summary\nevt-1;meeting;a, b and c\n"),
+        "events.csv looks separated by ';', not ',': its header is one column, 'event_id;event_type;summary'",
+    ),
 }
 
 

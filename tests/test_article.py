@@ -298,6 +298,35 @@ def test_the_frame_has_one_typed_row_per_quote(tmp_path, evidence):
     assert not report.ok and str(report).endswith(f"{len(evidence)} missing")
 
 
+@needs_repository
+def test_the_repr_is_one_short_line_of_counts(tmp_path, source_text, evidence):
+    copies = [SOURCE, write(tmp_path, "1, 2, 3.", "empty.txt"), write(tmp_path, source_text.replace("’", "'"), "straight.txt")]
+    for copy in copies:
+        report = sid.check_article(copy)
+        n = report.counts()
+        expected = (
+            f"ArticleCheck(path={str(copy)!r}, ok={report.ok}, identical={report.identical}, quotes={len(evidence)}, "
+            f"same={n['same']}, shifted={n['shifted']}, ambiguous={n['ambiguous']}, missing={n['missing']})"
+        )
+        assert repr(report) == expected
+        assert "\n" not in repr(report) and len(repr(report)) < 200 + len(str(copy))
+    assert "ok=False" in repr(sid.check_article(copies[1])) and "identical=True" in repr(sid.check_article(SOURCE))
+
+
+@pytest.mark.parametrize(("shifted", "verb"), [(1, "1 shifts"), (2, "2 shift"), (0, "0 shift")])
+def test_the_summary_counts_in_the_right_number(shifted, verb):
+    from sadr_iran_data.dataset.article import ArticleCheck, QuoteCheck
+
+    def quote(i: int, status: str) -> QuoteCheck:
+        return QuoteCheck(f"evd-{i}", "evt-1", status, i, i + 1, None if status == "missing" else i + 1, None, 1)  # type: ignore[arg-type]
+
+    one = ArticleCheck("a.txt", "cit-1", "x", "y", (quote(0, "same"),))
+    assert str(one) == "a.txt: not the dataset's text; of 1 quote 1 at their offsets, 0 shift, 0 missing"
+    many = ArticleCheck("a.txt", "cit-1", "x", "y", (*(quote(i, "shifted") for i in range(shifted)), quote(9, "missing")))
+    quotes = "1 quote" if shifted == 0 else f"{shifted + 1} quotes"
+    assert str(many) == f"a.txt: not the dataset's text; of {quotes} 0 at their offsets, {verb}, 1 missing"
+
+
 def test_the_frame_agrees_with_the_quotes(tmp_path, source_text):
     report = sid.check_article(write(tmp_path, "Preface.\n" + source_text))
     frame = report.to_frame()

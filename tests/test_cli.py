@@ -57,6 +57,144 @@ def test_show_formats(capsys, fmt):
     assert "act-" in out
 
 
+# --------------------------------------------------------------------------
+# show: as wide as the terminal, the main columns, rows chosen with --where
+# --------------------------------------------------------------------------
+
+SHOWABLE = [*((name, False) for name in sid.tables()), ("events", True), ("relations", True)]
+
+
+def _declared(name: str, wide: bool):
+    from sadr_iran_data.declarations import TABLES, VIEWS
+
+    return VIEWS[name] if wide else TABLES[name]
+
+
+def test_every_table_and_view_has_main_columns_it_holds():
+    from sadr_iran_data.cli import SHOWN
+    from sadr_iran_data.declarations import TABLES, VIEWS
+    from sadr_iran_data.declarations.views import EVIDENCE_WITH_SENTENCES
+
+    tables = [*TABLES.values(), *VIEWS.values(), EVIDENCE_WITH_SENTENCES]
+    assert set(SHOWN) == {t.name for t in tables}
+    for table in tables:
+        assert set(SHOWN[table.name]) <= set(table.column_names) and SHOWN[table.name][0] == table.primary_key, table.name
+
+
+@pytest.mark.parametrize(("name", "wide"), SHOWABLE)
+def test_show_prints_the_main_columns_of_every_row_when_the_terminal_is_wide(name, wide, capsys, monkeypatch):
+    from sadr_iran_data.cli import SHOWN
+
+    monkeypatch.setenv("COLUMNS", "10000")
+    assert main(["show", name, *(["--wide"] if wide else [])]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    view = _declared(name, wide).name
+    assert lines[0].split() == list(SHOWN[view])
+    assert len(lines) == 1 + len(sid.load(name)) and "…" not in "".join(lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shown=st.sampled_from(SHOWABLE), width=st.integers(1, 220), limit=st.integers(0, 30))
+def test_show_fits_the_terminal_whatever_its_width(capsys, monkeypatch, shown, width, limit):
+    from sadr_iran_data.cli import SHOWN
+
+    name, wide = shown
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert main(["show", name, "--limit", str(limit), *(["--wide"] if wide else [])]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= width for line in lines), (width, [line for line in lines if len(line) > width][:2])
+    header = lines[0].split()
+    names = list(SHOWN[_declared(name, wide).name])
+    assert header == names[: len(header)] or (len(header) == 1 and names[0].startswith(header[0].rstrip("…")))
+    rows = sid.load(name, backend="arrow", wide=wide).to_pylist()[:limit]
+    body = lines[1 : 1 + len(rows)]
+    assert len(body) == len(rows) or (not rows and lines[1] == "(no rows)")
+    key = names[0]
+    for line, row in zip(body, rows, strict=True):  # the id first, whole where the first column fits
+        first = line.split("  ")[0]
+        assert first == row[key] if len(row[key]) <= width else row[key].startswith(first.rstrip("…"))
+    if len(header) < len(names):
+        assert lines[-1].startswith("(" if width > 1 else "…") or len(lines[-1]) <= width
+
+
+def test_a_cut_cell_is_the_start_of_its_value_and_ends_with_an_ellipsis(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "70")
+    assert main(["show", "events", "--columns", "event_id,summary"]) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    summaries = dict(zip(sid.load_events()["event_id"], sid.load_events()["summary"], strict=True))
+    cut = [line for line in lines if line.endswith("…")]
+    assert cut and all(len(line) == 70 for line in cut)
+    for line in lines:
+        event_id, shown = line.split("  ", 1)
+        assert summaries[event_id].startswith(shown.removesuffix("…")), line
+
+
+def _text_values(table, rows, column):
+    """What --where can ask for in ``column``: each present value as text (a list column: each item)."""
+    col = table.column(column)
+    values = set()
+    for row in rows:
+        value = row[column]
+        if value is None or value == []:
+            continue
+        values.update(value if col.type == "list" else [col.column_type.to_text(value)])
+    return sorted(values)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(shown=st.sampled_from(SHOWABLE), data=st.data())
+def test_where_keeps_exactly_the_rows_whose_column_holds_the_value(capsys, shown, data):
+    name, wide = shown
+    table = _declared(name, wide)
+    rows = sid.load(name, backend="arrow", wide=wide).to_pylist()
+    conditions = []
+    kept = rows
+    for _ in range(data.draw(st.integers(1, 2))):
+        column = data.draw(st.sampled_from([c for c in table.column_names if _text_values(table, kept, c) or True]))
+        choices = _text_values(table, kept, column)
+        value = data.draw(st.sampled_from(choices) if choices and data.draw(st.integers(0, 4)) else st.just(""))
+        conditions += ["--where", f"{column}={value}"]
+        col = table.column(column)
+        if value == "":
+            kept = [r for r in kept if r[column] is None or r[column] == []]
+        elif col.type == "list":
+            kept = [r for r in kept if value in (r[column] or [])]
+        else:
+            kept = [r for r in kept if r[column] is not None and col.column_type.to_text(r[column]) == value]
+    assert main(["show", name, *(["--wide"] if wide else []), *conditions, "--format", "json"]) == 0, conditions
+    got = json.loads(capsys.readouterr().out)
+    assert [r[table.primary_key] for r in got] == [r[table.primary_key] for r in kept], conditions
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--where", "certaint=rumored"], "events has no column 'certaint'; its columns: event_id, event_type, plover_type, summary,"),
+        (["--where", "certainty=rumoured"], "--where certainty=rumoured: not in the certainty vocabulary; did you mean 'rumored'?"),
+        (["--where", "date_start=2004-13-01"], "--where date_start=2004-13-01: must be a real day"),
+        (["--where", "certainty"], "argument --where: COLUMN=VALUE is needed, not 'certainty'"),
+        (["--where", "=stated"], "argument --where: COLUMN=VALUE is needed, not '=stated'"),
+        (["--columns", "event_id,summry"], "events has no column 'summry'; its columns: event_id,"),
+    ],
+)
+def test_a_mistaken_where_or_column_is_one_line_naming_what_is_known(argv, message, capsys):
+    with contextlib.suppress(SystemExit):
+        assert main(["show", "events", *argv]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err, err
+
+
+def test_where_on_an_earlier_release_and_its_own_columns(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    old = sid.load_events(version="1.0.0")
+    assert main(["show", "events", "--version", "1.0.0", "--where", "certainty=rumored", "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert [r["event_id"] for r in got] == list(old.loc[old["certainty"] == "rumored", "event_id"])
+    assert list(got[0]) == list(old.columns)  # the columns that release had
+    assert main(["show", "events", "--version", "1.0.0", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split() == ["event_id", "event_type", "date_edtf", "certainty", "summary"]
+
+
 def test_verify(capsys):
     assert main(["verify"]) == 0
     assert "match the manifest" in capsys.readouterr().out
@@ -108,8 +246,9 @@ def test_every_hostile_table_is_a_report_never_a_traceback(tmp_path, capsys, cas
     out, err = capsys.readouterr()
     report = err if expected else out
     assert "Traceback" not in out + err and "cannot check" not in err
-    outcome = f"{sum(expected.values())} failure(s)" if expected else "valid"
-    assert report.splitlines()[0] == f"actors.csv (actors): 1 rows, {outcome}"
+    failures = sum(expected.values())
+    outcome = f"{failures} failure{'' if failures == 1 else 's'}" if expected else "valid"
+    assert report.splitlines()[0] == f"actors.csv (actors): 1 row, {outcome}"
     assert len(report.splitlines()) <= 46  # the heading, 20 counts and 20 failures, each with its title, and what is left out
     assert all(len(line) < 1000 for line in (out + err).splitlines())  # a huge value is shown cut, with its length
 
@@ -137,7 +276,7 @@ def test_the_report_counts_failures_by_column_and_rule_then_lists_them(tmp_path,
     out, err = capsys.readouterr()
     assert out == ""
     lines = err.splitlines()
-    assert lines[0] == f"mine.parquet (events): {len(sid.load_events())} rows, 32 failure(s)"
+    assert lines[0] == f"mine.parquet (events): {len(sid.load_events())} rows, 32 failures"
     assert "    certainty: vocabulary ×30" in lines and "    summary: required ×1" in lines and "    mine: unknown_column ×1" in lines
     listed = [line for line in lines if line.startswith("    events.")]
     assert len(listed) == 20
@@ -159,7 +298,30 @@ def test_machine_readable_reports_hold_every_failure(tmp_path, capsys, fmt):
     expected = sid.validate(path, table="events", references=False).to_frame()
     assert len(frame) == len(expected) == 32
     assert list(frame.columns) == list(expected.columns)
-    assert sorted(frame["row"]) == sorted(expected["row"])
+    assert frame["row"].isna().tolist() == expected["row"].isna().tolist()
+    ids = sid.load_events()["event_id"]
+    for record in frame.to_dict("records"):  # the row's position in row, its id in record_id; neither for the whole table
+        if record["column"] == "mine":
+            assert pd.isna(record["row"]) and pd.isna(record["record_id"]) and record["rule"] == "unknown_column"
+        else:
+            assert record["row"] == int(record["row"]) and record["record_id"] == ids[int(record["row"])], record
+    if fmt == "json":
+        records = json.loads(out)
+        assert {type(r["row"]) for r in records} == {int, type(None)}
+        assert {r["record_id"][:4] for r in records if r["record_id"]} == {"evt-"}
+
+
+def test_a_report_names_a_row_without_an_id_by_its_position_and_line(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    sid.export("csv", tmp_path, tables=["events"])
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = "," + lines[2].split(",", 1)[1]  # the second row loses its id
+    path.write_text("".join(lines), encoding="utf-8")
+    assert main(["validate", str(path), "--no-references", "--format", "json"]) == 1
+    (record,) = json.loads(capsys.readouterr().out)
+    assert (record["row"], record["record_id"], record["line"], record["column"], record["rule"]) == (1, None, 3, "event_id", "required")
+    assert main(["validate", str(path), "--no-references"]) == 1
+    assert "events.event_id [row 1, line 3]: " in capsys.readouterr().err
 
 
 def test_extra_columns_can_be_ignored(tmp_path, capsys):
@@ -279,6 +441,70 @@ def test_a_folder_of_tables_is_validated_against_each_other(tmp_path, capsys):
     capsys.readouterr()
     assert main(["validate", str(tmp_path), "--replace-references"]) == 1  # the folder's one place only
     assert "refers to no row of locations (value: 'loc-iran')" in capsys.readouterr().err
+
+
+def _my_town(folder: Path) -> None:
+    """Into ``folder``: the shipped places and events as CSV, the first event placed in a new place that only locations.csv holds."""
+    sid.export("csv", folder, tables=["locations", "events"])
+    places = (folder / "locations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    mehran = next(line for line in places if line.startswith("loc-mehran,"))
+    (folder / "locations.csv").write_text(
+        "".join([*places, mehran.replace("loc-mehran,Mehran,", "loc-my-town,My Town,", 1)]), encoding="utf-8"
+    )
+    events = (folder / "events.csv").read_bytes().replace(b",loc-mehran,", b",loc-my-town,", 1)
+    (folder / "events.csv").write_bytes(events)
+
+
+def test_several_files_of_different_tables_are_checked_against_each_other(tmp_path, capsys):
+    _my_town(tmp_path)
+    events, places = str(tmp_path / "events.csv"), str(tmp_path / "locations.csv")
+    assert main(["validate", events]) == 1  # alone, the new place is unknown
+    assert "refers to no row of locations (value: 'loc-my-town')" in capsys.readouterr().err
+    assert main(["validate", events, places]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"locations.csv (locations): {len(sid.load_locations()) + 1} rows, valid",
+        f"events.csv (events): {len(sid.load_events())} rows, valid",
+    ]
+    assert err == ""
+    assert main(["validate", events, places, "--table", "events"]) == 1  # each file on its own, as the table named
+    out, err = capsys.readouterr()
+    assert "refers to no row of locations" in err and "locations.csv (events): " in err
+    assert main(["validate", events, events, "--no-references"]) == 0  # one table twice: each on its own
+    assert capsys.readouterr().out.count("events.csv (events): ") == 2
+
+
+def test_several_folders_are_each_checked_and_what_a_folder_skips_is_named(tmp_path, capsys):
+    first, second = tmp_path / "first", tmp_path / "second"
+    sid.export("csv", first, tables=["events"])
+    _my_town(second)
+    (second / "notes.txt").write_text("not a table", encoding="utf-8")
+    (second / "event.csv").write_text("event_id\n", encoding="utf-8")
+    assert main(["validate", str(first), str(second)]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0] for line in out.splitlines()] == ["events.csv (events)", "locations.csv (locations)", "events.csv (events)"]
+    assert err.splitlines() == [
+        f"sadr-iran-data validate: {first}: skipped 1 file it cannot match to a table: events_wide.csv (a wide view); "
+        "a table's file is named after it, as events.csv or events.parquet",
+        f"sadr-iran-data validate: {second}: skipped 3 files it cannot match to a table: event.csv (events.csv?), "
+        "events_wide.csv (a wide view), notes.txt; a table's file is named after it, as events.csv or events.parquet",
+    ]
+    assert main(["validate", str(first), str(tmp_path / "missing")]) == 1
+    assert capsys.readouterr().err.strip().endswith("no such file: " + str(tmp_path / "missing"))
+
+
+def test_a_csv_file_separated_by_semicolons_gets_the_hint_the_docs_show(tmp_path, capsys):
+    from conftest import ROOT
+
+    shown = re.search(
+        r"```text\n(sadr-iran-data validate: events.csv looks separated by .*?)\n```", (ROOT / "docs/validating.md").read_text("utf-8")
+    )
+    assert shown is not None
+    path = tmp_path / "events.csv"
+    path.write_text("event_id;event_type;summary;certainty\nevt-0001;meeting;Al-Sadr, in Tehran;stated\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err == shown.group(1).replace("validate: events.csv", f"validate: {path.name}") + "\n"
 
 
 @pytest.mark.parametrize(
@@ -469,9 +695,9 @@ def test_every_command_fuzzed_over_its_arguments_answers_in_one_line_or_rightly(
         assert "Traceback" not in err and "Traceback" not in out
         if status != 0:
             first = err.splitlines()[0] if err.strip() else ""
-            if argv[0] == "validate" and status == 1 and (re.search(r"\): \d+ rows, \d+ failure\(s\)$", first) or (not err and out)):
+            if argv[0] == "validate" and status == 1 and (re.search(r"\): \d+ rows?, \d+ failures?$", first) or (not err and out)):
                 return  # a report of invalid data (as text on stderr, or as CSV or JSON on stdout), not a mistake
-            if argv[0] == "check-article" and status == 1 and re.search(r": not the dataset's text; of \d+ quotes .* \d+ missing", err):
+            if argv[0] == "check-article" and status == 1 and re.search(r": not the dataset's text; of \d+ quotes? .* \d+ missing", err):
                 return  # a report of quotes missing from a file, not a mistake
             assert len(err.strip().splitlines()) == 1 and err.startswith("sadr-iran-data"), (argv, err)
             return

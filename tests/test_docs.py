@@ -86,6 +86,19 @@ def test_loader_docstrings_list_their_tables_columns_with_descriptions_and_no_ma
         assert doc.index("Notes") < doc.index("Examples"), name
 
 
+def test_help_shows_no_markup_for_any_public_name():
+    """``help()`` of the package and of every public name: the generated lists of columns, without the markers of 1.3."""
+    import pydoc
+
+    import sadr_iran_data as sid
+
+    helped = [sid, *(getattr(sid, name) for name in sid.__all__ if not isinstance(getattr(sid, name), str))]
+    for obj in helped:
+        text = pydoc.render_doc(obj, renderer=pydoc.plaintext)
+        assert "<!--" not in text and "-->" not in text and "generated:" not in text, getattr(obj, "__name__", obj)
+    assert "``event_id`` (id): Stable id of the event." in pydoc.render_doc(sid.load_events, renderer=pydoc.plaintext)
+
+
 def test_cli_reference_is_current(build_docs):
     committed = (DOCS / "cli.md").read_text(encoding="utf-8")
     assert committed == build_docs.cli_page(), "docs/cli.md is stale: run sadr-iran-data build"

@@ -28,6 +28,15 @@ def test_each_readme_block_runs_alone_in_an_empty_folder(number, tmp_path):
     assert out.stdout.strip(), "a README example that prints nothing shows nothing"
 
 
+@pytest.mark.parametrize("number", range(len(_blocks("README.md"))))
+def test_each_readme_block_runs_again_and_again_in_the_same_folder(number, tmp_path):
+    block = _blocks("README.md")[number]
+    first, second = _run(block, tmp_path), _run(block, tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, f"a second run fails: {second.stderr}"
+    assert second.stdout == first.stdout, "a second run prints something else"
+
+
 def test_the_quickstart_runs_as_one_session_in_an_empty_folder(tmp_path):
     blocks = _blocks("docs/quickstart.md")
     assert len(blocks) >= 5

@@ -26,7 +26,7 @@ from sadr_iran_data.column_types import BAD
 from sadr_iran_data.dataset import loaders
 from sadr_iran_data.dataset.integrity import data_dir
 from sadr_iran_data.dataset.views import wide_arrow
-from sadr_iran_data.declarations import TABLES, VIEWS, Column, Table
+from sadr_iran_data.declarations import ROLE, TABLES, VIEWS, Column, Table
 from sadr_iran_data.formats import _registry, _writing, sqlite
 from sadr_iran_data.formats import csv as csv_format
 from sadr_iran_data.formats import duckdb as duckdb_format
@@ -142,18 +142,33 @@ def test_parquet_round_trip(exported, shipped):
         assert pq.ParquetFile(path).read().equals(sid.load(name, backend="arrow", wide=True))
 
 
+def wide_records() -> dict[str, list[Record]]:
+    """Each wide view as plain records sorted by its key, by the view's name."""
+    return {view.name: plain_records(view, wide_arrow(name).to_pylist()) for name, view in VIEWS.items()}
+
+
 def test_json_round_trip(exported, shipped):
-    for path, name in zip(exported("json"), TABLES, strict=True):
+    paths = exported("json")
+    assert [p.name for p in paths] == [f"{n}.json" for n in TABLES] + [f"{v.name}.json" for v in VIEWS.values()]
+    for path, name in zip(paths, TABLES, strict=False):
         data = json.loads(path.read_text(encoding="utf-8"))
         assert isinstance(data, list)
         assert plain_records(TABLES[name], data) == shipped[name] == sorted(data, key=lambda r: r[TABLES[name].primary_key])
+    views = wide_records()
+    for path, view in zip(paths[len(TABLES) :], VIEWS.values(), strict=True):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert list(data[0]) == list(view.column_names)
+        assert plain_records(view, data) == views[view.name] == sorted(data, key=lambda r: r[view.primary_key]), view.name
 
 
 def test_ndjson_round_trip(exported, shipped):
-    for path, name in zip(exported("ndjson"), TABLES, strict=True):
+    paths = exported("ndjson")
+    assert [p.name for p in paths] == [f"{n}.ndjson" for n in TABLES] + [f"{v.name}.ndjson" for v in VIEWS.values()]
+    expected = {**shipped, **wide_records()}
+    for path, table in zip(paths, [*TABLES.values(), *VIEWS.values()], strict=True):
         lines = path.read_text(encoding="utf-8").splitlines()
         data = [json.loads(line) for line in lines]
-        assert sorted(data, key=lambda r: r[TABLES[name].primary_key]) == shipped[name]
+        assert sorted(data, key=lambda r: r[table.primary_key]) == expected[table.name], table.name
 
 
 @contextlib.contextmanager
@@ -281,8 +296,48 @@ def test_duckdb_round_trip(exported, shipped):
             assert plain_records(table, rows) == shipped[name], name
             comment = connection.execute("SELECT comment FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()
             assert comment == (table.description,)
+        views = wide_records()
+        for name, view in VIEWS.items():  # the wide views, as tables of their own
+            cursor = connection.execute(f'SELECT * FROM "{view.name}"')
+            assert [d[0] for d in cursor.description] == list(view.column_names)
+            rows = [dict(zip(view.column_names, row, strict=True)) for row in cursor.fetchall()]
+            assert plain_records(view, rows) == views[view.name], view.name
+            (comment,) = connection.execute("SELECT comment FROM duckdb_tables() WHERE table_name = ?", [view.name]).fetchone()
+            assert comment.startswith(view.description) and f"load_{name}(wide=True)" in comment
+        tables = [row[0] for row in connection.execute("SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()]
+        assert tables == sorted([*TABLES, *(v.name for v in VIEWS.values())])
     finally:
         connection.close()
+
+
+#: The formats ``export``'s docstring says hold the wide views beside the tables.
+TABULAR = ("csv", "parquet", "json", "ndjson", "sqlite", "duckdb", "stata")
+
+
+def test_the_docstring_names_the_tabular_formats():
+    assert "Every tabular format (CSV, Parquet, JSON, NDJSON, SQLite,\n    DuckDB, Stata) holds the wide views" in export.__doc__
+
+
+@pytest.mark.parametrize("fmt", TABULAR)
+def test_every_tabular_format_holds_the_wide_views_of_the_selected_tables(fmt, tmp_path):
+    module = {"duckdb": "duckdb", "stata": "pyreadstat"}.get(fmt)
+    if module:
+        pytest.importorskip(module)
+    views = {view.name for view in VIEWS.values()}
+    for selection, expected in ((["events", "relations"], views), (["relations", "actors"], {"relations_wide"}), (["actors"], set())):
+        folder = tmp_path / "_".join(selection)
+        paths = export(fmt, folder, tables=selection)
+        if fmt == "sqlite":
+            with connect(paths[0]) as db:
+                held = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        elif fmt == "duckdb":
+            import duckdb
+
+            with contextlib.closing(duckdb.connect(str(paths[0]), read_only=True)) as db:
+                held = {row[0] for row in db.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        else:
+            held = {p.stem for p in paths}
+        assert held == set(selection) | expected, (fmt, selection)
 
 
 def test_duckdb_without_duckdb_says_which_extra_to_install(tmp_path, monkeypatch):
@@ -319,9 +374,15 @@ def check_geojson(folder: Path, locations: list[Record], events: list[Record]) -
     check_feature_collection(happenings)
     placed = [r for r in events if r["location_id"] in located]
     assert [f["id"] for f in happenings["features"]] == [r["event_id"] for r in placed]
+    links = sid.load("event_actors", backend="arrow").to_pylist()
+    names = {a["actor_id"]: a["name"] for a in sid.load("actors", backend="arrow").to_pylist()}
     for feature, row in zip(happenings["features"], placed, strict=True):
         place = located[row["location_id"]]
         assert {k: feature["properties"][k] for k in row} == row
+        for role in ROLE.values:  # each role's actors, by id and by name, in the same order
+            ids, their_names = feature["properties"][f"{role}_ids"], feature["properties"][f"{role}_names"]
+            assert sorted(ids) == sorted(link["actor_id"] for link in links if link["event_id"] == row["event_id"] and link["role"] == role)
+            assert their_names == [names[actor] for actor in ids]
         assert feature["properties"]["place_name"] == place["name"]
         assert feature["properties"]["geo_precision"] == place["geo_precision"]
         assert feature["geometry"]["coordinates"] == [place["longitude"], place["latitude"]]
@@ -337,6 +398,9 @@ def test_geojson_round_trip(exported, shipped):
     paths = exported("geojson")
     assert [p.name for p in paths] == ["locations.geojson", "events.geojson"]
     check_geojson(paths[0].parent, shipped["locations"], shipped["events"])
+    features = json.loads(paths[1].read_text(encoding="utf-8"))["features"]
+    assert sum(bool(f["properties"]["initiator_names"]) for f in features) > 10  # a map can label its events by who acted
+    assert {"Mahdi Army", "Iran"} <= {name for f in features for role in ROLE.values for name in f["properties"][f"{role}_names"]}
 
 
 @st.composite
@@ -473,11 +537,10 @@ def test_every_format_writes_exactly_the_files_it_returns(fmt, selection):
             assert "select at least one" in str(exc)
             return
         assert sorted(p.name for p in (Path(tmp) / "out").iterdir()) == sorted(p.name for p in paths)
+        views = {VIEWS[n].name for n in selection & set(VIEWS)}
         if fmt in ("csv", "parquet", "json", "ndjson"):
-            views = {VIEWS[n].name for n in selection & set(VIEWS)} if fmt in ("csv", "parquet") else set()
             assert {p.stem for p in paths} == selection | views
         if fmt == "sqlite":
-            views = {VIEWS[n].name for n in selection & set(VIEWS)}
             with connect(paths[0]) as db:
                 assert {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == selection | views
                 assert db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -713,7 +776,7 @@ def test_sql_exports_store_any_text_verbatim(data, name, tmp_path_factory):
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone() == (1 + (name in VIEWS),)
     with contextlib.closing(duckdb.connect(str(folder / f"{DATABASE}.duckdb"), read_only=True)) as db:
         assert sorted(db.execute(select).fetchall()) == expected
-        assert db.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (1 + (name in VIEWS),)
 
 
 def test_sql_is_built_only_from_quoted_identifiers_and_declared_text():

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 import tomllib
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -120,10 +122,14 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
     build(repo, repo / "out")
     _use(repo / "out", monkeypatch)
 
-    changes = sid.changes(since=sid.__version__)
+    from sadr_iran_data._build.archive import read_archives
+    from sadr_iran_data.dataset.versions import version_key
+
+    latest = max(read_archives(repo), key=version_key)  # the release this build follows
+    changes = sid.changes(since=latest)
     assert set(changes["version"]) == {"99.0.0"}
     edit = changes.query("record_id == 'loc-mehran' and column == 'latitude'")
-    assert edit[["change", "old_value", "new_value"]].values.tolist() == [["changed", "33.1222", "33.1223"]]
+    assert edit[["change", "old_value", "new_value"]].values.tolist() == [["changed", 33.1222, 33.1223]]
     assert {"act-serbs", "rel-0063"} <= set(changes.query("change == 'removed'")["record_id"])
     assert sid.changes(since="99.0.0").empty
     with pytest.raises(sid.SadrIranDataError, match="unknown release '0.0.1'"):
@@ -176,6 +182,60 @@ def test_prereleases_sort_before_their_release():
         "1.2.0",
         "1.2.0.post1",
     ]
+
+
+#: The Python type of a value of each column type, as changes() and diff() give it.
+PYTHON_TYPES = {
+    "id": str,
+    "string": str,
+    "category": str,
+    "edtf": str,
+    "int": int,
+    "float": float,
+    "bool": bool,
+    "date": datetime.date,
+    "list": list,
+}
+
+
+def test_changes_give_each_value_as_python_holds_its_columns_type():
+    from sadr_iran_data.column_types import COLUMN_TYPES
+    from sadr_iran_data.declarations import TABLES
+
+    assert set(PYTHON_TYPES) == set(COLUMN_TYPES)
+    changes = sid.changes()
+    assert str(changes["old_value"].dtype) == str(changes["new_value"].dtype) == "object"
+    typed = 0
+    for row in changes.to_dict("records"):
+        if row["change"] != "changed":
+            assert row["old_value"] is None and row["new_value"] is None and pd.isna(row["column"])
+            continue
+        assert row["old_value"] != row["new_value"]
+        table = TABLES[row["table"]]
+        if row["column"] not in table.column_names:
+            continue
+        kind = PYTHON_TYPES[table.column(row["column"]).type]
+        for value in (row["old_value"], row["new_value"]):
+            assert value is None or (isinstance(value, kind) and not (kind is int and isinstance(value, bool))), row
+            assert not (isinstance(value, str) and value.startswith('"') and value.endswith('"')), row  # no JSON quoting
+            typed += value is not None
+    assert typed > 1000
+    kinds = {type(v) for v in changes["new_value"] if v is not None}
+    assert {str, int, float, list, datetime.date} <= kinds
+
+
+@pytest.mark.parametrize("pair", [("1.0.0", "1.1.0"), ("1.2.0", "1.3.0"), ("1.3.0", sid.__version__)])
+def test_diff_of_consecutive_releases_gives_the_changes_of_the_later(pair):
+    older, newer = pair
+    diff = sid.diff(older, newer)
+    changes = sid.changes().query("version == @newer and previous_version == @older")
+    assert list(diff.columns) == list(changes.columns[2:])
+    assert [str(diff[c].dtype) for c in diff.columns] == [str(changes[c].dtype) for c in changes.columns[2:]]
+
+    def rows(frame: pd.DataFrame) -> list[tuple]:
+        return sorted((tuple(None if pd.isna(v) else v for v in r[:4]), repr(r[4]), repr(r[5])) for r in frame.itertuples(index=False))
+
+    assert rows(diff) == rows(changes.iloc[:, 2:]) and len(diff) > 0
 
 
 def test_changes_since_a_release_with_no_later_change_is_an_empty_frame_with_every_column():

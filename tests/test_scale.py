@@ -42,7 +42,7 @@ references = {name: pd.DataFrame({column: pd.Series(ids, dtype="string")}) for n
 report = sid.validate(sys.argv[1], table="events", references=references)
 print(json.dumps({
     "rows": report.rows,
-    "failures": [[f.rule, f.column, f.row_number, f.row, None if f.value is None else str(f.value)] for f in report.failures],
+    "failures": [[f.rule, f.column, f.row, f.record_id, None if f.value is None else str(f.value)] for f in report.failures],
     "peak_mib": peak_mib(),
 }))
 """

@@ -61,5 +61,5 @@ def test_a_rule_whose_column_is_missing_fails_every_row(events):
 def test_a_rule_that_cannot_be_evaluated_says_so_in_one_error(events):
     events["date_start"] = events["date_start"].astype(object)
     events.loc[0, "date_start"] = 20070308
-    with pytest.raises(pandera.errors.SchemaErrors, match=r"rule date_order \(.*\) could not be evaluated in 1 row\(s\), which fail it"):
+    with pytest.raises(pandera.errors.SchemaErrors, match=r"rule date_order \(.*\) could not be evaluated in 1 row, which fail it"):
         EventSchema.validate(events, lazy=True)

@@ -93,6 +93,9 @@ def test_pandas_reads_every_value_back_row_by_row(folder, table, name):
 def test_pyreadstat_reads_the_declared_labels(folder, table, name):
     frame, meta = pyreadstat.read_dta(str(folder / f"{table.name}.dta"), apply_value_formats=True)
     assert meta.column_names == list(table.column_names)
+    vocabularies = [col.name for col in table.columns if col.type == "category"]
+    assert meta.variable_to_label == {name: name for name in vocabularies}  # each value label named after its variable
+    assert list(meta.value_labels) == vocabularies
     labels = meta.column_names_to_labels
     for col in table.columns:
         assert fits(labels[col.name], col.description), (table.name, col.name, labels[col.name])
@@ -104,6 +107,13 @@ def test_pyreadstat_reads_the_declared_labels(folder, table, name):
         if col.type == "date":
             assert meta.original_variable_types[col.name] == "%td"
     assert len(frame) == len(shipped(table, name))
+
+
+@pytest.mark.parametrize(("table", "name"), ALL, ids=[t.name for t, _ in ALL])
+def test_pandas_reads_the_value_labels_under_their_variables_names(folder, table, name):
+    with pd.io.stata.StataReader(folder / f"{table.name}.dta") as reader:
+        labels = reader.value_labels()
+    assert labels == {col.name: dict(enumerate(col.vocabulary.values, start=1)) for col in table.columns if col.type == "category"}
 
 
 def test_dates_are_stata_dates(folder):
@@ -228,3 +238,16 @@ def test_a_value_outside_its_vocabulary_has_no_stata_label_but_an_error(tmp_path
     row = dict(sid.load("actors", backend="arrow").to_pylist()[0], actor_type="warlord")
     with pytest.raises(sid.SadrIranDataError, match="actor_type: 'warlord' has no Stata value label; the labels are the vocabulary's"):
         write_dta(tmp_path / "t.dta", TABLES["actors"], [row], "t")  # was a bare ValueError
+
+
+def test_pyreadstat_alone_numbers_the_value_labels_which_the_export_renames(tmp_path):
+    frame = pd.DataFrame({"certainty": [1, 2], "role": [1, 1]})
+    labels = {"certainty": {1: "stated", 2: "likely"}, "role": {1: "host"}}
+    pyreadstat.write_dta(frame, str(tmp_path / "raw.dta"), version=14, variable_value_labels=labels)
+    assert pyreadstat.read_dta(str(tmp_path / "raw.dta"))[1].variable_to_label == {"certainty": "certainty0", "role": "role1"}
+    from sadr_iran_data.formats.stata import name_value_labels
+
+    name_value_labels(tmp_path / "raw.dta")
+    frame_back, meta = pyreadstat.read_dta(str(tmp_path / "raw.dta"), apply_value_formats=True)
+    assert meta.variable_to_label == {"certainty": "certainty", "role": "role"}
+    assert frame_back.to_dict("list") == {"certainty": ["stated", "likely"], "role": ["host", "host"]}

@@ -17,6 +17,7 @@ from strategies import records
 
 import sadr_iran_data as sid
 from sadr_iran_data.declarations import TABLES
+from sadr_iran_data.errors import SkippedFilesWarning
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
@@ -51,7 +52,7 @@ def test_valid_generated_rows_pass(data):
 
 def _expect(report, name, column, row, rule):
     assert not report.ok
-    hits = [f for f in report.failures if (f.table, f.column, f.row, f.rule) == (name, column, row, rule)]
+    hits = [f for f in report.failures if (f.table, f.column, f.record_id, f.rule) == (name, column, row, rule)]
     assert hits, f"expected {name}.{column} [{row}] {rule}; got:\n{report}"
     message = str(hits[0])
     assert name in message and row in message and rule in message
@@ -156,8 +157,39 @@ def test_all_failures_are_collected_not_just_the_first():
     with pytest.raises(sid.SchemaValidationError, match="failure"):
         report.raise_for_errors()
     frame = report.to_frame()
-    assert list(frame.columns) == ["table", "column", "row", "row_number", "line", "rule", "message", "value"]
+    assert list(frame.columns) == ["table", "column", "row", "record_id", "line", "rule", "message", "value"]
     assert len(frame) == len(report.failures)
+    vocabulary = frame.loc[frame["rule"] == "vocabulary", ["row", "record_id"]]
+    assert frame["row"].dtype == "Int64" and {tuple(r) for r in vocabulary.values.tolist()} == {(0, events.loc[0, "event_id"])}
+    assert frame.loc[frame["rule"] == "unknown_column", "row"].isna().all()
+    assert frame.loc[frame["rule"] == "unknown_column", "record_id"].isna().all()
+    assert [f.row for f in report.failures] == [f.row_number for f in report.failures]  # the name up to 1.4 stays
+
+
+@settings(max_examples=30, deadline=None)
+@given(rows=st.integers(0, 3), failures=st.integers(0, 3))
+def test_a_report_counts_its_rows_and_failures_in_the_right_number(rows, failures):
+    from sadr_iran_data.validation import ValidationFailure, ValidationReport
+
+    failure = ValidationFailure("events", "summary", 0, "required", "a value is required", record_id="evt-0001")
+    report = ValidationReport("events", rows, (failure,) * failures, source="mine.csv")
+    words = {0: "0 {}s", 1: "1 {}", 2: "2 {}s", 3: "3 {}s"}
+    outcome = "valid" if failures == 0 else words[failures].format("failure")
+    assert report.heading() == f"mine.csv (events): {words[rows].format('row')}, {outcome}"
+    assert repr(report) == f"ValidationReport(table='events', source='mine.csv', rows={rows}, failures={failures}, rules=0)"
+    if failures:
+        with pytest.raises(sid.SchemaValidationError, match=rf"^{words[failures].format('validation failure')}:\n"):
+            report.raise_for_errors()
+
+
+def test_the_repr_of_a_report_of_many_failures_is_one_short_line():
+    events = sid.load_events().astype({"certainty": "string"})
+    events["certainty"] = "surely"
+    report = sid.validate(events, table="events", references=False)
+    assert len(report.failures) >= len(events) and len(str(report).splitlines()) > len(events)
+    assert "\n" not in repr(report) and len(repr(report)) < 100
+    counts = f"rows={len(events)}, failures={len(report.failures)}, rules={len(report.rules)}"
+    assert repr(report) == f"ValidationReport(table='events', {counts})"
 
 
 def test_duplicate_primary_key_and_missing_column():
@@ -242,12 +274,12 @@ def test_a_minimally_broken_row_fails_naming_its_column_row_and_rule(data, draw)
     rows[target][col.name] = draw.draw(values)
     frame = pd.DataFrame(rows, columns=table.column_names, dtype=object)
     report = sid.validate(frame, table=name, references=False)
-    hits = [f for f in report.failures if (f.column, f.row_number, f.rule) == (col.name, target, rule)]
+    hits = [f for f in report.failures if (f.column, f.row, f.rule) == (col.name, target, rule)]
     assert hits, f"expected {name}.{col.name} row {target} {rule}; got:\n{report}"
     assert name in str(hits[0]) and col.name in str(hits[0]) and f"row {target}" in str(hits[0])
     if rule != "required":
         assert repr(hits[0].value) in str(hits[0]) and hits[0].value is not None
-    assert {f.row_number for f in report.failures} == {target}, str(report)
+    assert {f.row for f in report.failures} == {target}, str(report)
     if rule == "type":
         assert report.failures == tuple(hits), "a value of the wrong type is reported once, not again by the checks it then fails"
 
@@ -263,7 +295,7 @@ def test_every_broken_cell_is_reported_not_just_the_first(data, draw):
     for row, column in cells:
         rows[row][column] = draw.draw(_wrong_typed(table.column(column)))
     report = sid.validate(pd.DataFrame(rows, columns=table.column_names, dtype=object), table=name, references=False)
-    assert {(f.row_number, f.column) for f in report.failures} == cells, str(report)
+    assert {(f.row, f.column) for f in report.failures} == cells, str(report)
     assert len(report.failures) == len(cells)
     assert {f.rule for f in report.failures} == {"type"}
 
@@ -292,7 +324,7 @@ def test_values_pandas_would_quietly_convert_are_type_failures(table, column, va
     df = sid.load(table).head(3).astype(object)
     df.loc[1, column] = value
     report = sid.validate(df, table=table, references=False)
-    assert [(f.column, f.row_number, f.rule, f.value) for f in report.failures] == [(column, 1, "type", value)], str(report)
+    assert [(f.column, f.row, f.rule, f.value) for f in report.failures] == [(column, 1, "type", value)], str(report)
 
 
 @pytest.mark.parametrize(
@@ -305,7 +337,7 @@ def test_impossible_dates_in_a_csv_file_are_reported(tmp_path, text):
     path = tmp_path / "events.csv"
     events.to_csv(path, index=False)
     report = sid.validate(path, references=False)
-    assert [(f.column, f.row, f.row_number, f.rule, f.value) for f in report.failures] == [
+    assert [(f.column, f.record_id, f.row, f.rule, f.value) for f in report.failures] == [
         ("date_start", events.loc[1, "event_id"], 1, "type", text)
     ], str(report)
 
@@ -318,8 +350,9 @@ def test_impossible_dates_in_a_csv_file_are_reported(tmp_path, text):
 def test_column_policy_missing_extra_and_repeated_columns():
     events = sid.load_events()
     report = sid.validate(events.drop(columns=["summary", "certainty"]), table="events", references=False)
-    missing = {("summary", "table", "missing_column"), ("certainty", "table", "missing_column")}
+    missing = {("summary", None, "missing_column"), ("certainty", None, "missing_column")}
     assert {(f.column, f.row, f.rule) for f in report.failures} == missing
+    assert all(str(f).startswith(f"events.{f.column} [table]: ") for f in report.failures)
 
     extra = events.assign(my_notes="checked", score=1)
     report = sid.validate(extra, table="events", references=False)
@@ -396,7 +429,7 @@ def test_a_hostile_table_gives_a_report_of_its_failures(tmp_path, case):
 def test_a_cell_nested_too_deep_is_that_cells_type_failure_with_its_line(tmp_path):
     path = HOSTILE_FILES["deep nesting after a blank line"][0](tmp_path)
     (failure,) = sid.validate(path, references=False).failures
-    assert (failure.column, failure.rule, failure.row_number, failure.line) == ("aliases", "type", 0, 3)
+    assert (failure.column, failure.rule, failure.row, failure.line) == ("aliases", "type", 0, 3)
     assert failure.value == DEEP  # the report keeps the value whole; its line shows the start and the length
     assert str(failure).endswith(f"(value: '{DEEP[:199]}… (200,000 characters)) (rule: type)")
 
@@ -464,7 +497,7 @@ def test_a_parquet_file_saved_from_a_loaded_table_with_pandas_validates(name, tm
 
 
 def _one(report):
-    return [(f.column, f.row_number, f.rule, f.value) for f in report.failures]
+    return [(f.column, f.row, f.rule, f.value) for f in report.failures]
 
 
 def test_arrow_backed_columns_are_read_for_what_they_hold():
@@ -599,7 +632,7 @@ def test_frames_that_forbid_duplicate_labels_and_polars_or_arrow_frames_validate
     events = sid.load_events().astype({"certainty": "string", "event_type": "string"}).set_flags(allows_duplicate_labels=False)
     events.loc[0, "certainty"] = "maybe"
     events.loc[0, "event_type"] = "party"
-    assert {(f.column, f.row_number) for f in sid.validate(events, table="events").failures} == {("certainty", 0), ("event_type", 0)}
+    assert {(f.column, f.row) for f in sid.validate(events, table="events").failures} == {("certainty", 0), ("event_type", 0)}
     assert sid.validate(sid.load("events", backend="polars"), table="events").ok
     assert sid.validate(sid.load("events", backend="arrow"), table="events").ok
     assert isinstance(sid.load("events", backend="polars"), pl.DataFrame) and isinstance(sid.load("events", backend="arrow"), pa.Table)
@@ -678,7 +711,7 @@ def test_a_csv_failure_names_the_line_a_spreadsheet_shows(tmp_path, layout, line
 
     report = sid.validate(_events_csv(tmp_path, edit), references=False)
     [failure] = report.failures
-    assert (failure.rule, failure.row_number, failure.line) == ("vocabulary", 3, line)
+    assert (failure.rule, failure.row, failure.line) == ("vocabulary", 3, line)
     assert f"row 3, line {line}]" in str(failure)
     assert report.to_frame()["line"].tolist() == [line]
 
@@ -718,10 +751,12 @@ def test_a_folder_or_a_mapping_of_tables_is_checked_against_each_other(tmp_path)
     events.to_parquet(tmp_path / "events.parquet")
     town.to_parquet(tmp_path / "locations.parquet")
     (tmp_path / "notes.txt").write_text("not a table", encoding="utf-8")
-    reports = sid.validate_tables(tmp_path)
+    with pytest.warns(SkippedFilesWarning, match="notes.txt"):
+        reports = sid.validate_tables(tmp_path)
     assert list(reports) == ["locations", "events"] and all(r.ok for r in reports.values())
     assert reports["events"].source == "events.parquet"
-    replaced = sid.validate_tables(tmp_path, references_mode="replace")  # the folder's one place replaces the shipped ones
+    with pytest.warns(SkippedFilesWarning, match="notes.txt"):
+        replaced = sid.validate_tables(tmp_path, references_mode="replace")  # the folder's one place replaces the shipped ones
     assert {f.value for f in replaced["events"].failures} == set(events["location_id"].dropna()) - {"loc-my-town"}
     assert [f.value for f in replaced["locations"].failures] == ["loc-ilam-province"]  # its parent is a shipped place
     assert all(r.ok for r in sid.validate_tables({"events": events, "locations": town}).values())
@@ -731,6 +766,41 @@ def test_a_folder_or_a_mapping_of_tables_is_checked_against_each_other(tmp_path)
     (tmp_path / "events.csv").write_text("event_id\n", encoding="utf-8")
     with pytest.raises(sid.InputError, match="two files of events"):
         sid.validate_tables(tmp_path)
+
+
+def test_a_folder_names_the_files_it_skipped_in_a_warning(tmp_path):
+    import warnings
+
+    sid.export("csv", tmp_path, tables=["locations"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing skipped: no warning
+        assert all(r.ok for r in sid.validate_tables(tmp_path).values())
+    for name in ("notes.txt", "location.csv", "events_wide.parquet"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    with pytest.warns(SkippedFilesWarning) as caught:
+        reports = sid.validate_tables(tmp_path)
+    assert list(reports) == ["locations"] and reports["locations"].ok
+    (warning,) = caught
+    assert str(warning.message) == (
+        f"{tmp_path}: skipped 4 files it cannot match to a table: events_wide.parquet (a wide view), location.csv (locations.csv?), "
+        "notes.txt, old/; a table's file is named after it, as events.csv or events.parquet"
+    )
+    assert warning.filename == __file__  # the caller's line, not the library's
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(st.from_regex(r"\A[a-z_]{1,12}\Z"), min_size=2, max_size=6), rows=st.integers(0, 3), data=st.data())
+def test_a_csv_file_separated_by_semicolons_is_refused_with_a_hint(tmp_path, names, rows, data):
+    cells = [data.draw(st.text("abc ,.-", max_size=8)) for _ in names]
+    path = tmp_path / "events.csv"
+    path.write_text(";".join(names) + "\n" + (";".join(cells) + "\n") * rows, encoding="utf-8")
+    with pytest.raises(sid.InputError, match=r"^events\.csv looks separated by ';', not ','"):
+        sid.validate(path)
+    path.write_text(",".join(names) + "\n", encoding="utf-8")  # the same names between commas: a report of its columns
+    assert {f.rule for f in sid.validate(path, references=False).failures} <= {"missing_column", "unknown_column", "duplicate_column"}
+    path.write_text(names[0] + "\n", encoding="utf-8")  # one column and no semicolon: a report, no hint
+    assert not sid.validate(path, references=False).ok
 
 
 @pytest.mark.parametrize("name", list(TABLES))
@@ -805,7 +875,7 @@ def test_every_rule_the_codebook_states_is_enforced_for_users_data(rule):
     else:
         df.loc[row, column] = value
     report = sid.validate(df, table=name, references=False)
-    assert {(f.rule, f.row_number) for f in report.failures} == {(rule, row)}, str(report)
+    assert {(f.rule, f.row) for f in report.failures} == {(rule, row)}, str(report)
     assert sid.validate(sid.load(name), table=name, references=False).ok
 
 
@@ -815,7 +885,7 @@ def test_every_item_of_a_list_of_ids_must_refer_to_a_row():
     broken = relations.copy()
     broken["event_ids"] = [[*ids, "evt-9999"] if row == linked else list(ids) for row, ids in enumerate(relations["event_ids"])]
     report = sid.validate(broken, table="relations")
-    failures = [(f.column, f.row_number, f.rule) for f in report.failures]
+    failures = [(f.column, f.row, f.rule) for f in report.failures]
     assert failures == [("event_ids", linked, "foreign_key")]
     assert sid.validate(relations, table="relations").ok
 

@@ -1,4 +1,7 @@
-"""Splitting a document's text into sentences, as the ledger, the coding rules and the user's copy of the article read it.
+"""Words: sentences, the nearest words after a typo, and counts with their nouns in the right number.
+
+A document's text is split into sentences as the ledger, the coding rules
+and the user's copy of the article read it.
 
 Only the standard library is imported.
 """
@@ -52,3 +55,16 @@ def nearest(word: str, known: list[str], n: int = 3) -> list[str]:
     ['evt-0001']
     """
     return difflib.get_close_matches(word, known, n=n, cutoff=0.6)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and ``noun``, the noun plural unless the number is one (``plural``: a plural other than noun + "s").
+
+    Examples
+    --------
+    >>> counted(1, "row"), counted(0, "row"), counted(2, "failure"), counted(1367, "quote")
+    ('1 row', '0 rows', '2 failures', '1367 quotes')
+    >>> counted(3, "match", "matches")
+    '3 matches'
+    """
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

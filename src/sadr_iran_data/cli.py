@@ -14,9 +14,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from ._names import CITATION_FORMATS, EXPORT_FORMATS
+from ._text import counted
 from ._version import __version__
 from .errors import BuildError, SadrIranDataError
 from .identity import REPOSITORY_URL
@@ -24,6 +25,7 @@ from .identity import REPOSITORY_URL
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .declarations import Column, Table
     from .validation import ValidationReport
 
 PROG = "sadr-iran-data"
@@ -72,9 +74,11 @@ def _info(args: argparse.Namespace) -> int:
     print(f"{NAME} {manifest['version']}")
     print(f"source: {article_citation()}")
     width = max(len(n) for n in manifest["tables"])
+    rows = {name: counted(entry["rows"], "row") for name, entry in manifest["tables"].items()}
+    rows_width = max(map(len, rows.values()))
     print("tables:")
     for name, entry in manifest["tables"].items():
-        print(f"  {name:<{width}}  {entry['rows']:>5} rows  {entry['description']}")
+        print(f"  {name:<{width}}  {rows[name]:>{rows_width}}  {entry['description']}")
     return 0
 
 
@@ -101,10 +105,25 @@ def _tables(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The columns ``show`` prints as a table when ``--columns`` names none: enough to tell the rows apart, the longest text last.
+SHOWN = {
+    "citations": ("citation_id", "kind", "note_number", "author", "date", "title"),
+    "actors": ("actor_id", "actor_type", "country", "name"),
+    "locations": ("location_id", "location_type", "country", "name"),
+    "events": ("event_id", "event_type", "date_edtf", "certainty", "summary"),
+    "event_actors": ("event_actor_id", "event_id", "actor_id", "role"),
+    "relations": ("relation_id", "source_actor_id", "relation_type", "target_actor_id", "certainty", "summary"),
+    "evidence": ("evidence_id", "record_id", "quote"),
+    "cues": ("cue_id", "record_id", "field", "value", "text"),
+    "events_wide": ("event_id", "date_edtf", "confidence", "initiator_names", "target_names", "place_name", "summary"),
+    "relations_wide": ("relation_id", "source_name", "relation_type", "target_name", "confidence", "summary"),
+    "evidence_with_sentences": ("evidence_id", "record_id", "quote", "sentence"),
+}
+
+
 def _show(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from .dataset.loaders import load
     from .declarations import VIEWS, get_table
 
     table = get_table(args.table)
@@ -118,18 +137,17 @@ def _show(args: argparse.Namespace) -> int:
         if table.name not in VIEWS:
             raise SadrIranDataError(f"--wide shows events or relations, not {table.name}")
         table = VIEWS[table.name]
+    table, rows = _table_rows(args, table)
+    for column, value in args.where or ():
+        rows = _where(table, rows, column, value)
     if args.columns is not None:
-        unknown = [c for c in args.columns if c not in table.column_names]
-        if unknown:
-            raise SadrIranDataError(f"{table.name} has no column {unknown[0]!r}; its columns: {', '.join(table.column_names)}")
-        table = dataclasses.replace(table, columns=tuple(table.column(c) for c in args.columns))
-    if args.article is not None:
-        from .dataset.article import with_sentences
-
-        rows = [{c: row[c] for c in table.column_names} for row in with_sentences(args.article)][: args.limit]
+        names = args.columns
+    elif args.format == "table":
+        names = [name for name in SHOWN[table.name] if name in table.column_names]  # an earlier release may lack some
     else:
-        arrow = load(args.table, backend="arrow", wide=args.wide, rollup=args.rollup, version=args.release)
-        rows = arrow.select(list(table.column_names)).to_pylist()[: args.limit]
+        names = list(table.column_names)
+    table = dataclasses.replace(table, columns=tuple(_column(table, name) for name in names))
+    rows = rows[: args.limit]
     if args.format == "csv":
         from .formats._writing import write_csv
 
@@ -138,19 +156,63 @@ def _show(args: argparse.Namespace) -> int:
         from .formats.json import json_records
 
         sys.stdout.write(json_records(table, rows))
-    elif not rows:
-        print("  ".join(table.column_names))
-        print("(no rows)")
     else:
-        import pandas as pd
-        import pyarrow as pa
+        import shutil
 
-        from .dataset._read import _to_pandas
-
-        df = _to_pandas(table, pa.Table.from_pylist(rows, schema=table.arrow_schema()))
-        with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
-            print(df.to_string(index=False))
+        print(text_table(table, rows, shutil.get_terminal_size().columns))
     return 0
+
+
+def _table_rows(args: argparse.Namespace, table: Table) -> tuple[Table, list[dict[str, Any]]]:
+    """The rows ``show`` prints, with the declaration that types them (an earlier release's has the columns it had)."""
+    from . import _version
+    from .dataset.loaders import load
+
+    if args.article is not None:
+        from .dataset.article import with_sentences
+
+        return table, with_sentences(args.article)
+    if args.release is not None and not args.wide and args.release != _version.__version__:
+        from .dataset.releases import check_version, release_table
+
+        declared, arrow = release_table(table.name, check_version(args.release))
+        return declared, arrow.to_pylist()
+    rows: list[dict[str, Any]] = load(args.table, backend="arrow", wide=args.wide, rollup=args.rollup, version=args.release).to_pylist()
+    return table, rows
+
+
+def _column(table: Table, name: str) -> Column:
+    """Column ``name`` of ``table``; an error that lists its columns if it has none of that name."""
+    if name not in table.column_names:
+        raise SadrIranDataError(f"{table.name} has no column {name!r}; its columns: {', '.join(table.column_names)}")
+    return table.column(name)
+
+
+def _where(table: Table, rows: list[dict[str, Any]], name: str, text: str) -> list[dict[str, Any]]:
+    """The rows whose ``name`` is the value ``text`` reads as (a list: holds it as an item; empty text: no value)."""
+    col = _column(table, name)
+    if text == "":
+        return [row for row in rows if row[name] is None or row[name] == []]
+    if col.type == "list":
+        return [row for row in rows if text in (row[name] or ())]
+    import pyarrow as pa
+
+    parsed = col.column_type.parse(pa.array([text], type=pa.string()), csv=True)
+    if parsed.bad[0]:
+        raise SadrIranDataError(f"--where {name}={text}: {col.column_type.failure(text)}")
+    value = parsed.values[0].as_py()
+    broken = next((rule for rule in col.constraints if rule.violated(value)), None)
+    if broken is not None:  # no row can hold it: say why, rather than show no row
+        raise SadrIranDataError(f"--where {name}={text}: {broken.message(value)}")
+    return [row for row in rows if row[name] == value]
+
+
+def _condition(text: str) -> tuple[str, str]:
+    """``COLUMN=VALUE`` (for ``--where``)."""
+    column, equals, value = text.partition("=")
+    if not equals or not column.strip():
+        raise argparse.ArgumentTypeError(f"COLUMN=VALUE is needed, not {text!r}")
+    return column.strip(), value
 
 
 def _columns(text: str) -> list[str]:
@@ -161,27 +223,156 @@ def _columns(text: str) -> list[str]:
     return names
 
 
-def _validate(args: argparse.Namespace) -> int:
-    from .errors import InputError
-    from .validation import validate, validate_tables
+# --------------------------------------------------------------------------
+# A table as text that fits the terminal
+# --------------------------------------------------------------------------
 
-    path: Path = args.path
-    mode: Literal["add", "replace"] = "replace" if args.replace_references else "add"
-    try:
-        if path.is_dir():
-            if args.table is not None:
-                raise InputError(f"{path} is a folder: each of its files is named after its table, so leave out --table")
-            reports = list(
-                validate_tables(path, references=not args.no_references, references_mode=mode, extra_columns=args.extra_columns).values()
-            )
+_GAP = "  "
+_CUT = "…"
+#: The column types whose values are never cut.
+_WHOLE = ("id", "int", "float", "date", "bool")
+
+
+def _width(text: str) -> int:
+    """How many terminal columns ``text`` takes: a wide (East Asian) character two, a combining mark none."""
+    import unicodedata
+
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` terminal columns, ending with "…" where it was cut."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        used += _width(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + _CUT if width > 0 else ""
+
+
+def _cell(col: Column, value: Any) -> str:
+    """One value as the table shows it: empty for missing, a list's items joined with "; ", on one line."""
+    if value is None:
+        return ""
+    text = "; ".join(map(str, value)) if col.type == "list" else col.column_type.to_text(value)
+    return " ".join(text.split()) if any(c in text for c in "\n\r\t") else text
+
+
+def _fit(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Column widths within ``room`` (gaps included): the widest columns narrowed first, none below ``least``."""
+    gaps = len(_GAP) * (len(natural) - 1)
+    if sum(natural) + gaps <= room:
+        return natural
+    low, high = 0, max(natural)  # the largest cap on a column's width that fits
+    while low < high:
+        cap = (low + high + 1) // 2
+        if sum(max(m, min(n, cap)) for n, m in zip(natural, least, strict=True)) + gaps <= room:
+            low = cap
         else:
-            references = False if args.no_references else None
-            reports = [validate(path, args.table, references=references, references_mode=mode, extra_columns=args.extra_columns)]
-    except SadrIranDataError:
-        raise
-    except Exception as exc:  # a file this command cannot check is shown in one line, never as a traceback
-        reason = str(exc).splitlines()[0] if str(exc) else ""
-        raise InputError(f"cannot check {args.path}: {type(exc).__name__}: {reason}") from None
+            high = cap - 1
+    widths = [max(m, min(n, low)) for n, m in zip(natural, least, strict=True)]
+    spare = room - gaps - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda i: -natural[i]):  # what is left, to the columns cut most
+        grow = min(spare, natural[i] - widths[i])
+        widths[i] += max(grow, 0)
+        spare -= max(grow, 0)
+    return widths
+
+
+def text_table(table: Table, rows: list[dict[str, Any]], width: int) -> str:
+    """The rows of ``table`` as lines no wider than ``width``: a header, then a line per row.
+
+    Long text is cut, the widest columns first, and ends with "…"; a text
+    column is never narrower than its name (or its longest value, if
+    shorter), and an id, a number, a date or a boolean is never cut. The
+    columns that still do not fit are left out from the right (the first
+    stays, cut to the width if need be), and a last line says how many.
+
+    Examples
+    --------
+    >>> from sadr_iran_data.declarations import get_table
+    >>> links = get_table("event_actors")
+    >>> rows = [{"event_actor_id": "eva-0001-iran", "event_id": "evt-0001", "actor_id": "act-iran", "role": "initiator"}]
+    >>> print(text_table(links, rows, 80))
+    event_actor_id  event_id  actor_id  role
+    eva-0001-iran   evt-0001  act-iran  initiator
+    >>> print(text_table(links, rows, 34))
+    event_actor_id  event_id  actor_id
+    eva-0001-iran   evt-0001  act-iran
+    (1 more column: --columns chooses them)
+    """
+    columns = list(table.columns)
+    cells = [[_cell(col, row[col.name]) for col in columns] for row in rows]
+    natural = [max([_width(col.name), *(_width(line[i]) for line in cells)]) for i, col in enumerate(columns)]
+    # an id, a number, a date or a boolean is shown whole; text is cut, never below its column's name
+    least = [n if col.type in _WHOLE else min(n, max(_width(col.name), 1)) for n, col in zip(natural, columns, strict=True)]
+    room = max(width, 1)
+    note = ""
+    while len(columns) > 1 and sum(least) + len(_GAP) * (len(columns) - 1) > room:  # too many columns: leave out the last
+        columns.pop()
+        left_out = len(table.columns) - len(columns)
+        note = _cut(f"({counted(left_out, 'more column')}: --columns chooses them)", room)
+    least = [min(least[0], room), *least[1 : len(columns)]]  # the first column alone: cut to the width, id or not
+    widths = _fit(natural[: len(columns)], least, room)
+    numbers = [col.type in ("int", "float") for col in columns]
+
+    def line(texts: list[str]) -> str:
+        parts = []
+        for text, size, right in zip(texts, widths, numbers, strict=False):
+            shown = _cut(text, size)
+            pad = " " * (size - _width(shown))
+            parts.append(pad + shown if right else shown + pad)
+        return _GAP.join(parts).rstrip()
+
+    lines = [line([col.name for col in columns]), *(line(row) for row in cells)]
+    if not rows:
+        lines.append(_cut("(no rows)", room))
+    return "\n".join([*lines, *([note] if note else [])])
+
+
+def _validate(args: argparse.Namespace) -> int:
+    import warnings
+
+    from .errors import InputError, SkippedFilesWarning
+    from .validation import validate, validate_tables
+    from .validation._read import skipped_files, skipped_note, table_of
+
+    paths: list[Path] = args.path
+    mode: Literal["add", "replace"] = "replace" if args.replace_references else "add"
+    folders = [path for path in paths if path.is_dir()]
+    if folders and args.table is not None:
+        raise InputError(f"{folders[0]} is a folder: each of its files is named after its table, so leave out --table")
+    # files of different tables are checked against each other, as the files of one folder are; anything else path by path
+    tables = [table_of(path, None).name for path in paths] if len(paths) > 1 and not folders and args.table is None else []
+    groups: list[Path | dict[str, Path]] = [dict(zip(tables, paths, strict=True))] if len(set(tables)) == len(paths) > 1 else [*paths]
+    reports: list[ValidationReport] = []
+    notes: list[str] = []
+    extra = args.extra_columns
+    for group in groups:
+        try:
+            if isinstance(group, dict) or group.is_dir():
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", SkippedFilesWarning)  # said below, in the command line's words
+                    found = validate_tables(group, references=not args.no_references, references_mode=mode, extra_columns=extra)
+                reports += found.values()
+                if isinstance(group, Path) and (skipped := skipped_files(group)):
+                    notes.append(skipped_note(group, skipped))
+            else:
+                references = False if args.no_references else None
+                reports.append(validate(group, args.table, references=references, references_mode=mode, extra_columns=extra))
+        except SadrIranDataError:
+            raise
+        except Exception as exc:  # a file this command cannot check is shown in one line, never as a traceback
+            reason = str(exc).splitlines()[0] if str(exc) else ""
+            what = ", ".join(map(str, group.values())) if isinstance(group, dict) else group
+            raise InputError(f"cannot check {what}: {type(exc).__name__}: {reason}") from None
+    for note in notes:
+        print(f"{PROG} validate: {note}", file=sys.stderr)
     ok = all(report.ok for report in reports)
     if args.format in ("csv", "json"):
         import pandas as pd
@@ -210,7 +401,7 @@ def _summary(report: ValidationReport) -> str:
     lines = [report.heading(), "  by column and rule:"]
     lines += [f"    {column or '(table)'}: {rule} ×{count}" for (column, rule), count in list(counts.items())[:_SHOWN]]
     if len(counts) > _SHOWN:
-        lines.append(f"    … and {len(counts) - _SHOWN} more columns and rules")
+        lines.append(f"    … and {counted(len(counts) - _SHOWN, 'more column and rule', 'more columns and rules')}")
     lines += ["  failures:", *(f"    {f}" for f in report.failures[:_SHOWN])]
     if len(report.failures) > _SHOWN:
         lines.append(f"    … and {len(report.failures) - _SHOWN} more: --all lists them, --format csv writes them all")
@@ -248,7 +439,7 @@ def _verify(args: argparse.Namespace) -> int:
     from .dataset.integrity import verify
 
     result = verify()
-    print(f"all {len(result)} files match the manifest")
+    print(f"all {counted(len(result), 'file')} match the manifest" if len(result) != 1 else "the 1 file matches the manifest")
     return 0
 
 
@@ -332,10 +523,22 @@ def _parser() -> argparse.ArgumentParser:
     fnd = command("find", _find, "find actors, places and citations by name or alias (any case, accents or transliteration)")
     fnd.add_argument("text", metavar="TEXT")
     fnd.add_argument("--limit", type=_count, metavar="N", default=10, help="print at most N matches (default: 10)")
-    show = command("show", _show, "print a table")
+    show = command("show", _show, "print a table, as wide as the terminal ($COLUMNS)")
     show.add_argument("table")
     show.add_argument("--limit", type=_count, metavar="N", help="print only the first N rows")
-    show.add_argument("--columns", type=_columns, metavar="A,B", help="print only these columns, in this order")
+    show.add_argument(
+        "--columns",
+        type=_columns,
+        metavar="A,B",
+        help="print these columns, in this order (default: the table's main columns as a table, all of them as csv or json)",
+    )
+    show.add_argument(
+        "--where",
+        type=_condition,
+        action="append",
+        metavar="COLUMN=VALUE",
+        help="print only the rows whose COLUMN is VALUE (a list column: holds it; nothing after =: is empty); repeatable, all must hold",
+    )
     show.add_argument("--wide", action="store_true", help="events or relations as their wide view: actors, place, coordinates, evidence")
     show.add_argument(
         "--rollup",
@@ -350,9 +553,20 @@ def _parser() -> argparse.ArgumentParser:
         "--article", type=_path, metavar="PATH", help="with evidence: add each quote's full sentence from your own copy of the article"
     )
     formula_guard(show, "csv")
-    val = command("validate", _validate, "validate a CSV or Parquet file, or a folder of them, against the tables' declarations")
-    val.add_argument("path", metavar="PATH", type=_path, help="a .csv or .parquet file, or a folder of files named after their tables")
-    val.add_argument("--table", help="table the file holds (default: from the file name)")
+    val = command(
+        "validate",
+        _validate,
+        "validate CSV or Parquet files, or folders of them, against the tables' declarations; "
+        "files of different tables, like a folder's files, are checked against each other",
+    )
+    val.add_argument(
+        "path",
+        metavar="PATH",
+        nargs="+",
+        type=_path,
+        help="a .csv or .parquet file, or a folder of files named after their tables (its other files are listed as skipped)",
+    )
+    val.add_argument("--table", help="table each file holds (default: from the file name); each file is then checked on its own")
     val.add_argument("--no-references", action="store_true", help="skip the foreign-key checks")
     val.add_argument(
         "--replace-references",

@@ -1,4 +1,4 @@
-"""The library's exceptions: one hierarchy, messages that say what to do next.
+"""The library's exceptions (one hierarchy, messages that say what to do next) and its one warning.
 
 A message may name an argument the user can change. It is written with the
 argument's name in braces (``pass {table}``): ``str(error)`` shows the Python
@@ -78,4 +78,9 @@ class SchemaValidationError(SadrIranDataError):
         self.failures = tuple(failures)
         shown = "\n".join(f"  {f}" for f in self.failures[:20])
         more = f"\n  … and {len(self.failures) - 20} more" if len(self.failures) > 20 else ""
-        super().__init__(f"{len(self.failures)} validation failure(s):\n{shown}{more}")
+        number = len(self.failures)
+        super().__init__(f"{number} validation failure{'' if number == 1 else 's'}:\n{shown}{more}")
+
+
+class SkippedFilesWarning(UserWarning):
+    """Files of a folder that ``validate_tables`` skipped: it cannot match them to a table (``notes.txt``, ``event.csv``)."""

@@ -28,6 +28,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError
 
+from ._text import counted
 from .column_types import pandas_column
 from .declarations import TABLES, Column, Rule, Table
 
@@ -96,7 +97,7 @@ def _rule_check(table: Table, rule: Rule, df: pd.DataFrame) -> pd.Series:
         }
     )
     message = (
-        f"{table.name}: rule {rule.name} ({rule.description}) could not be evaluated in {int(unevaluable.sum())} row(s), "
+        f"{table.name}: rule {rule.name} ({rule.description}) could not be evaluated in {counted(int(unevaluable.sum()), 'row')}, "
         f"which fail it: {why}"
     )
     raise SchemaError(  # type: ignore[no-untyped-call]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._text import counted
 from ..errors import InputError, SadrIranDataError
 
 if TYPE_CHECKING:
@@ -116,9 +117,13 @@ class QuoteCheck:
         return None if self.new_start is None else self.new_start - self.char_start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ArticleCheck:
-    """What :func:`check_article` found: ``ok`` is True when every quote was found."""
+    """What :func:`check_article` found: ``ok`` is True when every quote was found.
+
+    Its ``repr`` is one line with the counts (``quotes`` holds each quote's
+    :class:`QuoteCheck`; ``to_frame()`` shows them all).
+    """
 
     path: str
     citation_id: str
@@ -156,12 +161,16 @@ class ArticleCheck:
         frame = frame.astype({"evidence_id": "string", "record_id": "string", "status": pd.CategoricalDtype(list(STATUSES))})
         return frame.astype({c: "Int64" for c in FRAME_COLUMNS[3:]})
 
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{status}={number}" for status, number in self.counts().items())
+        return f"ArticleCheck(path={self.path!r}, ok={self.ok}, identical={self.identical}, quotes={len(self.quotes)}, {counts})"
+
     def __str__(self) -> str:
-        n = self.counts()
+        n, quotes = self.counts(), counted(len(self.quotes), "quote")
         if self.identical:
-            return f"{self.path}: the dataset's text of the article (sha256 matches): all {len(self.quotes)} quotes at their offsets"
-        summary = f"{self.path}: not the dataset's text; of {len(self.quotes)} quotes {n['same']} at their offsets, "
-        summary += f"{n['shifted']} shift, {n['missing']} missing"
+            return f"{self.path}: the dataset's text of the article (sha256 matches): all {quotes} at their offsets"
+        summary = f"{self.path}: not the dataset's text; of {quotes} {n['same']} at their offsets, "
+        summary += f"{n['shifted']} {'shifts' if n['shifted'] == 1 else 'shift'}, {n['missing']} missing"
         if n["ambiguous"]:
             summary += f", {n['ambiguous']} found in several places (the nearest taken)"
         return summary
@@ -536,7 +545,8 @@ def read_article(path: str | Path, *, citation: str | None = None) -> tuple[Arti
     if not report.ok:
         missing = report.counts()["missing"]
         total = len(report.quotes)
-        raise InputError(f"{path} is not the article: {missing} of {total} quotes are not in it (sid.check_article(path) lists them)")
+        verb = "is" if missing == 1 else "are"
+        raise InputError(f"{path} is not the article: {missing} of {total} quotes {verb} not in it (sid.check_article(path) lists them)")
     return report, _decode(Path(path), _read(Path(path)))
 
 

@@ -395,8 +395,13 @@ def changes(since: str | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``version``, ``previous_version``, ``table``, ``record_id``,
-        ``change`` (added, removed, changed), ``column``, ``old_value`` and
-        ``new_value`` (JSON text).
+        ``change`` (added, removed, changed) and ``column`` (text; ``column``
+        is missing for a record added or removed), then ``old_value`` and
+        ``new_value``: each value as Python holds it in its column's type (a
+        ``str``, ``int``, ``float``, ``bool``, ``list`` of ``str`` or
+        ``datetime.date``; ``None`` where missing), as :func:`sadr_iran_data.diff`
+        gives them. The shipped file (``changes.parquet``) keeps each value as
+        its JSON text, which this reads.
 
     Examples
     --------
@@ -405,16 +410,24 @@ def changes(since: str | None = None) -> pd.DataFrame:
     ['version', 'previous_version', 'table', 'record_id', 'change', 'column', 'old_value', 'new_value']
     >>> sid.changes(since=sid.__version__).empty
     True
+    >>> moved = sid.changes().query("record_id == 'act-israel' and column == 'aliases'").iloc[0]
+    >>> moved["version"], moved["old_value"], moved["new_value"]
+    ('1.1.0', ['the Israelis', 'State of Israel'], ['State of Israel'])
     """
+    import json
+
     import pandas as pd
-    import pyarrow as pa
 
     from .. import _version
+    from .releases import change_frame
     from .versions import version_key
 
     manifest = read_manifest()
-    arrow = _read_arrow(read_verified("changes", manifest=manifest))
-    df: pd.DataFrame = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get, use_threads=False)
+    stored = _read_arrow(read_verified("changes", manifest=manifest)).to_pylist()
+    for row in stored:  # each value is stored as its JSON text
+        for column in ("old_value", "new_value"):
+            row[column] = None if row[column] is None else json.loads(row[column])
+    df: pd.DataFrame = change_frame(stored, CHANGE_COLUMNS)
     if since is None:
         return df
     known = {*manifest.get("releases", ()), *df["version"], *df["previous_version"], _version.__version__}
@@ -425,6 +438,10 @@ def changes(since: str | None = None) -> pd.DataFrame:
     keep = [version_key(v) > after for v in df["version"]]
     kept: pd.DataFrame = df.loc[pd.Series(keep, index=df.index, dtype=bool)].reset_index(drop=True)
     return kept
+
+
+#: The columns of :func:`changes`.
+CHANGE_COLUMNS = ("version", "previous_version", "table", "record_id", "change", "column", "old_value", "new_value")
 
 
 def lookup(record_id: str, *, evidence: bool = False) -> dict[str, Any]:

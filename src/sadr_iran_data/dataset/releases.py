@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 #: The columns of :func:`diff`.
 DIFF_COLUMNS = ("table", "record_id", "change", "column", "old_value", "new_value")
+#: The columns of a change that hold a record's values.
+VALUE_COLUMNS = ("old_value", "new_value")
 
 
 def archive_name(version: str) -> str:
@@ -195,11 +197,61 @@ def compare(old: dict[str, dict[str, dict[str, Any]]], new: dict[str, dict[str, 
     return changes
 
 
+def typed_value(table: str, column: str | None, value: Any) -> Any:
+    """A value of a change as Python holds it in its column's type, from its JSON form.
+
+    Text is a ``str``, a whole number an ``int``, a number a ``float``, a
+    boolean a ``bool``, a list a ``list`` of ``str``, a date a
+    ``datetime.date`` (JSON writes it as ISO text), and a missing value, or
+    one of a column that did not exist yet, ``None``. A column no longer
+    declared keeps its JSON form.
+
+    Examples
+    --------
+    >>> typed_value("events", "date_start", "2004-04-01"), typed_value("locations", "latitude", 33)
+    (datetime.date(2004, 4, 1), 33.0)
+    >>> typed_value("events", "plover_context", ["future"]), typed_value("events", "location_id", None)
+    (['future'], None)
+    """
+    from ..declarations import TABLES
+
+    declared = TABLES.get(table)
+    if value is None or column is None or declared is None or column not in declared.column_names:
+        return value
+    kind = declared.column(column).type
+    if kind == "date" and isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    if kind == "float" and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def change_frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    """Changes as a DataFrame: every column text (NaN where missing) but ``old_value`` and ``new_value``, typed Python objects.
+
+    The two value columns have the ``object`` dtype, each cell the value as
+    :func:`typed_value` gives it (``None`` where missing), so a change of a
+    number reads ``33.1222 → 33.1223`` and a change of a list compares as a
+    list.
+    """
+    import pandas as pd
+
+    from ..column_types import text_dtype
+
+    frame = pd.DataFrame({c: pd.Series([row.get(c) for row in rows], dtype=object) for c in columns})
+    for column in VALUE_COLUMNS:
+        frame[column] = pd.Series([typed_value(r["table"], r.get("column"), r.get(column)) for r in rows], dtype=object)
+    return frame.astype({c: text_dtype() for c in columns if c not in VALUE_COLUMNS})
+
+
 def diff(a: str, b: str) -> pd.DataFrame:
     """What changed from release ``a`` to release ``b``: one row per record added or removed, or column changed.
 
-    ``old_value`` and ``new_value`` hold the values as they are (text,
-    numbers, lists, dates as ISO text), null where a column did not exist.
+    ``old_value`` and ``new_value`` hold each value as Python holds it in its
+    column's type (:func:`typed_value`: text, whole numbers, numbers,
+    booleans, lists, ``datetime.date``), ``None`` where a column did not
+    exist or a record was added or removed, as :func:`sadr_iran_data.changes`
+    gives them.
 
     Examples
     --------
@@ -207,9 +259,9 @@ def diff(a: str, b: str) -> pd.DataFrame:
     >>> changed = sid.diff("1.0.0", "1.1.0")
     >>> {"added", "changed"} <= set(changed["change"])
     True
+    >>> edit = changed[(changed["record_id"] == "act-israel") & (changed["column"] == "aliases")].iloc[0]
+    >>> edit["old_value"], edit["new_value"]
+    (['the Israelis', 'State of Israel'], ['State of Israel'])
     """
-    import pandas as pd
-
     rows = compare(_snapshot(check_version(a)), _snapshot(check_version(b)))
-    frame = pd.DataFrame([[row.get(c) for c in DIFF_COLUMNS] for row in rows], columns=list(DIFF_COLUMNS))
-    return frame.astype({c: "string" for c in DIFF_COLUMNS[:4]})
+    return change_frame(rows, DIFF_COLUMNS)

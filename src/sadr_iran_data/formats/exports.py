@@ -52,7 +52,9 @@ def export(
 ) -> list[Path]:
     """Write the tables (default: all; or those named in ``tables``) into ``folder`` as ``format``.
 
-    ``format`` is one of :data:`FORMATS`:
+    ``format`` is one of :data:`FORMATS`. Every tabular format (CSV, Parquet, JSON, NDJSON, SQLite,
+    DuckDB, Stata) holds the wide views ``events_wide`` and ``relations_wide`` beside the selected
+    ``events`` and ``relations``:
 
     - ``csv``: ``{table}.csv`` (and ``events_wide.csv``, ``relations_wide.csv``, the wide views of the
       selected events and relations), UTF-8; lists as JSON arrays, ISO dates, ``true``/``false``, nulls empty;
@@ -60,18 +62,21 @@ def export(
       apostrophe (:func:`sadr_iran_data.formats._writing.guard_formula`) unless ``formula_guard=False``;
     - ``parquet``: ``{table}.parquet``, the shipped files, and the wide views as ``events_wide.parquet`` and
       ``relations_wide.parquet``;
-    - ``json``/``ndjson``: ``{table}.json`` (an array of records) or ``{table}.ndjson`` (a record per line);
+    - ``json``/``ndjson``: ``{table}.json`` (an array of records) or ``{table}.ndjson`` (a record per line),
+      and the wide views of the selected events and relations as ``events_wide`` and ``relations_wide`` files;
     - ``sqlite``: ``sadr_iran_data.sqlite`` with declared types, primary and foreign keys and checks
       (lists as JSON text), with the wide views of the selected events and relations as the tables
       ``events_wide`` and ``relations_wide``, and a Datasette ``metadata.json`` (descriptions, licence,
       source, facets on every vocabulary column, sort orders, label columns, units);
     - ``duckdb``: ``sadr_iran_data.duckdb`` (needs the ``[duckdb]`` extra), with types, primary keys,
-      checks and comments; DuckDB checks foreign keys row by row and cannot load self-references,
-      so foreign keys are declared in the SQLite and Data Package exports;
+      checks and comments, and the wide views of the selected events and relations as the tables
+      ``events_wide`` and ``relations_wide``; DuckDB checks foreign keys row by row and cannot load
+      self-references, so foreign keys are declared in the SQLite and Data Package exports;
     - ``geojson``: ``locations.geojson`` (located places) and ``events.geojson`` (every placed event at its
-      place's point, with the place's name, type, country, ``geo_precision`` and coordinate source, and
-      ``left_out`` counting and naming the events without a place in the article or whose place has no
-      sourced point);
+      place's point, with the place's name, type, country, ``geo_precision`` and coordinate source, its
+      actors by role, by id and by name, as the wide view has them (``initiator_ids``,
+      ``initiator_names``, …), and ``left_out`` counting and naming the events without a place in the
+      article or whose place has no sourced point);
     - ``graphml``: ``actors_relations.graphml``, actors as nodes and relations as directed edges;
     - ``datapackage``: the CSV files (guarded like ``csv``) and a Frictionless ``datapackage.json``
       with their hashes;

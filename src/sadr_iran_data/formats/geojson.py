@@ -1,12 +1,23 @@
-"""The ``geojson`` export: the located places, and every placed event at its place's point."""
+"""The ``geojson`` export: the located places, and every placed event at its place's point, with its actors by role.
+
+An event's properties are its columns, its place's name, type, country,
+precision and coordinate source, and, for each role of the ``role``
+vocabulary, the ids and names of its actors in that role as the wide view
+has them (``initiator_ids``, ``initiator_names``, ``target_ids``, …; empty
+lists where none), so that a map can label and filter events by who took
+part without a join.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..declarations import TABLES
+from ..declarations import ROLE, TABLES, VIEWS
 from ._registry import Format, Options, register
-from ._writing import Row, json_record, json_text, rows, write_text_file
+from ._writing import Row, json_record, json_text, rows, wide_rows, write_text_file
+
+#: The wide view's columns that name an event's actors: each role's ids and names.
+ACTOR_COLUMNS = tuple(f"{role}_{what}" for role in ROLE.values for what in ("ids", "names"))
 
 
 def _point(location: Row) -> list[float] | None:
@@ -32,6 +43,8 @@ def write(staged: dict[str, Path], names: tuple[str, ...], options: Options) -> 
         }
         write_text_file(staged["locations.geojson"], json_text(collection))
     if "events" in names:
+        wide = VIEWS["events"]
+        actors = {row[wide.primary_key]: json_record(wide, row) for row in wide_rows("events")}
         features, no_place, no_point = [], [], []
         for row in rows("events"):
             place = locations.get(row["location_id"]) if row["location_id"] is not None else None
@@ -48,6 +61,7 @@ def write(staged: dict[str, Path], names: tuple[str, ...], options: Options) -> 
                     "country_iso3": place["country"],
                     "geo_precision": place["geo_precision"],
                     "coordinate_source": place["coordinate_source"],
+                    **{column: actors[row["event_id"]][column] for column in ACTOR_COLUMNS},
                 }
                 features.append(_feature(row[events.primary_key], point, properties))
         collection = {

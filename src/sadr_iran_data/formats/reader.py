@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
+from .._text import counted
 from ..dataset.article import ArticleCheck, find_cues, read_article
 from ..declarations import CUE_FIELD, TABLES
 from ..errors import SadrIranDataError
@@ -305,11 +306,11 @@ def render(text: str, check: ArticleCheck, rows: Mapping[str, Sequence[Row]]) ->
     title = article.get("title") or check.citation_id
     byline = ", ".join(_e(article[k]) for k in ("author", "outlet") if article.get(k))
     counts = check.counts()
-    found = f"{len(quotes)} of {len(evidence)} quotes and {len(cue_spans)} of {len(cues)} cues highlighted"
+    found = f"{len(quotes)} of {counted(len(evidence), 'quote')} and {len(cue_spans)} of {counted(len(cues), 'cue')} highlighted"
     where = (
         "the dataset's own text"
         if check.identical
-        else f"{counts['same']} quotes at their offsets, {counts['shifted'] + counts['ambiguous']} moved"
+        else f"{counted(counts['same'], 'quote')} at their offsets, {counts['shifted'] + counts['ambiguous']} moved"
     )
     return PAGE.format(
         title=_e(title),

@@ -89,12 +89,14 @@ DATASETTE_LABELS = {"citations": "description", "actors": "name", "locations": "
 DATASETTE_UNITS = {"latitude": "degrees", "longitude": "degrees"}
 
 
+def derived_description(view: Table, derived_from: str) -> str:
+    """A wide view's description as a table of a database: what it holds, and that the export computed it."""
+    return f"{view.description} Derived from the shipped tables at export, as load_{derived_from}(wide=True) computes it; not shipped."
+
+
 def _datasette_table(table: Table, derived_from: str | None = None) -> dict[str, Any]:
-    description = table.description
-    if derived_from is not None:
-        description += f" Derived from the shipped tables at export, as load_{derived_from}(wide=True) computes it; not shipped."
     entry: dict[str, Any] = {
-        "description": description,
+        "description": table.description if derived_from is None else derived_description(table, derived_from),
         "columns": {c.name: c.description for c in table.columns},
         "facets": [c.name for c in table.columns if c.vocabulary is not None],
     }

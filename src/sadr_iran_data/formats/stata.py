@@ -9,6 +9,8 @@ with pyreadstat (the ``[stata]`` extra):
 - a vocabulary (category) column holds the value's position in its
   vocabulary (1, 2, ...), labelled with the value, so that
   ``pandas.read_stata`` gives the value back (``convert_categoricals``);
+  the value label is named after its variable (``label list certainty``),
+  as Stata users name them;
 - a list column holds its items joined with ``"; "``;
 - a date is a Stata date (``%td``), even where every value is missing; an
   EDTF date stays text;
@@ -158,6 +160,59 @@ def write_dta(path: Any, table: Table, rows: Iterable[dict[str, Any]], file_labe
         variable_format=formats,
     )
     stamp(path)
+    name_value_labels(path)
+
+
+#: How many bytes a format-118 file gives a variable's or a value label's name: 32 characters of up to 4 bytes, and a NUL.
+_NAME_BYTES = 129
+
+
+def _section(data: bytes | bytearray, tag: bytes) -> tuple[int, int]:
+    """Where the contents of the header or section ``<tag>`` of a format-118 file start and end."""
+    start = data.find(b"<" + tag + b">")
+    end = data.find(b"</" + tag + b">", start)
+    if start < 0 or end < 0:
+        raise SadrIranDataError(f"no <{tag.decode()}> in the Stata file written")
+    return start + len(tag) + 2, end
+
+
+def _names(data: bytes | bytearray, where: tuple[int, int]) -> list[bytes]:
+    """The names of a section of fixed-width name fields, each up to its first NUL."""
+    start, end = where
+    return [bytes(data[i : i + _NAME_BYTES]).split(b"\0", 1)[0] for i in range(start, end, _NAME_BYTES)]
+
+
+def name_value_labels(path: Any) -> None:
+    """Name each value label of the Stata file ``path`` after its variable (``certainty``, not pyreadstat's ``certainty3``).
+
+    A format-118 file keeps each name in a field of 129 bytes: the
+    variables' in ``<varnames>``, the value label of each variable (empty
+    for none) in ``<value_label_names>``, and each label's own at the head of
+    its ``<lbl>`` in ``<value_labels>``. A name is rewritten within its field,
+    so nothing after it moves and the file's map of offsets stays true.
+    """
+    import struct
+    from pathlib import Path
+
+    data = bytearray(Path(path).read_bytes())
+    order = "<" if bytes(data[slice(*_section(data, b"byteorder"))]) == b"LSF" else ">"
+    variables = _names(data, _section(data, b"varnames"))
+    where = _section(data, b"value_label_names")
+    labels = _names(data, where)
+    renamed = {label: variable for label, variable in zip(labels, variables, strict=True) if label}
+    for i, label in enumerate(labels):
+        if label:
+            at = where[0] + i * _NAME_BYTES
+            data[at : at + _NAME_BYTES] = renamed[label].ljust(_NAME_BYTES, b"\0")
+    at, end = _section(data, b"value_labels")
+    while at < end:
+        if data[at : at + 5] != b"<lbl>":
+            raise SadrIranDataError(f"{path}: an unreadable value label at byte {at} of the Stata file")
+        (length,) = struct.unpack(order + "i", data[at + 5 : at + 9])
+        label = bytes(data[at + 9 : at + 9 + _NAME_BYTES]).split(b"\0", 1)[0]
+        data[at + 9 : at + 9 + _NAME_BYTES] = renamed[label].ljust(_NAME_BYTES, b"\0")
+        at += 9 + _NAME_BYTES + 3 + length + len(b"</lbl>")
+    Path(path).write_bytes(bytes(data))
 
 
 #: Where a format-118 file's header keeps when it was written: ``<timestamp>``, a length byte, "dd Mon yyyy hh:mm".

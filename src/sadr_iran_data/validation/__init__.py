@@ -43,8 +43,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..declarations import TABLES, get_table
-from ..errors import InputError
-from ._read import Source, as_arrow, folder_files, from_frame, from_records, read, read_file
+from ..errors import InputError, SkippedFilesWarning
+from ._read import Source, as_arrow, folder_files, from_frame, from_records, read, read_file, skipped_files, skipped_note
 from ._report import ValidationFailure, ValidationReport
 from ._rules import check_columns, coding_rules, finish
 from ._typing import Keys, Typed, type_table
@@ -205,7 +205,9 @@ def validate_tables(
     tables
         A folder holding files named after their tables (``events.csv``,
         ``locations.parquet``, …), or a mapping of table name to a DataFrame,
-        an Arrow or polars table or a file.
+        an Arrow or polars table or a file. A folder's other files (and
+        folders) are skipped, and named in a
+        :class:`~sadr_iran_data.errors.SkippedFilesWarning`.
     references
         ``False`` skips the foreign keys.
     references_mode
@@ -236,6 +238,11 @@ def validate_tables(
         if not folder.is_dir():
             raise InputError(f"{folder} is not a folder" if folder.exists() else f"no such folder: {folder}")
         sources = {name: read_file(path, TABLES[name]) for name, path in folder_files(folder).items()}
+        skipped = skipped_files(folder)
+        if skipped:
+            import warnings
+
+            warnings.warn(skipped_note(folder, skipped), SkippedFilesWarning, stacklevel=2)
     elif isinstance(tables, Mapping):
         for name in tables:
             get_table(name)
@@ -266,7 +273,7 @@ def _with_coding_rules(
     return {
         name: dataclasses.replace(
             report,
-            failures=tuple(sorted((*report.failures, *found[name]), key=lambda f: -1 if f.row_number is None else f.row_number)),
+            failures=tuple(sorted((*report.failures, *found[name]), key=lambda f: -1 if f.row is None else f.row)),
             rules=applied,
         )
         for name, report in reports.items()

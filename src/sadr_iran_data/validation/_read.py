@@ -189,11 +189,13 @@ def _read_csv(path: Path, table: Table) -> Source:
         data += b"\n"  # a last record without its line end, as a single header line may be
     try:
         with _records(data) as records:
-            width = next((len(record) for record in records if record), 0)  # Arrow skips empty lines too
+            first = next((record for record in records if record), [])  # the header; Arrow skips empty lines too
     except UnicodeDecodeError:
         raise _not_utf8(path, data) from None
     except csv.Error as exc:
         raise InputError(f"cannot read {path.name} as CSV: {exc}") from None
+    _check_separator(path, first, table)
+    width = len(first)
     try:
         try:
             arrow = _arrow_csv(data, width, None)
@@ -215,6 +217,23 @@ def _read_csv(path: Path, table: Table) -> Source:
     body = arrow.slice(1)
     rows = body.num_rows
     return Source(table, header, list(body.columns), rows, path.name, csv=True, lines=_spreadsheet_lines(data, rows))
+
+
+def _check_separator(path: Path, header: list[str], table: Table) -> None:
+    """Raise :class:`InputError` for a header that is one name holding ``;``: a file saved with semicolons between its cells.
+
+    Spreadsheets set to a language that writes decimal commas save "CSV"
+    with semicolons; read with commas, every line is one cell, and every
+    declared column would be reported missing.
+    """
+    if len(header) != 1 or len(table.columns) == 1 or ";" not in header[0]:
+        return
+    names = header[0].split(";")
+    shown = ";".join(names[:3]) + (";…" if len(names) > 3 else "")
+    raise InputError(
+        f"{path.name} looks separated by ';', not ',': its header is one column, {shown!r}; "
+        "save it with commas between the cells (or read it with pandas, sep=';', and validate the DataFrame)"
+    )
 
 
 #: The longest block Arrow's CSV reader takes (its block size is a 32-bit number of bytes).
@@ -320,10 +339,59 @@ def folder_files(folder: Path) -> dict[str, Path]:
     """The table files in ``folder``, by table: ``events.csv`` or ``events.parquet``; InputError if there are none or two of one."""
     found: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix.lower() in SUFFIXES and path.stem in TABLES:
+        if _is_table_file(path):
             if path.stem in found:
                 raise InputError(f"{folder} holds two files of {path.stem}: {found[path.stem].name} and {path.name}; keep one")
             found[path.stem] = path
     if not found:
         raise InputError(f"{folder} holds no table file: name each file after its table, as events.csv or actors.parquet")
     return {name: found[name] for name in TABLES if name in found}
+
+
+def _is_table_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in SUFFIXES and path.stem in TABLES
+
+
+def skipped_files(folder: Path) -> list[str]:
+    """The names in ``folder`` that :func:`folder_files` cannot match to a table, sorted; a folder's name ends with ``/``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name in ("events.csv", "event.csv", "notes.txt"):
+    ...         _ = (Path(tmp) / name).write_text("x", encoding="utf-8")
+    ...     skipped_files(Path(tmp))
+    ['event.csv', 'notes.txt']
+    """
+    return sorted(path.name + ("/" if path.is_dir() else "") for path in folder.iterdir() if not _is_table_file(path))
+
+
+def skipped_note(folder: Path, skipped: Sequence[str]) -> str:
+    """One line naming the files of ``folder`` that were skipped: which table file a near miss may be meant as, and the wide views.
+
+    Examples
+    --------
+    >>> note = skipped_note(Path("mine"), ["event.csv", "events_wide.csv", "notes.txt"])
+    >>> note.startswith("mine: skipped 3 files it cannot match to a table: event.csv (events.csv?), events_wide.csv (a wide view), ")
+    True
+    """
+    from .._text import counted, nearest
+    from ..declarations import VIEWS
+
+    views = {view.name for view in VIEWS.values()}
+
+    def named(name: str) -> str:
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or f".{suffix.lower()}" not in SUFFIXES:
+            return name
+        if stem in views:
+            return f"{name} (a wide view)"
+        close = nearest(stem, list(TABLES), n=1)
+        return f"{name} ({close[0]}.{suffix}?)" if close else name
+
+    files = counted(len(skipped), "file")
+    return (
+        f"{folder}: skipped {files} it cannot match to a table: {', '.join(map(named, skipped))}; "
+        "a table's file is named after it, as events.csv or events.parquet"
+    )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._text import counted
 from ..errors import SchemaValidationError
 
 if TYPE_CHECKING:
@@ -18,41 +19,48 @@ _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: At most this many characters of a value are shown in a failure's line; ``value`` (and the CSV or JSON report) keeps it whole.
 SHOWN_VALUE = 200
 #: Columns of :meth:`ValidationReport.to_frame`.
-FRAME_COLUMNS = ("table", "column", "row", "row_number", "line", "rule", "message", "value")
+FRAME_COLUMNS = ("table", "column", "row", "record_id", "line", "rule", "message", "value")
 
 
 @dataclass(frozen=True)
 class ValidationFailure:
     """One broken rule: where (table, column, row) and which rule.
 
-    ``row`` is the row's id where it has a usable one, ``row N`` otherwise, or
-    ``table`` for a failure of the whole table (a missing column);
-    ``row_number`` is N, the row's position from 0 (``df.iloc[N]``); ``line``
-    is, for a CSV file, the row's line as a spreadsheet shows it (the header
-    is line 1).
+    ``row`` is the row's position from 0 over the data rows (``df.iloc[row]``),
+    or None for a failure of the whole table (a missing column);
+    ``record_id`` is the row's id where it has a usable one (None otherwise);
+    ``line`` is, for a CSV file, the row's line as a spreadsheet shows it (the
+    header is line 1).
     """
 
     table: str
     column: str | None
-    row: str
+    row: int | None
     rule: str
     message: str
     value: Any = None
-    row_number: int | None = None
+    record_id: str | None = None
     line: int | None = None
+
+    @property
+    def row_number(self) -> int | None:
+        """The row's position from 0: the same as :attr:`row` (its name up to 1.4)."""
+        return self.row
 
     def __str__(self) -> str:
         return self.format()
 
     def format(self, *, position: bool = True) -> str:
-        """The failure in one line; ``position=False`` leaves out the row number and line, keeping the id."""
+        """The failure in one line; ``position=False`` leaves out the row number and line where the row has an id."""
         column = self.column
         if column is not None and not _PLAIN_NAME.fullmatch(column):
             column = repr(column)  # an empty, blank or odd name stays visible
         where = self.table if column is None else f"{self.table}.{column}"
-        parts = [self.row]
-        if position and self.row_number is not None and self.row != f"row {self.row_number}":
-            parts.append(f"row {self.row_number}")
+        parts = [self.record_id] if self.record_id is not None else []
+        if self.row is None:
+            parts = parts or ["table"]
+        elif position or not parts:
+            parts.append(f"row {self.row}")
         if position and self.line is not None:
             parts.append(f"line {self.line}")
         shown = "" if self.value is None else f" (value: {_shown(self.value)})"
@@ -68,9 +76,12 @@ def _shown(value: Any) -> str:
     return f"{text[:SHOWN_VALUE]}… ({size})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ValidationReport:
-    """What :func:`~sadr_iran_data.validate` found: ``ok`` is True when ``failures`` is empty."""
+    """What :func:`~sadr_iran_data.validate` found: ``ok`` is True when ``failures`` is empty.
+
+    Its ``repr`` is one line with the counts; ``str(report)`` lists every failure.
+    """
 
     table: str
     rows: int
@@ -98,17 +109,25 @@ class ValidationReport:
         return dict(sorted(tally.items(), key=lambda item: -item[1]))
 
     def to_frame(self) -> pd.DataFrame:
-        """The failures as a DataFrame: table, column, row, row_number, line, rule, message, value."""
+        """The failures as a DataFrame: table, column, row (its position from 0), record_id (its id), line, rule, message, value.
+
+        ``row`` and ``line`` are missing (NA) for a failure of the whole
+        table, ``record_id`` for a row without a usable id.
+        """
         import pandas as pd
 
         frame = pd.DataFrame([[getattr(f, c) for c in FRAME_COLUMNS] for f in self.failures], columns=list(FRAME_COLUMNS))
-        return frame.astype({"row_number": "Int64", "line": "Int64"})
+        return frame.astype({"row": "Int64", "line": "Int64"})
 
     def heading(self) -> str:
         """One line: what was checked and the outcome."""
         what = f"{self.source} ({self.table})" if self.source else self.table
-        outcome = "valid" if self.ok else f"{len(self.failures)} failure(s)"
-        return f"{what}: {self.rows} rows, {outcome}"
+        outcome = "valid" if self.ok else counted(len(self.failures), "failure")
+        return f"{what}: {counted(self.rows, 'row')}, {outcome}"
+
+    def __repr__(self) -> str:
+        source = "" if self.source is None else f", source={self.source!r}"
+        return f"ValidationReport(table={self.table!r}{source}, rows={self.rows}, failures={len(self.failures)}, rules={len(self.rules)})"
 
     def __str__(self) -> str:
         return "\n".join([self.heading(), *(f"  {f}" for f in self.failures)])
@@ -144,16 +163,16 @@ class Places:
             ValidationFailure(
                 self.table,
                 column,
-                label if isinstance(label, str) and label else f"row {number}",
+                number,
                 rule,
                 say(value),
                 value,
-                number,
-                line,
+                record_id=label if isinstance(label, str) and label else None,
+                line=line,
             )
             for number, label, value, line in zip(numbers, labels, given, lines, strict=True)
         ]
 
     def of_table(self, column: str | None, rule: str, message: str) -> ValidationFailure:
         """A failure of the whole table (a column missing, repeated or unknown)."""
-        return ValidationFailure(self.table, column, "table", rule, message)
+        return ValidationFailure(self.table, column, None, rule, message)

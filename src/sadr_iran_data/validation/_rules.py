@@ -83,7 +83,7 @@ def finish(typed: Typed, keys: Keys | None) -> ValidationReport:
         typed.failures += typed.places.failures(rule.column, rule.name, broken, rule.description)
     if keys is not None:
         _foreign_keys(typed, keys)
-    failures = sorted(typed.failures, key=lambda f: -1 if f.row_number is None else f.row_number)
+    failures = sorted(typed.failures, key=lambda f: -1 if f.row is None else f.row)
     return ValidationReport(table.name, typed.source.rows, tuple(failures), typed.source.label)
 
 
@@ -138,7 +138,7 @@ def coding_rules(
     failures: dict[str, list[ValidationFailure]] = {name: [] for name in typed}
     if not applied:
         return failures, ()
-    broken = {name: {f.row_number for f in t.failures if f.row_number is not None} for name, t in ready.items()}
+    broken = {name: {f.row for f in t.failures if f.row is not None} for name, t in ready.items()}
     found = check({name: _sound_rows(t, broken[name]) for name, t in ready.items()}, applied, texts=texts)
     positions = {name: _positions(t) for name, t in ready.items()}
     for finding in found:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..._text import counted
 from ...codes._keyed import Keyed
 from ...codes.precision import ISO_DATE_LENGTH, Code, dating, place_reason
 from ...declarations import CONFIDENCE
@@ -36,8 +37,7 @@ class Layout:
     def summary(self, name: str) -> str:
         """One line: how many events were written and left out, and why."""
         reasons = "; ".join(f"{reason} {count}" for reason, count in self.counts().items())
-        written = f"{len(self.rows)} event{'' if len(self.rows) == 1 else 's'} written"
-        return f"{name}: {written}, {len(self.left_out)} left out" + (f" ({reasons})" if reasons else "")
+        return f"{name}: {counted(len(self.rows), 'event')} written, {len(self.left_out)} left out" + (f" ({reasons})" if reasons else "")
 
 
 LEFT_OUT_COLUMNS = ("event_id", "reason")
