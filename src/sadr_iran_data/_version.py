@@ -9,6 +9,6 @@ Every load checks the shipped ``manifest.json`` against ``__manifest_sha256__``,
 so a data file edited together with its manifest entry is refused too.
 """
 
-__version__ = "1.4.0"
+__version__ = "1.5.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "573cf9233270ddc057126b0200128e5fe02fc3649cf35591f3b19c4797bd9e78"
+__manifest_sha256__ = "bebbdc063184e4024182e0ec571c4dd7c9c8bd1f7afe453e7e51da8f3126c6d8"
