@@ -213,6 +213,12 @@ def cases() -> dict[str, Case]:
             _code("import sadr_iran_data as sid", "sid.load_relations()"),
             1.5,
         ),
+        "old_version": Case(
+            'load_events(version=<the oldest release>)',
+            _code("import sadr_iran_data as sid", "sid.load_events(version=sid.releases()['version'].iloc[0])"),
+            _code("import sadr_iran_data as sid", "sid.load_events()"),
+            1.2,
+        ),
         "load_all": Case(
             "load_all()",
             _code("import sadr_iran_data as sid", "sid.load_all()"),
