@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.5.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "bebbdc063184e4024182e0ec571c4dd7c9c8bd1f7afe453e7e51da8f3126c6d8"
+__manifest_sha256__ = "5a87a6a6a4463bcd11cae0963f58e67432d362b568963fe9ea52407453464401"
