@@ -53,3 +53,37 @@ def test_every_licence_field_excludes_the_quoted_text_and_states_the_measured_sh
     for name, text in texts.items():
         assert share in text, name
         assert "excluded from the CC-BY-4.0 grant" in text, name
+
+
+def test_the_archives_of_earlier_releases_ship_offsets_but_no_words_of_the_article():
+    """1.3.0's quotes covered 92% of the article: the package ships an earlier release's quotes and cues without their text."""
+    import gzip
+
+    from sadr_iran_data.dataset.integrity import data_dir
+
+    archives = sorted(data_dir().glob("release-*.json.gz"))
+    assert archives, "the package ships the earlier releases"
+    for path in archives:
+        tables = json.loads(gzip.decompress(path.read_bytes()))["tables"]
+        assert all(row["quote"] is None for row in tables["evidence"].values()), path.name
+        assert all(row["text"] is None for row in tables.get("cues", {}).values()), path.name
+        assert all(isinstance(row["char_start"], int) for row in tables["evidence"].values()), path.name
+
+
+@needs_repository
+def test_an_earlier_releases_quotes_come_back_from_a_copy_of_the_article(tmp_path):
+    import gzip
+
+    import pytest
+
+    from sadr_iran_data.errors import InputError
+
+    source = next((ROOT / "data" / "sources").glob("*.txt"))
+    old = json.loads(gzip.decompress((ROOT / "data" / "releases" / "1.3.0.json.gz").read_bytes()))["tables"]["evidence"]
+    assert sid.load_evidence(version="1.3.0")["quote"].isna().all()
+    restored = sid.load_evidence(version="1.3.0", article=source)
+    assert dict(zip(restored["evidence_id"], restored["quote"], strict=True)) == {k: r["quote"] for k, r in old.items()}
+    moved = tmp_path / "moved.txt"
+    moved.write_text("A line before the article.\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(InputError, match="other offsets in your copy"):
+        sid.load_evidence(version="1.3.0", article=moved)

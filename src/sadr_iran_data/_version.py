@@ -11,4 +11,4 @@ so a data file edited together with its manifest entry is refused too.
 
 __version__ = "1.4.0"
 __released__ = "2026-12-07"
-__manifest_sha256__ = "573cf9233270ddc057126b0200128e5fe02fc3649cf35591f3b19c4797bd9e78"
+__manifest_sha256__ = "b35372621e671a506291dd22c94addb3d9d0871b072e552dd7d8a20fcf7f6f6c"

@@ -145,6 +145,26 @@ def archive(root: Path, rows: dict[str, list[dict[str, Any]]]) -> Path | None:
     return write_archive(root, version, rows)
 
 
+#: The columns of an archived release that hold the article's own words: the package ships their offsets, not their text.
+ARTICLE_TEXT = {"evidence": "quote", "cues": "text"}
+
+
+def without_article_text(archive: dict[str, Any]) -> dict[str, Any]:
+    """An archive whose quotes and cues keep their offsets but not their text (null).
+
+    The article is copyrighted: the package ships only the current release's
+    quotes and cues, which cover at most half of it. An earlier release's
+    quotes (1.3.0's covered 92% of the article) stay in the repository's
+    ``data/releases/``; ``sid.load_evidence(version=..., article=PATH)``
+    takes them back from a copy of the article.
+    """
+    tables = {
+        table: {key: ({**row, ARTICLE_TEXT[table]: None} if table in ARTICLE_TEXT else row) for key, row in rows.items()}
+        for table, rows in archive["tables"].items()
+    }
+    return {**archive, "tables": tables}
+
+
 def shipped_archives(root: Path, out: Path) -> dict[str, Path]:
     """Copy the archive of every release but the current one into the package's data folder, so that each loads (``version=``).
 
@@ -158,8 +178,10 @@ def shipped_archives(root: Path, out: Path) -> dict[str, Path]:
         if version == _version.__version__:
             continue  # the installed version is read from its Parquet files
         target = out / f"{archive_name(version)}.json.gz"
-        if not target.exists() or target.read_bytes() != path.read_bytes():
-            target.write_bytes(path.read_bytes())
+        data = without_article_text(json.loads(gzip.decompress(path.read_bytes())))
+        content = gzip.compress(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"), mtime=0)
+        if not target.exists() or target.read_bytes() != content:
+            target.write_bytes(content)
         written[archive_name(version)] = target
     for stale in out.glob("release-*.json.gz"):
         if stale not in written.values():

@@ -35,6 +35,7 @@ from ..errors import InputError, SadrIranDataError
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 #: Where a quote was found: at its offsets, elsewhere, in several places (the nearest one taken), or nowhere.
 Status = Literal["same", "shifted", "ambiguous", "missing"]
@@ -570,3 +571,37 @@ def with_sentences(path: str | Path) -> list[dict[str, Any]]:
         start, end = sentences[first][0], max(sentences[last][1], quote.new_end)
         rows.append({**row, "sentence": text[start:end], "sentence_start": start, "sentence_end": end})
     return rows
+
+
+def with_old_quotes(evidence: pa.Table, path: str | Path) -> pa.Table:
+    """An earlier release's evidence (its ``quote`` null, as the package ships it) with each quote taken from the copy at ``path``.
+
+    The copy is checked first (:func:`read_article`); the archived offsets count
+    in the article as stored, so every current quote must be at its own offsets
+    in the copy, or the old quotes cannot be placed.
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read, is not the article, or its text is not laid out as the stored article's.
+    """
+    import pyarrow as pa
+
+    report, text = read_article(path)
+    moved = [q for q in report.quotes if q.new_start is not None and q.new_start != q.char_start]
+    if moved:
+        raise InputError(
+            f"{path}: {len(moved)} quote{'s' if len(moved) != 1 else ''} of the article sit at other offsets in your copy "
+            "than in the stored text, so an earlier release's quotes cannot be taken from it by their offsets"
+        )
+    quotes = [
+        text[start:end] if quote is None and end <= len(text) else quote
+        for quote, start, end in zip(
+            evidence.column("quote").to_pylist(),
+            evidence.column("char_start").to_pylist(),
+            evidence.column("char_end").to_pylist(),
+            strict=True,
+        )
+    ]
+    index = evidence.schema.get_field_index("quote")
+    return evidence.set_column(index, evidence.schema.field(index), pa.array(quotes, type=evidence.schema.field(index).type))
