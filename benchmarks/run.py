@@ -214,7 +214,7 @@ def cases() -> dict[str, Case]:
             1.5,
         ),
         "old_version": Case(
-            'load_events(version=<the oldest release>)',
+            "load_events(version=<the oldest release>)",
             _code("import sadr_iran_data as sid", "sid.load_events(version=sid.releases()['version'].iloc[0])"),
             _code("import sadr_iran_data as sid", "sid.load_events()"),
             1.2,
