@@ -224,7 +224,10 @@ def test_changes_give_each_value_as_python_holds_its_columns_type():
     assert {str, int, float, list, datetime.date} <= kinds
 
 
-@pytest.mark.parametrize("pair", [("1.0.0", "1.1.0"), ("1.2.0", "1.3.0"), ("1.3.0", sid.__version__)])
+_VERSIONS = list(sid.releases()["version"])
+
+
+@pytest.mark.parametrize("pair", [("1.0.0", "1.1.0"), ("1.2.0", "1.3.0"), ("1.3.0", "1.4.0"), tuple(_VERSIONS[-2:])])
 def test_diff_of_consecutive_releases_gives_the_changes_of_the_later(pair):
     older, newer = pair
     diff = sid.diff(older, newer)

@@ -301,7 +301,7 @@ def text_table(table: Table, rows: list[dict[str, Any]], width: int) -> str:
     >>> print(text_table(links, rows, 80))
     event_actor_id  event_id  actor_id  role
     eva-0001-iran   evt-0001  act-iran  initiator
-    >>> print(text_table(links, rows, 34))
+    >>> print(text_table(links, rows, 39))
     event_actor_id  event_id  actor_id
     eva-0001-iran   evt-0001  act-iran
     (1 more column: --columns chooses them)
@@ -313,7 +313,7 @@ def text_table(table: Table, rows: list[dict[str, Any]], width: int) -> str:
     least = [n if col.type in _WHOLE else min(n, max(_width(col.name), 1)) for n, col in zip(natural, columns, strict=True)]
     room = max(width, 1)
     note = ""
-    while len(columns) > 1 and sum(least) + len(_GAP) * (len(columns) - 1) > room:  # too many columns: leave out the last
+    while len(columns) > 1 and sum(least[: len(columns)]) + len(_GAP) * (len(columns) - 1) > room:  # too many: leave out the last
         columns.pop()
         left_out = len(table.columns) - len(columns)
         note = _cut(f"({counted(left_out, 'more column')}: --columns chooses them)", room)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _version
+from ..dataset.releases import ARTICLE_TEXT
 from ..dataset.versions import version_key
 from ..declarations import TABLES
 from ..errors import BuildError
@@ -143,10 +144,6 @@ def archive(root: Path, rows: dict[str, list[dict[str, Any]]]) -> Path | None:
     if version in read_archives(root):
         return None
     return write_archive(root, version, rows)
-
-
-#: The columns of an archived release that hold the article's own words: the package ships their offsets, not their text.
-ARTICLE_TEXT = {"evidence": "quote", "cues": "text"}
 
 
 def without_article_text(archive: dict[str, Any]) -> dict[str, Any]:
