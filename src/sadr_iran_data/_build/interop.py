@@ -33,7 +33,7 @@ class _Sources:
             if source not in self.sources:
                 self.sources.append(source)
             numbers.append(f"[{self.sources.index(source) + 1}]")
-        return " ".join(numbers)
+        return ", ".join(numbers)
 
     def listing(self) -> str:
         return "\n".join(f"{i}. {source}." for i, source in enumerate(self.sources, start=1))
