@@ -110,6 +110,22 @@ def _draw_figures(out: Path) -> list[Path]:
     return figures.make_figures(ROOT, out)
 
 
+def _build_site(out: Path) -> list[Path]:
+    from test_docs import build_site
+
+    site = out / "site"
+    result = build_site(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [site]
+
+
+@pytest.fixture(scope="session")
+def site_built(tmp_path_factory) -> Path:
+    """The documentation site, ``mkdocs build --strict`` once for the run (ask for it once mkdocs is known to be installed)."""
+    (site,) = made_once(tmp_path_factory, "site", _build_site)
+    return site
+
+
 @pytest.fixture(scope="session")
 def figures_drawn(tmp_path_factory) -> list[Path]:
     """The documentation's figures, drawn once for the run (needs matplotlib), in the order ``make_figures`` returns them."""
