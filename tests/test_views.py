@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -207,16 +209,17 @@ def test_options_of_the_views_are_checked():
 def test_rollup_counts_every_actor_as_its_ancestor_at_that_depth(rows, depth):
     parents = _parents(rows, "actors", "actor_id", "parent_actor_id")
     plain = {r["relation_id"]: r for r in rows["relations"]}
+    ancestors = functools.cache(sid.ancestors)  # asked once per actor: each call reads and checks the actors' file
     rolled = sid.load_relations(wide=True, rollup=depth)
     for row in rolled.itertuples():
         for side in ("source", "target"):
             original = plain[row.relation_id][f"{side}_actor_id"]
             assert getattr(row, f"{side}_actor_id") == rolled_up(parents, original, depth)
-            assert len([getattr(row, f"{side}_actor_id"), *sid.ancestors(getattr(row, f"{side}_actor_id"))]) <= depth + 1
+            assert len([getattr(row, f"{side}_actor_id"), *ancestors(getattr(row, f"{side}_actor_id"))]) <= depth + 1
     events = sid.load_events(wide=True, rollup=depth)
     for ids in events["initiator_ids"]:
         for actor in ids:
-            assert len(sid.ancestors(actor)) <= depth
+            assert len(ancestors(actor)) <= depth
 
 
 def test_rollup_zero_counts_every_iranian_state_body_as_iran():
@@ -237,15 +240,16 @@ def test_hierarchies_walk_the_parents_both_ways(rows):
     assert sid.ancestors("act-qods-force") == ["act-irgc", "act-iran"]
     assert sid.ancestors("loc-qum") == ["loc-qom-province", "loc-iran"]
     assert sid.ancestors("loc-iran") == []
+    ancestors, descendants = functools.cache(sid.ancestors), functools.cache(sid.descendants)  # each asked once per id
     for table, key, parent in (("actors", "actor_id", "parent_actor_id"), ("locations", "location_id", "parent_location_id")):
         ids = [r[key] for r in rows[table]]
         for record_id in ids:
-            for other in sid.descendants(record_id):
-                assert record_id in sid.ancestors(other)
-            for up in sid.ancestors(record_id):
-                assert record_id in sid.descendants(up)
+            for other in descendants(record_id):
+                assert record_id in ancestors(other)
+            for up in ancestors(record_id):
+                assert record_id in descendants(up)
         roots = [r[key] for r in rows[table] if r[parent] is None]
-        assert sorted(ids) == sorted(roots + [d for r in roots for d in sid.descendants(r)])
+        assert sorted(ids) == sorted(roots + [d for r in roots for d in descendants(r)])
 
 
 def test_hierarchy_queries_refuse_what_has_none():
