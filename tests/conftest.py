@@ -29,7 +29,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The modules with slow tests first, then the others, most tests first.
 
     Each module runs whole on one worker (``--dist loadfile``). Started
-    last, a module of a few long tests (the million-row files, the release)
+    last, a module of a few long tests (the large files, the release)
     would leave the other workers idle at the end; started first, the many
     short tests fill in around it.
     """
