@@ -21,9 +21,9 @@ from sadr_iran_data.declarations import Table
 from sadr_iran_data.testing import synthetic_table
 
 
-def synthetic_frame(table: Table, rows: int, seed: int = 0) -> Any:
-    """``rows`` valid rows of ``table`` with the declared dtypes, the same for the same seed."""
-    return _to_pandas(table, synthetic_table(table, rows, seed))
+def synthetic_frame(table: Table, rows: int, seed: int = 0, pool: int = 400) -> Any:
+    """``rows`` valid rows of ``table`` with the declared dtypes, copies of ``pool`` records, the same for the same seed."""
+    return _to_pandas(table, synthetic_table(table, rows, seed, pool))
 
 
 def synthetic_csv(table: Table, rows: int, seed: int, path: Path) -> None:

@@ -29,7 +29,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The modules with slow tests first, then the others, most tests first.
 
     Each module runs whole on one worker (``--dist loadfile``). Started
-    last, a module of a few long tests (the million-row files, the release)
+    last, a module of a few long tests (the large files, the release)
     would leave the other workers idle at the end; started first, the many
     short tests fill in around it.
     """
@@ -108,6 +108,22 @@ def _draw_figures(out: Path) -> list[Path]:
     from sadr_iran_data._build import figures
 
     return figures.make_figures(ROOT, out)
+
+
+def _build_site(out: Path) -> list[Path]:
+    from test_docs import build_site
+
+    site = out / "site"
+    result = build_site(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [site]
+
+
+@pytest.fixture(scope="session")
+def site_built(tmp_path_factory) -> Path:
+    """The documentation site, ``mkdocs build --strict`` once for the run (ask for it once mkdocs is known to be installed)."""
+    (site,) = made_once(tmp_path_factory, "site", _build_site)
+    return site
 
 
 @pytest.fixture(scope="session")

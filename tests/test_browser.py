@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_docs import SITE_PACKAGES, build_site
+from test_docs import SITE_PACKAGES
 
 from conftest import SOURCE
 
@@ -66,12 +66,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(request: pytest.FixtureRequest) -> Path:
     _require_tools()
-    folder = tmp_path_factory.mktemp("site")
-    result = build_site(folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder
+    site: Path = request.getfixturevalue("site_built")  # built once for the run, perhaps by another worker for test_docs
+    return site
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -240,6 +242,7 @@ STRUCTURAL = {t.value for t in RELATION_TYPE.terms if t.family == "structural"}
 @given(depth=st.integers(min_value=0, max_value=4))
 def test_a_numeric_rollup_counts_every_actor_as_its_ancestor_that_many_levels_below_its_top(rows, depth):
     plain = {r["relation_id"]: r for r in rows["relations"]}
+    ancestors = functools.cache(sid.ancestors)  # asked once per actor: each call reads and checks the actors' file
     rolled = sid.load_relations(wide=True, rollup=depth)
     for row in rolled.itertuples():
         relation = plain[row.relation_id]
@@ -250,7 +253,7 @@ def test_a_numeric_rollup_counts_every_actor_as_its_ancestor_that_many_levels_be
     events = sid.load_events(wide=True, rollup=depth)
     for ids in events["initiator_ids"]:
         for actor in ids:
-            assert len(sid.ancestors(actor)) <= depth
+            assert len(ancestors(actor)) <= depth
 
 
 def test_numeric_depths_count_down_from_the_top_of_each_hierarchy():
@@ -520,15 +523,16 @@ def test_hierarchies_walk_the_parents_both_ways(rows):
     assert sid.ancestors("act-qods-force") == ["act-irgc", "act-iran"]
     assert sid.ancestors("loc-qum") == ["loc-qom-province", "loc-iran"]
     assert sid.ancestors("loc-iran") == []
+    ancestors, descendants = functools.cache(sid.ancestors), functools.cache(sid.descendants)  # each asked once per id
     for table, key, parent in (("actors", "actor_id", "parent_actor_id"), ("locations", "location_id", "parent_location_id")):
         ids = [r[key] for r in rows[table]]
         for record_id in ids:
-            for other in sid.descendants(record_id):
-                assert record_id in sid.ancestors(other)
-            for up in sid.ancestors(record_id):
-                assert record_id in sid.descendants(up)
+            for other in descendants(record_id):
+                assert record_id in ancestors(other)
+            for up in ancestors(record_id):
+                assert record_id in descendants(up)
         roots = [r[key] for r in rows[table] if r[parent] is None]
-        assert sorted(ids) == sorted(roots + [d for r in roots for d in sid.descendants(r)])
+        assert sorted(ids) == sorted(roots + [d for r in roots for d in descendants(r)])
 
 
 def test_hierarchy_queries_refuse_what_has_none():
