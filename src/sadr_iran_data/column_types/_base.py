@@ -301,11 +301,14 @@ class ColumnType:
 
 def text_strategy(col: ColumnSpec) -> SearchStrategy[str]:
     import string
+    import unicodedata
 
     from hypothesis import strategies as st
 
     if col.pattern is not None:
-        return st.from_regex(re.compile(col.pattern.replace("^", r"\A").replace("$", r"\Z")))
+        # A pattern that leaves the rest open (^https?://) lets any character follow; every text must be NFC.
+        pattern = re.compile(col.pattern.replace("^", r"\A").replace("$", r"\Z"))
+        return st.from_regex(pattern).filter(lambda text: unicodedata.is_normalized("NFC", text))
     return st.text(alphabet=string.ascii_letters + string.digits + " -’", min_size=1, max_size=30).map(str.strip).filter(bool)
 
 
