@@ -581,16 +581,11 @@ def test_text_formats_round_trip_any_text(data, name):
 # --------------------------------------------------------------------------
 
 
-def file_names(fmt: str) -> list[str]:
-    with tempfile.TemporaryDirectory() as tmp:
-        return [p.name for p in export(fmt, tmp)]
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_existing_file_is_not_overwritten_without_force(tmp_path, fmt):
+def test_existing_file_is_not_overwritten_without_force(exported, tmp_path, fmt):
     if fmt == "duckdb":
         pytest.importorskip("duckdb")
-    names = file_names(fmt)
+    names = [p.name for p in exported(fmt)]  # the files an export of every table writes
     existing = tmp_path / names[-1]
     existing.write_bytes(b"keep me")
     with pytest.raises(sid.SadrIranDataError, match=names[-1]) as info:
@@ -828,11 +823,11 @@ def test_sql_is_built_only_from_quoted_identifiers_and_declared_text():
             assert "{marks}" in ast.unparse(call.args[0]), "rows are inserted with ? placeholders"
 
 
-def test_concurrent_exports_into_one_folder_never_overwrite_each_other(tmp_path):
+def test_concurrent_exports_into_one_folder_never_overwrite_each_other(exported, tmp_path):
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    reference = {p.name: p.read_bytes() for p in export("csv", tmp_path / "alone")}
+    reference = {p.name: p.read_bytes() for p in exported("csv")}
     barrier = threading.Barrier(8)
 
     def one(_: int) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from typing import Any
 
 import pyarrow as pa
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from strategies import records
 
@@ -244,11 +245,19 @@ def _digits(count: int) -> st.SearchStrategy[str]:
     return st.text("0123456789", min_size=count, max_size=count)
 
 
+#: Years, months, days and decades at the edges where the pattern, the parser and the calendar must agree, beside
+#: random digits: no year 0 or decade 0, leap and common years and centuries, month 0 and 13, February, the
+#: months of 30 days, day 0 and days 28 to 32.
+_YEARS = st.one_of(_digits(4), st.sampled_from(["0000", "0001", "0004", "0100", "0400", "1900", "2000", "2004", "2007", "2100", "9999"]))
+_MONTHS = st.one_of(_digits(2), st.sampled_from(["00", "01", "02", "04", "06", "09", "11", "12", "13"]))
+_DAYS = st.one_of(_digits(2), st.sampled_from(["00", "01", "28", "29", "30", "31", "32"]))
+_DECADES = st.one_of(_digits(3), st.sampled_from(["000", "001", "199", "999"]))
+
 _PIECE = st.one_of(
-    _digits(4),  # [0-9]{4}
-    st.builds("{}X".format, _digits(3)),  # [0-9]{3}X
-    st.builds("{}-{}".format, _digits(4), _digits(2)),  # [0-9]{4}-[0-9]{2}
-    st.builds("{}-{}-{}".format, _digits(4), _digits(2), _digits(2)),  # [0-9]{4}-[0-9]{2}-[0-9]{2}
+    _YEARS,  # [0-9]{4}
+    st.builds("{}X".format, _DECADES),  # [0-9]{3}X
+    st.builds("{}-{}".format, _YEARS, _MONTHS),  # [0-9]{4}-[0-9]{2}
+    st.builds("{}-{}-{}".format, _YEARS, _MONTHS, _DAYS),  # [0-9]{4}-[0-9]{2}-[0-9]{2}
     st.builds(lambda d: d.isoformat(), st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31))),
     st.just(".."),
     st.text("0123456789X-./ ", max_size=12),
@@ -256,6 +265,45 @@ _PIECE = st.one_of(
 NEAR_EDTF = st.one_of(
     _PIECE, st.builds(lambda a, b: f"{a}/{b}", _PIECE, _PIECE), st.builds(lambda a, b, c: f"{a}/{b}/{c}", _PIECE, _PIECE, _PIECE)
 )
+
+#: Strings at every edge of the forms, tried on every run before the drawn ones: what must be read, and what must not.
+EDTF_EDGES = (
+    "2004-02-29", "2000-02-29", "0400-02-29", "1900-02-29", "2007-02-29", "2100-02-29", "2007-02-28", "2007-02-30",
+    "2007-04-30", "2007-04-31", "2007-06-31", "2007-09-31", "2007-11-31", "2007-12-31", "2007-01-31", "2007-01-32",
+    "2007-01-00", "2007-00", "2007-13", "2007-12", "2004-02", "1900-02", "2000-02", "2007-02", "2007-04",
+    "0000", "0001", "9999", "000X", "001X", "198X", "999X", "..", "../..", "2005/..", "../2005", "198X/..", "../198X",
+    "2004/2005/2006", "2007-02-28/2007-03", "199X/2000-02", "", " 2007", "2007 ", "2007-3",
+)  # fmt: skip
+
+
+def _edge_examples(texts: tuple[str, ...]):
+    """Each of ``texts`` as an explicit example of a test of one text."""
+
+    def add(test):
+        for text in reversed(texts):
+            test = example(text)(test)
+        return test
+
+    return add
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+#: Valid EDTF strings of every form, to compare with the edtf package: days (a month's last among them), months,
+#: years and decades, at the edges of the calendar as often as anywhere, alone, in intervals and with an open end.
+_YEAR_NUMBER = st.one_of(st.integers(1, 9999), st.sampled_from([1, 4, 100, 400, 1900, 2000, 2004, 2007, 2100, 9999]))
+_MONTH_NUMBER = st.one_of(st.integers(1, 12), st.sampled_from([2, 4, 12]))
+_UNIT = st.one_of(
+    st.one_of(st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)), st.builds(_month_end, _YEAR_NUMBER, _MONTH_NUMBER)).map(
+        datetime.date.isoformat
+    ),
+    st.builds("{:04d}-{:02d}".format, _YEAR_NUMBER, _MONTH_NUMBER),
+    _YEAR_NUMBER.map("{:04d}".format),
+    st.integers(1, 999).map("{:03d}X".format),
+)
+EDTF_TEXTS = st.one_of(_UNIT, st.builds("{}/{}".format, _UNIT, _UNIT), _UNIT.map("{}/..".format), _UNIT.map("../{}".format))
 
 
 def _reads(text: str) -> bool:
@@ -290,8 +338,9 @@ def _reads_by_hand(text: str) -> bool:
     return True
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(NEAR_EDTF)
+@_edge_examples(EDTF_EDGES)
 def test_the_edtf_pattern_matches_exactly_what_the_parser_reads(text):
     matches = re.fullmatch(EDTF_PATTERN, text) is not None
     assert matches == _reads(text) == _reads_by_hand(text), text
@@ -299,8 +348,9 @@ def test_the_edtf_pattern_matches_exactly_what_the_parser_reads(text):
     assert bool(arrow.bad[0]) is not matches
 
 
-@settings(max_examples=300, deadline=None)
-@given(NEAR_EDTF)
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(EDTF_TEXTS, NEAR_EDTF))
+@_edge_examples(tuple(text for text in EDTF_EDGES if _reads(text)))
 def test_the_parser_agrees_with_the_edtf_package(text):
     edtf = pytest.importorskip("edtf")
     assume(_reads(text))

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     #: True or False for each row of a column.
     Mask = npt.NDArray[np.bool_]
 from ..errors import SadrIranDataError
-from ._base import BAD, ColumnSpec, ColumnType, Parsed, id_strategy, text_dtype, text_strategy
+from ._base import BAD, ColumnSpec, ColumnType, Parsed, id_pattern, id_strategy, text_dtype, text_strategy
 
 
 class TextType(ColumnType):
@@ -57,7 +57,8 @@ class IdType(TextType):
         from hypothesis import strategies as st
 
         if col.pattern is not None:
-            return text_strategy(col)
+            key = next((prefix for prefix in prefixes.values() if col.pattern == id_pattern(prefix)), None)
+            return text_strategy(col) if key is None else id_strategy(key, max_length=None)
         if col.references is not None:
             return id_strategy(prefixes[col.references])
         return st.sampled_from(sorted(prefixes.values())).flatmap(id_strategy)

@@ -261,10 +261,14 @@ def find_quotes(text: str, evidence: list[dict[str, Any]]) -> list[QuoteCheck]:
     chars = _folded(text)
     folded = "".join(char for char, _start, _end in chars)
     spans: list[list[tuple[int, int]]] = []
+    places: dict[str, list[tuple[int, int]]] = {}  # many rows quote the same words: each quote is looked for once
     for row in evidence:
-        needle = fold(row["quote"])
-        found = ((chars[at][1], chars[at + len(needle) - 1][2]) for at in _occurrences(folded, needle))
-        spans.append([span for span in found if _whole_words(text, *span)])
+        quote = row["quote"]
+        if quote not in places:
+            needle = fold(quote)
+            found = ((chars[at][1], chars[at + len(needle) - 1][2]) for at in _occurrences(folded, needle))
+            places[quote] = [span for span in found if _whole_words(text, *span)]
+        spans.append(places[quote])
     placed = _align([row["char_start"] for row in evidence], spans)
     out = []
     for i, row in enumerate(evidence):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..column_types import id_pattern
 from ..constraints import EdtfBound, EdtfPrecision, Ordered, RequiredIf
 from ._model import Column
 from .vocabularies import ATTRIBUTION_KIND, CERTAINTY, DATE_PRECISION
@@ -33,7 +34,7 @@ def gw_code(of: str) -> Column:
 
 
 def pk(name: str, prefix: str, description: str) -> Column:
-    return Column(name, "id", description, pattern=rf"^{prefix}-[a-z0-9][a-z0-9\-]*$")
+    return Column(name, "id", description, pattern=id_pattern(prefix))
 
 
 def fk(name: str, table: str, description: str, *, nullable: bool = False) -> Column:

@@ -55,7 +55,7 @@ class Vocabulary:
         if wrong:
             raise ValueError(f"vocabulary {self.name}: terms {wrong} need a family from {sorted(map(str, allowed))}")
 
-    @property
+    @cached_property
     def values(self) -> tuple[str, ...]:
         return tuple(t.value for t in self.terms)
 

@@ -126,22 +126,22 @@ def stata_frame(table: Table, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
         if len(col.name) > NAME_LENGTH:
             raise ValueError(f"column {table.name}.{col.name} is longer than Stata's {NAME_LENGTH} characters")
     records = list(rows)
-    frame = pd.DataFrame(index=pd.RangeIndex(len(records)))
+    variables = {}
     for col in table.columns:
-        values = [col.column_type.to_stata(row[col.name], col) for row in records]
-        kind = col.column_type.stata
+        name, to_stata, kind = col.name, col.column_type.to_stata, col.column_type.stata
+        values = [to_stata(row[name], col) for row in records]
         if kind == "integer":
-            frame[col.name] = _integers(table, col, values)
+            variables[name] = _integers(table, col, values)
         elif kind == "float":
-            frame[col.name] = pd.Series(values, dtype="float64")
+            variables[name] = pd.Series(values, dtype="float64")
         elif kind == "date" and all(v is None for v in values):
             # pyreadstat takes a column of only None (or no rows) for text, which a %td format does not fit
-            frame[col.name] = pd.Series(values, dtype="datetime64[ns]")
+            variables[name] = pd.Series(values, dtype="datetime64[ns]")
         elif kind in ("text", "date"):  # text, and dates as datetime.date objects: pyreadstat writes those as Stata dates
-            frame[col.name] = pd.Series(values, dtype="object")
+            variables[name] = pd.Series(values, dtype="object")
         else:
             raise SadrIranDataError(f"{table.name}.{col.name}: the Stata export writes no variable of the kind {kind!r}")
-    return frame
+    return pd.DataFrame(variables, index=pd.RangeIndex(len(records)))  # made at once: a variable inserted at a time costs more
 
 
 def write_dta(path: Any, table: Table, rows: Iterable[dict[str, Any]], file_label: str) -> None:
