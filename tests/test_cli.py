@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
+from conftest import needs_repository
 from sadr_iran_data._names import EXPORT_FORMATS
 from sadr_iran_data.cli import _parser, main
 
@@ -78,7 +79,11 @@ def test_every_table_and_view_has_main_columns_it_holds():
     tables = [*TABLES.values(), *VIEWS.values(), EVIDENCE_WITH_SENTENCES]
     assert set(SHOWN) == {t.name for t in tables}
     for table in tables:
-        assert set(SHOWN[table.name]) <= set(table.column_names) and SHOWN[table.name][0] == table.primary_key, table.name
+        assert set(SHOWN[table.name]) <= set(table.column_names), table.name
+    for name, wide in SHOWABLE:  # the main columns tell the rows apart
+        rows = sid.load(name, backend="arrow", wide=wide).to_pylist()
+        shown = SHOWN[_declared(name, wide).name]
+        assert len({tuple(str(row[c]) for c in shown) for row in rows}) == len(rows), name
 
 
 @pytest.mark.parametrize(("name", "wide"), SHOWABLE)
@@ -91,6 +96,12 @@ def test_show_prints_the_main_columns_of_every_row_when_the_terminal_is_wide(nam
     view = _declared(name, wide).name
     assert lines[0].split() == list(SHOWN[view])
     assert len(lines) == 1 + len(sid.load(name)) and "…" not in "".join(lines)
+    for width in (80, 120):  # a terminal's usual widths: every main column, cut to fit
+        monkeypatch.setenv("COLUMNS", str(width))
+        assert main(["show", name, *(["--wide"] if wide else [])]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0].split() == list(SHOWN[view]) and len(lines) == 1 + len(sid.load(name)), (width, lines[-1])
+        assert max(map(len, lines)) <= width
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -182,6 +193,21 @@ def test_a_mistaken_where_or_column_is_one_line_naming_what_is_known(argv, messa
         assert main(["show", "events", *argv]) == 1
     out, err = capsys.readouterr()
     assert out == "" and len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err, err
+
+
+@needs_repository
+def test_show_evidence_with_the_article_picks_a_rows_quotes_and_their_sentences(capsys, monkeypatch):
+    from conftest import SOURCE
+
+    monkeypatch.setenv("COLUMNS", "100")
+    quotes = sid.load_evidence(article=SOURCE).query("record_id == 'evt-0042'")
+    assert main(["show", "evidence", "--article", str(SOURCE), "--where", "record_id=evt-0042"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["evidence_id", "record_id", "quote", "sentence"] and all(len(line) <= 100 for line in lines)
+    assert [line.split()[0] for line in lines[1:]] == list(quotes["evidence_id"])
+    assert main(["show", "evidence", "--article", str(SOURCE), "--where", "record_id=evt-0042", "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert [(r["quote"], r["sentence"]) for r in got] == list(zip(quotes["quote"], quotes["sentence"], strict=True))
 
 
 def test_where_on_an_earlier_release_and_its_own_columns(capsys, monkeypatch):

@@ -105,17 +105,18 @@ def _tables(args: argparse.Namespace) -> int:
     return 0
 
 
-#: The columns ``show`` prints as a table when ``--columns`` names none: enough to tell the rows apart, the longest text last.
+#: The columns ``show`` prints as a table when ``--columns`` names none: enough to tell the rows apart and read them in
+#: 80 columns, the longest text last.
 SHOWN = {
     "citations": ("citation_id", "kind", "note_number", "author", "date", "title"),
     "actors": ("actor_id", "actor_type", "country", "name"),
     "locations": ("location_id", "location_type", "country", "name"),
     "events": ("event_id", "event_type", "date_edtf", "certainty", "summary"),
-    "event_actors": ("event_actor_id", "event_id", "actor_id", "role"),
-    "relations": ("relation_id", "source_actor_id", "relation_type", "target_actor_id", "certainty", "summary"),
+    "event_actors": ("event_id", "role", "actor_id"),
+    "relations": ("relation_id", "relation_type", "certainty", "summary"),
     "evidence": ("evidence_id", "record_id", "quote"),
     "cues": ("cue_id", "record_id", "field", "value", "text"),
-    "events_wide": ("event_id", "date_edtf", "confidence", "initiator_names", "target_names", "place_name", "summary"),
+    "events_wide": ("event_id", "date_edtf", "initiator_names", "target_names", "place_name", "summary"),
     "relations_wide": ("relation_id", "source_name", "relation_type", "target_name", "confidence", "summary"),
     "evidence_with_sentences": ("evidence_id", "record_id", "quote", "sentence"),
 }
