@@ -10,6 +10,7 @@ not the article's) run only where the caller gives the article's text.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -112,7 +113,8 @@ def _r4_holders(tables: Tables) -> Iterator[Finding]:
                 yield Finding(table, record_id, "certainty", "r4_belief_has_holder", message, row["certainty"])
 
 
-def _footnote_scope(text: str, number: int) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=512)
+def _footnote_scope(text: str, number: int) -> tuple[tuple[int, int], ...]:
     """The sentences a footnote supports: its own line, its marker's sentence, and the quotation that sentence closes."""
     sentences = split_sentences(text)
     scope = []
@@ -124,7 +126,7 @@ def _footnote_scope(text: str, number: int) -> list[tuple[int, int]]:
             while "”" in sentence and "“" not in text[sentences[j][0] : sentences[j][1]] and j > 0:
                 j -= 1
                 scope.append(sentences[j])
-    return scope
+    return tuple(scope)
 
 
 def _r5_one_holder(tables: Tables) -> Iterator[Finding]:
@@ -139,7 +141,7 @@ def _r5_one_holder(tables: Tables) -> Iterator[Finding]:
         if cited is None or text is None:
             continue  # the footnote's scope is read in the article, where the caller gives it
         numbers = sorted({n for n, parent in notes.values() if parent == cited[1]})
-        scope = _footnote_scope(text, cited[0]) + [s for n in numbers for s in _footnote_scope(text, n) if text[s[0]].isdigit()]
+        scope = [*_footnote_scope(text, cited[0])] + [s for n in numbers for s in _footnote_scope(text, n) if text[s[0]].isdigit()]
         for quote in _quotes(tables, table, record_id):
             if not any(s <= quote["char_start"] < e for s, e in scope):
                 message = f"cites footnote {cited[0]} but quotes {quote['quote'][:50]!r}, outside what the footnote supports"
@@ -162,6 +164,12 @@ def _described(tables: Tables) -> Iterator[tuple[str, str, str, str]]:
             yield name, row[key], column, row.get(column) or ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _in_text(word: str, text: str) -> bool:
+    """Whether ``text`` holds ``word`` as a whole word, in any case."""
+    return re.search(rf"(?<!\w){word}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def _r7_article_only(tables: Tables) -> Iterator[Finding]:
     known = {n for key in (*tables.actors, *tables.locations) for n in tables.names(key)}
     article = next(iter(tables.texts.values()), None)
@@ -174,7 +182,7 @@ def _r7_article_only(tables: Tables) -> Iterator[Finding]:
         if article is None:
             continue
         for word in re.findall(r"(?<![.:;] )(?<!^)(?<!“)\b[A-Z][a-z]+\b", text):
-            if not re.search(rf"(?<!\w){word}(?!\w)", article, re.IGNORECASE) and not any(word in n for n in known):
+            if not _in_text(word, article) and not any(word in n for n in known):
                 yield Finding(table, record_id, column, "r7_article_only", f"{word!r} is not the article's", word)
 
 

@@ -13,6 +13,7 @@ right.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -173,9 +174,15 @@ def _in_quotes(tables: Tables) -> Iterator[Finding]:
             yield Finding(cue["record_table"], cue["record_id"], cue["field"], "cue_in_quotes", message, cue["value"])
 
 
+@functools.cache
+def _whole_name(name: str) -> re.Pattern[str]:
+    """``name`` as a whole name: not part of a longer word or hyphenated name."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 def _mentions(text: str, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The actors and places ``text`` names, as (id, name); a name inside a longer name of another ("U.S." in "U.S. troops") is not one."""
-    spans = [(m.start(), m.end(), key, name) for key, name in named for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    spans = [(m.start(), m.end(), key, name) for key, name in named if name in text for m in _whole_name(name).finditer(text)]
     return [
         (key, name)
         for start, end, key, name in spans
