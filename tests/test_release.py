@@ -55,7 +55,11 @@ def _stamps(root: Path) -> dict[str, tuple[int, int]]:
 
 def _run(copy: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The copy's own command, with the copy's package first on the path, run in the copy (or in ``cwd``)."""
-    env = {**os.environ, "PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
+    # The run's bytecode cache (conftest) lets the processes share the copy's compiled modules, kept outside the copy;
+    # without one, they write none.
+    if not env.get("PYTHONPYCACHEPREFIX"):
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     command = [sys.executable, "-m", "sadr_iran_data.cli", *args]
     return subprocess.run(command, cwd=cwd or copy, env=env, capture_output=True, text=True)
 
