@@ -15,6 +15,7 @@ import sadr_iran_data as sid
 from conftest import ROOT, needs_repository
 from sadr_iran_data import _version
 from sadr_iran_data._build.build import build
+from sadr_iran_data._build.curated import parse_yaml
 from sadr_iran_data.dataset import integrity
 from sadr_iran_data.dataset.integrity import read_manifest, sha256_bytes
 from sadr_iran_data.errors import BuildError
@@ -103,22 +104,23 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
     with pytest.raises(BuildError, match=r"actors \[act-serbs\] was released in .* but is gone: list it in"):
         build(repo, repo / "out")
 
-    retired = yaml.safe_load((repo / "data/curated/retired.yaml").read_text(encoding="utf-8")) or []
+    retired = parse_yaml((repo / "data/curated/retired.yaml").read_text(encoding="utf-8")) or []
     retired += [
         {"id": "act-serbs", "table": "actors", "retired_in": "99.0.0", "reason": "a test removal", "replaced_by": "act-muslim-bosnians"},
         {"id": "rel-0063", "table": "relations", "retired_in": "99.0.0", "reason": "its target was retired"},
     ]
     evas = [f"eva-{n}-serbs" for n in ("0015", "0018")]
     retired += [{"id": e, "table": "event_actors", "retired_in": "99.0.0", "reason": "its actor was retired"} for e in evas]
-    (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
+    _write_retired(repo, retired)
     with pytest.raises(BuildError, match=r"(evidence|cues) \[.*\] was released in"):
         build(repo, repo / "out")  # the evidence and cue rows of removed records must be retired too
 
+    released, current = _released_ids(repo), _current_rows(repo)
     for table, key in (("evidence", "evidence_id"), ("cues", "cue_id")):
-        removed = sorted(set(_released_ids(repo, table)) - set(_current_ids(repo, table, key)))
+        removed = sorted(set(released[table]) - {row[key] for row in current[table]})
         assert removed, table
         retired += [{"id": e, "table": table, "retired_in": "99.0.0", "reason": "its record was retired"} for e in removed]
-    (repo / "data/curated/retired.yaml").write_text(yaml.safe_dump(retired), encoding="utf-8")
+    _write_retired(repo, retired)
     build(repo, repo / "out")
     _use(repo / "out", monkeypatch)
 
@@ -141,18 +143,25 @@ def test_changes_list_edits_additions_and_retirements_by_id_and_column(repo, mon
         sid.lookup("act-nobody")
 
 
-def _released_ids(repo, table):
+def _write_retired(repo, retired):
+    """Write ``data/curated/retired.yaml`` (with libyaml's emitter where PyYAML has it: the list is long)."""
+    dumper = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
+    (repo / "data/curated/retired.yaml").write_text(yaml.dump(retired, Dumper=dumper), encoding="utf-8")
+
+
+def _released_ids(repo):
+    """The ids of every table in the latest archived release, by table."""
     from sadr_iran_data._build.archive import read_archives
     from sadr_iran_data.dataset.versions import version_key
 
     archives = read_archives(repo)
-    return archives[max(archives, key=version_key)][table]
+    return archives[max(archives, key=version_key)]
 
 
-def _current_ids(repo, table, key):
+def _current_rows(repo):
     from sadr_iran_data._build.curated import derive_rows, read_curated, read_sources
 
-    return [r[key] for r in derive_rows(read_curated(repo), read_sources(repo))[table]]
+    return derive_rows(read_curated(repo), read_sources(repo))
 
 
 @needs_repository
