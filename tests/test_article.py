@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
@@ -298,22 +298,41 @@ WORDS = st.lists(
 )
 
 
-@st.composite
-def texts_with_quotes(draw):
-    """A made-up text of words and some quotes of it (whole words), as evidence rows."""
-    words = draw(WORDS)
+def text_with_quotes(words: list[str], quoted: list[tuple[int, int]]) -> tuple[str, list[dict]]:
+    """The text of ``words``, and for each ``(first, last)`` the quote of those words, as an evidence row."""
     text = " ".join(words)
     bounds = [0, *(m.end() for m in re.finditer(" ", text))]
     rows = []
-    for n in range(draw(st.integers(1, 6))):
-        first = draw(st.integers(0, len(words) - 1))
-        last = draw(st.integers(first, min(len(words) - 1, first + 4)))
+    for n, (first, last) in enumerate(quoted):
         start, end = bounds[first], bounds[last] + len(words[last])
         rows.append({"evidence_id": f"evd-{n}", "record_id": f"evt-{n}", "char_start": start, "char_end": end, "quote": text[start:end]})
     return text, rows
 
 
-@settings(max_examples=200, deadline=None)
+@st.composite
+def texts_with_quotes(draw):
+    """A made-up text of words and some quotes of it (whole words), as evidence rows."""
+    words = draw(WORDS)
+    quoted = []
+    for _ in range(draw(st.integers(1, 6))):
+        first = draw(st.integers(0, len(words) - 1))
+        quoted.append((first, draw(st.integers(first, min(len(words) - 1, first + 4)))))
+    return text_with_quotes(words, quoted)
+
+
+# The edges: one word repeated (every quote ambiguous), quotes of one word, of the first and of the last; typographic
+# marks and a dash as words; quotes that overlap; the most words and quotes, the longest quotes; each kind of space.
+@example(case=text_with_quotes(["Qum"] * 8, [(0, 0), (3, 4), (7, 7)]), spaces=[" \u200b"])
+@example(
+    case=text_with_quotes(["al-Sadr’s", "“militia”", "–", "Tehran", "the", "army", "Najaf", "Mehran"], [(0, 1), (2, 2), (5, 7), (1, 3)]),
+    spaces=["\r\n", " "],
+)
+@example(case=text_with_quotes(["the", "army"] * 4, [(0, 1), (1, 2), (6, 7)]), spaces=["\n", "\u00a0", "  "])
+@example(
+    case=text_with_quotes(["Tehran", "Najaf", "Mehran", "Qum", "army"] * 8, [(0, 4), (35, 39), (10, 14), (12, 12), (39, 39), (20, 24)]),
+    spaces=[" ", "  ", "\n", "\u00a0", "\r\n", " \u200b"],
+)
+@settings(max_examples=80, deadline=None)
 @given(case=texts_with_quotes(), spaces=st.lists(st.sampled_from([" ", "  ", "\n", "\u00a0", "\r\n", " \u200b"]), min_size=1))
 def test_every_quote_is_found_at_a_place_that_holds_it_once_folded(case, spaces):
     text, rows = case
