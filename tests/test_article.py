@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
@@ -16,6 +17,8 @@ from conftest import SOURCE, needs_repository
 from sadr_iran_data.dataset.article import FRAME_COLUMNS, STATUSES, find_quotes, fold
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+#: For an edit of the whole article, whose edge cases are also tried one by one.
+EDITS = settings(SETTINGS, max_examples=15)
 TYPOGRAPHIC = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
 
 
@@ -29,15 +32,9 @@ def rewrite(text: str, change: Callable[[int, str], tuple[str, str]]) -> tuple[s
 
     Returns the new text, and where each original character's replacement starts and ends in it.
     """
-    out, starts, ends, length = [], [], [], 0
-    for i, char in enumerate(text):
-        before, replacement = change(i, char)
-        length += len(before)
-        starts.append(length)
-        length += len(replacement)
-        ends.append(length)
-        out += [before, replacement]
-    return "".join(out), starts, ends
+    pieces = [piece for i, char in enumerate(text) for piece in change(i, char)]  # before, replacement, before, ...
+    bounds = list(itertools.accumulate(map(len, pieces), initial=0))  # bounds[2i + 1]: where replacement i starts
+    return "".join(pieces), bounds[1::2], bounds[2::2]
 
 
 def expected_span(row, starts: list[int], ends: list[int]) -> tuple[int, int]:
@@ -131,12 +128,45 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if text[a:b].strip()]
 
 
-@SETTINGS
+def edge_sentences(text: str, evidence: list[dict]) -> dict[str, tuple[int, int]]:
+    """The sentences whose removal is an edge case: the first, the last, one without quotes, the one the most quotes run
+    out of, and the one with the most quotes whose words occur elsewhere in the article too."""
+    spans = sentences(text)
+
+    def quotes(span: tuple[int, int]) -> list[dict]:
+        return [row for row in evidence if row["char_start"] < span[1] and row["char_end"] > span[0]]
+
+    def crossing(span: tuple[int, int]) -> int:
+        return sum(row["char_start"] < span[0] or row["char_end"] > span[1] for row in quotes(span))
+
+    def repeated(span: tuple[int, int]) -> int:
+        return sum(text.count(row["quote"]) > 1 for row in quotes(span))
+
+    edges = {"first": spans[0], "last": spans[-1], "most crossed": max(spans, key=crossing), "most repeated": max(spans, key=repeated)}
+    unquoted = [span for span in spans if not quotes(span)]
+    if unquoted:
+        edges["unquoted"] = unquoted[0]
+    return edges
+
+
+def test_removing_an_edge_sentence_loses_its_quotes_and_moves_the_rest(tmp_path, source_text, evidence):
+    for name, (start, end) in edge_sentences(source_text, evidence).items():
+        assert_removing_the_sentence_loses_its_quotes_and_moves_the_rest(tmp_path / name, source_text, evidence, start, end)
+
+
+@EDITS
 @given(data=st.data())
 def test_a_removed_sentence_loses_its_quotes_and_moves_the_rest(tmp_path_factory, source_text, evidence, data):
     start, end = data.draw(st.sampled_from(sentences(source_text)), label="sentence")
+    assert_removing_the_sentence_loses_its_quotes_and_moves_the_rest(tmp_path_factory.mktemp("removed"), source_text, evidence, start, end)
+
+
+def assert_removing_the_sentence_loses_its_quotes_and_moves_the_rest(
+    folder: Path, source_text: str, evidence: list[dict], start: int, end: int
+) -> None:
     copy, starts, ends = rewrite(source_text, lambda i, char: ("", "" if start <= i < end else char))
-    report = sid.check_article(write(tmp_path_factory.mktemp("removed"), copy))
+    folder.mkdir(exist_ok=True)
+    report = sid.check_article(write(folder, copy))
     found = by_id(report)
     overlapping = [row for row in evidence if row["char_start"] < end and row["char_end"] > start]
     kept = sorted((row["char_start"], expected_span(row, starts, ends)[0]) for row in evidence if row not in overlapping)
@@ -178,15 +208,45 @@ def between_quotes(source_text, evidence) -> list[int]:
 INSERTED = st.text(st.sampled_from("abcXYZ019 ,.;:()\n\t\u00a0’“”"), min_size=1, max_size=12).map(lambda text: f" {text}\n")
 
 
-@SETTINGS
+def edge_insertions(text: str, evidence: list[dict], free: list[int]) -> dict[str, dict[int, str]]:
+    """Insertions that are edge cases: at the start and the end, right before and right after a quote, between two quotes
+    that touch, only white space and typographic marks, and 25 (the most drawn) spread over the article."""
+    starts, ends = {row["char_start"] for row in evidence} & set(free), {row["char_end"] for row in evidence} & set(free)
+    first = min(starts)
+    edges = {
+        "start and end": {0: " X\n", len(text): " Y\n"},
+        "around the first quote": {first: " \u00a0\n\t\n", min(end for end in ends if end > first): " ’“”\n"},
+        "the longest, at the ends": {min(free): " abcXYZ019 ,.;:()\n", max(free): " \u00a0’“”\t\n"},
+        "spread": {free[k * (len(free) - 1) // 24]: f" {k}\n" for k in range(25)},
+    }
+    touching = sorted(starts & ends)
+    if touching:
+        edges["between touching quotes"] = {touching[0]: " ,\n", touching[-1]: " ;\n"}
+    return edges
+
+
+def test_edge_insertions_outside_the_quotes_move_every_quote_exactly_where_it_went(tmp_path, source_text, evidence, between_quotes):
+    for name, insertions in edge_insertions(source_text, evidence, between_quotes).items():
+        assert set(insertions) <= set(between_quotes), name
+        assert_insertions_move_every_quote_exactly_where_it_went(tmp_path / name, source_text, evidence, dict(insertions))
+
+
+@EDITS
 @given(data=st.data())
 def test_insertions_outside_the_quotes_move_every_quote_exactly_where_it_went(
     tmp_path_factory, source_text, evidence, between_quotes, data
 ):
     insertions = data.draw(st.dictionaries(st.sampled_from(between_quotes), INSERTED, min_size=1, max_size=25), label="insertions")
+    assert_insertions_move_every_quote_exactly_where_it_went(tmp_path_factory.mktemp("inserted"), source_text, evidence, insertions)
+
+
+def assert_insertions_move_every_quote_exactly_where_it_went(
+    folder: Path, source_text: str, evidence: list[dict], insertions: dict[int, str]
+) -> None:
     at_end = insertions.pop(len(source_text), "")
     copy, starts, ends = rewrite(source_text, lambda i, char: (insertions.get(i, ""), char))
-    report = sid.check_article(write(tmp_path_factory.mktemp("inserted"), copy + at_end))
+    folder.mkdir(exist_ok=True)
+    report = sid.check_article(write(folder, copy + at_end))
     assert report.ok, str(report)
     assert_each_quote_went_where_its_text_went(report, evidence, copy + at_end, starts, ends)
 
@@ -238,22 +298,41 @@ WORDS = st.lists(
 )
 
 
-@st.composite
-def texts_with_quotes(draw):
-    """A made-up text of words and some quotes of it (whole words), as evidence rows."""
-    words = draw(WORDS)
+def text_with_quotes(words: list[str], quoted: list[tuple[int, int]]) -> tuple[str, list[dict]]:
+    """The text of ``words``, and for each ``(first, last)`` the quote of those words, as an evidence row."""
     text = " ".join(words)
     bounds = [0, *(m.end() for m in re.finditer(" ", text))]
     rows = []
-    for n in range(draw(st.integers(1, 6))):
-        first = draw(st.integers(0, len(words) - 1))
-        last = draw(st.integers(first, min(len(words) - 1, first + 4)))
+    for n, (first, last) in enumerate(quoted):
         start, end = bounds[first], bounds[last] + len(words[last])
         rows.append({"evidence_id": f"evd-{n}", "record_id": f"evt-{n}", "char_start": start, "char_end": end, "quote": text[start:end]})
     return text, rows
 
 
-@settings(max_examples=200, deadline=None)
+@st.composite
+def texts_with_quotes(draw):
+    """A made-up text of words and some quotes of it (whole words), as evidence rows."""
+    words = draw(WORDS)
+    quoted = []
+    for _ in range(draw(st.integers(1, 6))):
+        first = draw(st.integers(0, len(words) - 1))
+        quoted.append((first, draw(st.integers(first, min(len(words) - 1, first + 4)))))
+    return text_with_quotes(words, quoted)
+
+
+# The edges: one word repeated (every quote ambiguous), quotes of one word, of the first and of the last; typographic
+# marks and a dash as words; quotes that overlap; the most words and quotes, the longest quotes; each kind of space.
+@example(case=text_with_quotes(["Qum"] * 8, [(0, 0), (3, 4), (7, 7)]), spaces=[" \u200b"])
+@example(
+    case=text_with_quotes(["al-Sadr’s", "“militia”", "–", "Tehran", "the", "army", "Najaf", "Mehran"], [(0, 1), (2, 2), (5, 7), (1, 3)]),
+    spaces=["\r\n", " "],
+)
+@example(case=text_with_quotes(["the", "army"] * 4, [(0, 1), (1, 2), (6, 7)]), spaces=["\n", "\u00a0", "  "])
+@example(
+    case=text_with_quotes(["Tehran", "Najaf", "Mehran", "Qum", "army"] * 8, [(0, 4), (35, 39), (10, 14), (12, 12), (39, 39), (20, 24)]),
+    spaces=[" ", "  ", "\n", "\u00a0", "\r\n", " \u200b"],
+)
+@settings(max_examples=80, deadline=None)
 @given(case=texts_with_quotes(), spaces=st.lists(st.sampled_from([" ", "  ", "\n", "\u00a0", "\r\n", " \u200b"]), min_size=1))
 def test_every_quote_is_found_at_a_place_that_holds_it_once_folded(case, spaces):
     text, rows = case

@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
 from sadr_iran_data.cli import main
 from sadr_iran_data.declarations import TABLES
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 RELEASE_FILES = ("changes", "retired", "croissant")
 # Each earlier release the package can load is one archive file.
 ARCHIVES = tuple(f"release-{v}" for v in sid.releases().query("not current")["version"])
@@ -91,6 +91,15 @@ def test_manifest_matches_the_files_and_the_declarations(data_copy):
         assert entry["schema_fingerprint"] == TABLES[name].fingerprint
 
 
+# The edges, in a file of each kind (Parquet, JSON, gzipped JSON): the first byte and the last (where Parquet and gzip
+# keep their magic numbers), changed in its lowest bit, its highest, or all of them.
+@example(name="events", where=0.0, change=1)
+@example(name="cues", where=0.9999999, change=0x80)
+@example(name="retired", where=0.0, change=0xFF)
+@example(name="croissant", where=0.9999999, change=1)
+@example(name=ARCHIVES[0], where=0.0, change=0x80)
+@example(name=ARCHIVES[-1], where=0.9999999, change=0xFF)
+@example(name="changes", where=0.5, change=1)
 @SETTINGS
 @given(name=st.sampled_from(ALL_FILES), where=st.floats(0, 1, exclude_max=True), change=st.integers(1, 255))
 def test_any_changed_byte_in_any_file_is_refused_by_every_reader(data_copy, tmp_path, capsys, name, where, change):
@@ -106,6 +115,15 @@ def test_any_changed_byte_in_any_file_is_refused_by_every_reader(data_copy, tmp_
     assert sid.verify()[name] == "ok"
 
 
+# The edges, in a file of each kind (Parquet, JSON, gzipped JSON): emptied, one byte short, one byte more, 64 more.
+@example(name="events", keep=0.0, extra=b"")
+@example(name="evidence", keep=0.9999999, extra=b"")
+@example(name="citations", keep=0.5, extra=b"\0")
+@example(name="retired", keep=0.0, extra=b"")
+@example(name="croissant", keep=0.9999999, extra=b"")
+@example(name="changes", keep=0.0, extra=b"\n" * 64)
+@example(name=ARCHIVES[0], keep=0.9999999, extra=b"")
+@example(name=ARCHIVES[-1], keep=0.0, extra=b"\x1f\x8b")
 @SETTINGS
 @given(name=st.sampled_from(ALL_FILES), keep=st.floats(0, 1, exclude_max=True), extra=st.binary(max_size=64))
 def test_a_truncated_or_extended_file_is_refused_by_every_reader(data_copy, tmp_path, capsys, name, keep, extra):

@@ -53,11 +53,20 @@ def _stamps(root: Path) -> dict[str, tuple[int, int]]:
     return stamps
 
 
+def _env(copy: Path) -> dict[str, str]:
+    """The environment of a process of the copy: the copy's package first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
+    # The run's bytecode cache (conftest) lets the processes share the copy's compiled modules, kept outside the copy;
+    # without one, they write none.
+    if not env.get("PYTHONPYCACHEPREFIX"):
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
 def _run(copy: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The copy's own command, with the copy's package first on the path, run in the copy (or in ``cwd``)."""
-    env = {**os.environ, "PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "sadr_iran_data.cli", *args]
-    return subprocess.run(command, cwd=cwd or copy, env=env, capture_output=True, text=True)
+    return subprocess.run(command, cwd=cwd or copy, env=_env(copy), capture_output=True, text=True)
 
 
 @pytest.fixture(scope="module")
@@ -142,21 +151,48 @@ def test_a_release_sets_the_version_everywhere_archives_it_and_a_second_run_chan
     assert _files(copy) == before, "a second run of the same release changed files"
 
 
-@pytest.mark.parametrize(
-    "argv, message",
-    [
-        (["--release", "0.9.0"], "is older than"),
-        (["--release", "one"], "not a version"),
-        (["--release", f"v{LATER}"], f"write the version as {LATER}"),
-        (["--release", LATER, "--date", "soon"], "--date must be a day"),
-        (["--out", "somewhere", "--release", LATER], "leave out --out"),
-    ],
-)
-def test_a_release_refuses_what_would_go_backwards_or_is_no_version(copy, argv, message):
-    before = (copy / "src/sadr_iran_data/_version.py").read_bytes()
-    out = _run(copy, "build", *argv)
-    assert out.returncode == 1 and message in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
-    assert (copy / "src/sadr_iran_data/_version.py").read_bytes() == before
+#: What a release must refuse, and what it says.
+REFUSED = [
+    (["--release", "0.9.0"], "is older than"),
+    (["--release", "one"], "not a version"),
+    (["--release", f"v{LATER}"], f"write the version as {LATER}"),
+    (["--release", LATER, "--date", "soon"], "--date must be a day"),
+    (["--out", "somewhere", "--release", LATER], "leave out --out"),
+]
+
+# Runs the command line as ``python -m sadr_iran_data.cli build ARGS`` does, for each ARGS of the JSON list it is given,
+# one after the other, and prints for each its exit status, what it wrote on standard error and then _version.py's bytes.
+_BUILD_EACH = """
+import contextlib, io, json, sys
+from pathlib import Path
+from sadr_iran_data.cli import main
+
+results = []
+for args in json.loads(sys.argv[1]):
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = main(["build", *args])
+    results.append([status, err.getvalue(), Path("src/sadr_iran_data/_version.py").read_bytes().hex()])
+print(json.dumps(results))
+"""
+
+
+@pytest.fixture(scope="module")
+def refusals(copy) -> tuple[str, list[tuple[int, str, str]]]:
+    """_version.py before, and each refused release's status, standard error and _version.py after it (one process)."""
+    before = (copy / "src/sadr_iran_data/_version.py").read_bytes().hex()
+    command = [sys.executable, "-c", _BUILD_EACH, json.dumps([argv for argv, _ in REFUSED])]
+    out = subprocess.run(command, cwd=copy, env=_env(copy), capture_output=True, text=True)
+    assert out.returncode == 0 and not out.stderr, out.stderr
+    return before, [tuple(result) for result in json.loads(out.stdout)]
+
+
+@pytest.mark.parametrize("case", range(len(REFUSED)), ids=[message for _, message in REFUSED])
+def test_a_release_refuses_what_would_go_backwards_or_is_no_version(refusals, case):
+    before, results = refusals
+    status, stderr, after = results[case]
+    assert status == 1 and REFUSED[case][1] in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    assert after == before
 
 
 def test_the_installed_version_is_a_release_of_this_repository():

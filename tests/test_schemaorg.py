@@ -6,7 +6,7 @@ import datetime
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
@@ -48,6 +48,14 @@ def test_the_source_article_is_the_identitys():
 days = st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31))
 
 
+# The edges: no start at all, no end at all, one event, an end before the start of another, the first and last days.
+@example([(None, None)])
+@example([(None, datetime.date(2007, 3, 8)), (None, None)])
+@example([(datetime.date(1980, 1, 1), None)])
+@example([(datetime.date(2004, 4, 1), datetime.date(2004, 4, 1))])
+@example([(datetime.date(2007, 1, 1), datetime.date(2001, 1, 1)), (datetime.date(2003, 1, 1), datetime.date(2002, 1, 1))])
+@example([(datetime.date(1900, 1, 1), None), (None, datetime.date(2100, 12, 31)), (datetime.date(2000, 1, 1), datetime.date(2000, 1, 2))])
+@settings(max_examples=30)
 @given(st.lists(st.tuples(st.none() | days, st.none() | days), min_size=1))
 def test_the_temporal_coverage_runs_from_the_earliest_start_to_the_latest_end(pairs):
     events = [{"date_start": start, "date_end": end} for start, end in pairs]
@@ -62,6 +70,16 @@ def test_the_temporal_coverage_runs_from_the_earliest_start_to_the_latest_end(pa
     assert datetime.date.fromisoformat(last) == max(ends)
 
 
+# The edges: each character that could end the element or start markup, alone, in a key, in the closing tag and a
+# comment, beside a backslash and an escape already written out, and every kind of value nested.
+@example("<")
+@example(">")
+@example("&")
+@example("</script>")
+@example("</SCRIPT ><!-- -->")
+@example({"</script>": "<script>alert(1)</script>", "&amp;": ["&lt;", "\\<", "\\u003c", "]]>"]})
+@example([None, True, False, 0, -(2**70), "", [], {}, {"a": [{"b": ["<>&"]}]}])
+@settings(max_examples=25)
 @given(
     st.recursive(st.none() | st.booleans() | st.integers() | st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner))
 )

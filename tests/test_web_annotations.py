@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
@@ -259,7 +260,31 @@ def text_and_quotes(draw):
     return text, rows, cues
 
 
-@settings(max_examples=300, deadline=None)
+def _case(text: str, quotes: Sequence[tuple[int, int]], cues: Sequence[tuple[int, int]] = ()) -> tuple[str, list[dict], list[dict]]:
+    """A text with quotes and cues at the spans given, as ``text_and_quotes`` draws them."""
+    rows = [
+        {"evidence_id": f"evd-{n}", "citation_id": "cit-1", "char_start": a, "char_end": b, "quote": text[a:b]}
+        for n, (a, b) in enumerate(quotes)
+    ]
+    cue_rows = [
+        {"cue_id": f"cue-{n}", "citation_id": "cit-1", "char_start": a, "char_end": b, "text": text[a:b]} for n, (a, b) in enumerate(cues)
+    ]
+    return text, rows, cue_rows
+
+
+# The edges: no context allowed; quotes that touch; quotes at the document's edges; quotes that overlap; a cue that
+# bridges the gap between two quotes; a gap of one character no quote covers; the same quote twice; one quote that is
+# the whole text; context longer than the limit on both sides.
+@example(case=_case("abc", [(0, 3)]), length=0)
+@example(case=_case("ab. c’a", [(0, 2), (2, 4), (4, 7)]), length=40)
+@example(case=_case("abc abc", [(0, 1), (6, 7), (1, 6)]), length=3)
+@example(case=_case("aaaa bbbb", [(0, 6), (3, 9)]), length=5)
+@example(case=_case("ab c ab", [(0, 2), (5, 7)], [(2, 5)]), length=10)
+@example(case=_case("ab.cd", [(0, 2), (3, 5)]), length=10)
+@example(case=_case("abc", [(0, 3), (0, 3)], [(1, 2)]), length=1)
+@example(case=_case("a\nb’c. a", [(0, 9)]), length=40)
+@example(case=_case("abcabcabcabc", [(5, 6), (0, 12)]), length=2)
+@settings(max_examples=100, deadline=None)
 @given(case=text_and_quotes(), length=st.integers(0, 40))
 def test_context_is_the_documents_own_text_and_only_what_the_quotes_and_cues_cover(case, length):
     text, rows, cues = case
