@@ -23,7 +23,28 @@ from sadr_iran_data.cli import _parser, main
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    """The command in a fresh Python process, as ``python -m sadr_iran_data.cli`` runs it."""
     return subprocess.run([sys.executable, "-m", "sadr_iran_data.cli", *args], capture_output=True, text=True)
+
+
+def _run_in_process(argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except SystemExit as exc:
+            status = exc.code if isinstance(exc.code, int) else 1
+    return status, out.getvalue(), err.getvalue()
+
+
+def run_here(*args: str) -> subprocess.CompletedProcess:
+    """The command run by ``main`` in this process, its exit status and output as a process would give them.
+
+    ``main`` turns every error into a message and a status, so where the
+    process itself is not the point the tests spare starting one.
+    """
+    status, out, err = _run_in_process(list(args))
+    return subprocess.CompletedProcess(["sadr-iran-data", *args], status, out, err)
 
 
 def test_info_prints_name_version_source_and_counts():
@@ -239,13 +260,13 @@ def test_unknown_table():
 
 
 def test_missing_file():
-    _one_line_error(run("validate", "no/such/events.csv"), "no such file")
+    _one_line_error(run_here("validate", "no/such/events.csv"), "no such file")
 
 
 def test_unreadable_file(tmp_path):
     bad = tmp_path / "events.parquet"
     bad.write_bytes(b"not parquet at all")
-    _one_line_error(run("validate", str(bad)), "events.parquet is not a Parquet file")
+    _one_line_error(run_here("validate", str(bad)), "events.parquet is not a Parquet file")
 
 
 #: On the command line, a folder is a folder of tables: an empty one has none.
@@ -362,7 +383,7 @@ def test_extra_columns_can_be_ignored(tmp_path, capsys):
 def test_file_of_unknown_table(tmp_path):
     odd = tmp_path / "odd.csv"
     odd.write_text("a\n1\n", encoding="utf-8")
-    _one_line_error(run("validate", str(odd)), "cannot tell which table odd.csv holds")
+    _one_line_error(run_here("validate", str(odd)), "cannot tell which table odd.csv holds")
 
 
 def test_invalid_file_lists_failures_and_exits_1(tmp_path):
@@ -370,7 +391,7 @@ def test_invalid_file_lists_failures_and_exits_1(tmp_path):
     df.loc[0, "certainty"] = "certain"
     path = tmp_path / "mine.parquet"
     df.to_parquet(path)
-    out = run("validate", str(path), "--table", "events")
+    out = run_here("validate", str(path), "--table", "events")
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert "events.certainty [" in out.stderr and "rule: vocabulary" in out.stderr
@@ -379,7 +400,7 @@ def test_invalid_file_lists_failures_and_exits_1(tmp_path):
 def test_valid_file_exits_0(tmp_path):
     path = tmp_path / "events.parquet"
     sid.load_events().to_parquet(path)
-    out = run("validate", str(path))
+    out = run_here("validate", str(path))
     assert out.returncode == 0, out.stderr
     assert "valid" in out.stdout
 
@@ -625,9 +646,10 @@ def test_check_article_writes_every_quote_as_csv_or_json(tmp_path, capsys, sourc
     ("name", "message"),
     [("absent.txt", "cannot read"), (".", "is a folder"), ("cp1252.txt", "is not UTF-8 text")],
 )
-def test_check_article_with_a_bad_path_is_one_line(tmp_path, name, message):
+def test_check_article_with_a_bad_path_is_one_line(tmp_path, monkeypatch, name, message):
     (tmp_path / "cp1252.txt").write_bytes("Qum – Najaf".encode("cp1252"))
-    out = subprocess.run([sys.executable, "-m", "sadr_iran_data.cli", "check-article", name], capture_output=True, text=True, cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    out = run_here("check-article", name)
     _one_line_error(out, "sadr-iran-data check-article: ", message)
     assert out.returncode == 1 and out.stdout == ""
 
@@ -694,16 +716,6 @@ def playground(tmp_path_factory):
     (folder / "wide").mkdir()
     write_actors(folder / "wide" / "actors.csv", extra=10_000)
     return folder
-
-
-def _run_in_process(argv):
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            status = main(argv)
-        except SystemExit as exc:
-            status = exc.code if isinstance(exc.code, int) else 1
-    return status, out.getvalue(), err.getvalue()
 
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
