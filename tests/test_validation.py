@@ -13,12 +13,14 @@ import pytest
 from bad_inputs import BAD_FILES, DEEP, HOSTILE_FILES, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import records
+from strategies import records as _records
 
 import sadr_iran_data as sid
 from sadr_iran_data.declarations import TABLES
 from sadr_iran_data.errors import SkippedFilesWarning
 
+#: The strategy of records of each table, made once: hypothesis builds and checks a strategy when it is first drawn from.
+RECORDS = {name: _records(table) for name, table in TABLES.items()}
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
@@ -38,7 +40,7 @@ def _unique_rows(table, rows):
 @st.composite
 def table_and_rows(draw, names=tuple(TABLES)):
     name = draw(st.sampled_from(names))
-    rows = draw(st.lists(records(TABLES[name]), min_size=1, max_size=5))
+    rows = draw(st.lists(RECORDS[name], min_size=1, max_size=5))
     return name, _unique_rows(TABLES[name], rows)
 
 
@@ -87,7 +89,7 @@ def test_value_outside_the_vocabulary_is_reported(data, draw):
 
 @SETTINGS
 @given(
-    st.lists(records(TABLES["locations"]), min_size=1, max_size=4),
+    st.lists(RECORDS["locations"], min_size=1, max_size=4),
     st.sampled_from(["latitude", "longitude"]),
     st.floats(0.001, 1e6, allow_nan=False),
     st.booleans(),
