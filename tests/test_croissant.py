@@ -233,17 +233,34 @@ SPOILED = {
 }
 
 
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The Croissant export of each table a fault spoils, that table alone, once for the module.
+
+    mlcroissant parses a description of one table and its vocabularies in a
+    fraction of the time it takes for the whole dataset's.
+    """
+    folder = tmp_path_factory.mktemp("alone")
+    paths = {}
+    for name in sorted({field_id.split("/")[0] for field_id, _ in SPOILED.values()}):
+        sid.export("croissant", folder / name, tables=[name])
+        paths[name] = folder / name / "croissant.json"
+    return paths
+
+
 @pytest.mark.parametrize("fault", SPOILED)
-def test_the_comparison_fails_for_a_dropped_or_mistyped_column(exported, tmp_path, fault):
+def test_the_comparison_fails_for_a_dropped_or_mistyped_column(alone, tmp_path, fault):
     field_id, spoil = SPOILED[fault]
-    document = json.loads(exported.read_text(encoding="utf-8"))
+    name = field_id.split("/")[0]
+    assert_reads_as_shipped(alone[name], name)  # as exported, the description passes: the fault alone makes it fail
+    document = json.loads(alone[name].read_text(encoding="utf-8"))
     spoiled = copy.deepcopy(document)
     spoil(spoiled, field_id)
-    for parquet in exported.parent.glob("*.parquet"):
+    for parquet in alone[name].parent.glob("*.parquet"):
         (tmp_path / parquet.name).write_bytes(parquet.read_bytes())
     (tmp_path / "croissant.json").write_text(json.dumps(spoiled), encoding="utf-8")
     with pytest.raises((AssertionError, mlc.ValidationError, mlc.GenerationError, ValueError, TypeError)):
-        assert_reads_as_shipped(tmp_path / "croissant.json", field_id.split("/")[0])
+        assert_reads_as_shipped(tmp_path / "croissant.json", name)
 
 
 # --------------------------------------------------------------------------

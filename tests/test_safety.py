@@ -53,8 +53,9 @@ def _findings(path: Path) -> list[str]:
     """What the AST scan finds (the ground ruff's S rules do not cover)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = []
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
     for node in ast.walk(tree):
-        where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{getattr(node, 'lineno', '?')}"
+        where = f"{shown}:{getattr(node, 'lineno', '?')}"
         if isinstance(node, ast.Call):
             name = _dotted(node.func)
             if name in FORBIDDEN_CALLS:

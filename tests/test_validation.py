@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv as csv_module
 import datetime
 import io
@@ -13,12 +14,14 @@ import pytest
 from bad_inputs import BAD_FILES, DEEP, HOSTILE_FILES, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import records
+from strategies import records as _records
 
 import sadr_iran_data as sid
 from sadr_iran_data.declarations import TABLES
 from sadr_iran_data.errors import SkippedFilesWarning
 
+#: The strategy of records of each table, made once: hypothesis builds and checks a strategy when it is first drawn from.
+RECORDS = {name: _records(table) for name, table in TABLES.items()}
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
@@ -38,14 +41,11 @@ def _unique_rows(table, rows):
 @st.composite
 def table_and_rows(draw, names=tuple(TABLES)):
     name = draw(st.sampled_from(names))
-    rows = draw(st.lists(records(TABLES[name]), min_size=1, max_size=5))
+    rows = draw(st.lists(RECORDS[name], min_size=1, max_size=5))
     return name, _unique_rows(TABLES[name], rows)
 
 
-@SETTINGS
-@given(table_and_rows())
-def test_valid_generated_rows_pass(data):
-    name, rows = data
+def _valid_generated_rows_pass(name, rows):
     report = sid.validate(_frame(rows), table=name, references=False)
     assert report.ok, str(report)
 
@@ -62,10 +62,7 @@ def _expect(report, name, column, row, rule):
 _TYPED = tuple(n for n, t in TABLES.items() if any(c.type in ("int", "float", "date", "bool") for c in t.columns))
 
 
-@SETTINGS
-@given(table_and_rows(names=_TYPED), st.data())
-def test_wrong_type_is_reported(data, draw):
-    name, rows = data
+def _wrong_type_is_reported(name, rows, draw):
     typed = [c for c in TABLES[name].columns if c.type in ("int", "float", "date", "bool")]
     col = draw.draw(st.sampled_from(typed))
     target = draw.draw(st.integers(0, len(rows) - 1))
@@ -74,10 +71,7 @@ def test_wrong_type_is_reported(data, draw):
     _expect(report, name, col.name, rows[target][TABLES[name].primary_key], "type")
 
 
-@SETTINGS
-@given(table_and_rows(), st.data())
-def test_value_outside_the_vocabulary_is_reported(data, draw):
-    name, rows = data
+def _value_outside_the_vocabulary_is_reported(name, rows, draw):
     col = draw.draw(st.sampled_from([c for c in TABLES[name].columns if c.vocabulary]))
     bad = draw.draw(st.text(min_size=1, max_size=12).filter(lambda v: v.strip() and v not in col.vocabulary.values))
     rows[0][col.name] = bad
@@ -87,7 +81,7 @@ def test_value_outside_the_vocabulary_is_reported(data, draw):
 
 @SETTINGS
 @given(
-    st.lists(records(TABLES["locations"]), min_size=1, max_size=4),
+    st.lists(RECORDS["locations"], min_size=1, max_size=4),
     st.sampled_from(["latitude", "longitude"]),
     st.floats(0.001, 1e6, allow_nan=False),
     st.booleans(),
@@ -105,10 +99,11 @@ def test_out_of_range_coordinates_are_reported(rows, column, excess, below):
     _expect(report, "locations", column, row["location_id"], "minimum" if below else "maximum")
 
 
-@SETTINGS
-@given(table_and_rows(names=("events", "relations", "event_actors", "evidence", "citations", "actors", "locations")), st.data())
-def test_dangling_foreign_key_is_reported(data, draw):
-    name, rows = data
+#: The tables with a foreign key.
+_KEYED = ("events", "relations", "event_actors", "evidence", "citations", "actors", "locations")
+
+
+def _dangling_foreign_key_is_reported(name, rows, draw):
     table = TABLES[name]
     keyed = [c for c in table.columns if c.references and c.references != name]
     if not keyed:  # actors/locations only refer to themselves
@@ -136,10 +131,7 @@ def test_end_before_start_is_reported(data, start, days_before):
     _expect(report, name, "date_end", rows[0][TABLES[name].primary_key], "date_order")
 
 
-@SETTINGS
-@given(table_and_rows(), st.data())
-def test_missing_required_value_is_reported(data, draw):
-    name, rows = data
+def _missing_required_value_is_reported(name, rows, draw):
     col = draw.draw(st.sampled_from([c for c in TABLES[name].columns[1:] if not c.nullable]))
     rows[0][col.name] = None
     report = sid.validate(_frame(rows), table=name, references=False)
@@ -263,10 +255,7 @@ def _breaks(table, col):
     return breaks
 
 
-@SETTINGS
-@given(table_and_rows(), st.data())
-def test_a_minimally_broken_row_fails_naming_its_column_row_and_rule(data, draw):
-    name, rows = data
+def _a_minimally_broken_row_fails_naming_its_column_row_and_rule(name, rows, draw):
     table = TABLES[name]
     col = draw.draw(st.sampled_from(table.columns))
     rule, values = draw.draw(st.sampled_from(_breaks(table, col)))
@@ -284,10 +273,7 @@ def test_a_minimally_broken_row_fails_naming_its_column_row_and_rule(data, draw)
         assert report.failures == tuple(hits), "a value of the wrong type is reported once, not again by the checks it then fails"
 
 
-@SETTINGS
-@given(table_and_rows(), st.data())
-def test_every_broken_cell_is_reported_not_just_the_first(data, draw):
-    name, rows = data
+def _every_broken_cell_is_reported_not_just_the_first(name, rows, draw):
     table = TABLES[name]
     cells = draw.draw(
         st.sets(st.tuples(st.integers(0, len(rows) - 1), st.sampled_from(table.column_names)), min_size=1, max_size=3 * len(rows))
@@ -448,10 +434,7 @@ def test_not_a_table_objects_are_clear_errors():
 # --------------------------------------------------------------------------
 
 
-@SETTINGS
-@given(table_and_rows(), st.data())
-def test_validation_never_mutates_the_callers_frame(data, draw):
-    name, rows = data
+def _validation_never_mutates_the_callers_frame(name, rows, draw):
     table = TABLES[name]
     if draw.draw(st.booleans()):  # a broken frame as well as a valid one
         col = draw.draw(st.sampled_from(table.columns))
@@ -463,6 +446,26 @@ def test_validation_never_mutates_the_callers_frame(data, draw):
     sid.validate(frame, table=name, references=False)
     pd.testing.assert_frame_equal(frame, before, check_exact=True)
     assert frame.attrs == {"owner": "me"}
+
+
+@settings(SETTINGS, max_examples=30)
+@given(table_and_rows(), st.data())
+def test_generated_rows_pass_and_every_kind_of_broken_cell_is_reported(data, draw):
+    """Each check of the generated rows, on its own copy of them: valid rows pass, and each kind of broken cell is reported.
+
+    The rows are drawn once for all the checks, as drawing valid rows costs more than validating them.
+    """
+    name, rows = data
+    _valid_generated_rows_pass(name, copy.deepcopy(rows))
+    if name in _TYPED:
+        _wrong_type_is_reported(name, copy.deepcopy(rows), draw)
+    _value_outside_the_vocabulary_is_reported(name, copy.deepcopy(rows), draw)
+    _missing_required_value_is_reported(name, copy.deepcopy(rows), draw)
+    if name in _KEYED:
+        _dangling_foreign_key_is_reported(name, copy.deepcopy(rows), draw)
+    _a_minimally_broken_row_fails_naming_its_column_row_and_rule(name, copy.deepcopy(rows), draw)
+    _every_broken_cell_is_reported_not_just_the_first(name, copy.deepcopy(rows), draw)
+    _validation_never_mutates_the_callers_frame(name, copy.deepcopy(rows), draw)
 
 
 def test_validating_a_file_leaves_it_byte_for_byte(tmp_path):

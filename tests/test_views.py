@@ -6,7 +6,7 @@ import functools
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import sadr_iran_data as sid
@@ -428,8 +428,18 @@ def _worlds(draw):
     return actors, relations
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(world=_worlds())
+@example(world=(WORLD, WORLD_RELATIONS))  # chains, loops, doubtful and doubled memberships, a militia: the edges, tried first
+@example(world=([_actor("act-0", "state")], []))  # a state alone
+@example(world=([_actor("act-0", "person")], [_relation("act-0", "leads", "act-0")]))  # a person who leads himself
+@example(world=([_actor("act-0", "state"), _actor("act-1", "state")], [_relation("act-0", "member_of", "act-1")]))  # a state stays itself
+@example(  # a person in a collective in a state's body, and a body whose parent is a person
+    world=(
+        [_actor("act-0", "state"), _actor("act-1", "state_body", "act-0"), _actor("act-2", "collective"), _actor("act-3", "person")],
+        [_relation("act-2", "member_of", "act-1"), _relation("act-3", "member_of", "act-2")],
+    )
+)
 def test_states_of_agrees_with_a_fixed_point_of_the_memberships(world):
     actors, relations = world
     states = states_of(actors, relations)
@@ -626,8 +636,15 @@ def _split_worlds(draw):
     return parents, edges, draw(st.sampled_from(ids))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(world=_split_worlds())
+@example(world=({"act-0": None}, [("act-0", "act-0")], "act-0"))  # a splinter of itself
+@example(world=({"act-0": None, "act-1": None}, [("act-0", "act-1"), ("act-1", "act-0")], "act-0"))  # each split from the other
+@example(world=({"act-0": None, "act-1": "act-0"}, [("act-1", "act-0")], "act-0"))  # a part split from what it lies within
+@example(world=({"act-0": None, "act-1": None, "act-2": None}, [("act-1", "act-0"), ("act-2", "act-1")], "act-0"))  # a splinter's splinter
+@example(  # a splinter of a part, and what lies within that splinter
+    world=({"act-0": None, "act-1": "act-0", "act-2": None, "act-3": "act-2"}, [("act-2", "act-1")], "act-0")
+)
 def test_split_off_is_the_closure_of_splits_and_what_lies_within(world):
     from sadr_iran_data.dataset.views import split_off
 

@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ _MATCHES = {"exact": 1.0, "words": 0.9, "transliteration": 0.8}
 _PARTICLES = re.compile(r"\b(?:al|el|ad|as|an|ar|the)[-\s]", re.IGNORECASE)
 
 
+# Each name is compared with every query: its plain form and skeleton are worked out once.
+@functools.lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """``text`` without accents, case, apostrophes, hyphens or punctuation: words separated by one space.
 
@@ -47,6 +50,7 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", letters).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def skeleton(text: str) -> str:
     """The consonant skeleton of a name, where its transliterations meet: no particles, vowels or doubled letters."""
     words = []
