@@ -421,7 +421,9 @@ def located_places(draw: Any) -> list[Record]:
 def test_geojson_places_events_at_located_places_and_counts_the_rest(places, data):
     real_rows = _writing.rows
     location_ids = [r["location_id"] for r in places]
-    events = [{**row, "location_id": data.draw(st.none() | st.sampled_from(location_ids))} for row in real_rows("events")]
+    shipped_events = real_rows("events")
+    placed_at = data.draw(st.lists(st.none() | st.sampled_from(location_ids), min_size=len(shipped_events), max_size=len(shipped_events)))
+    events = [{**row, "location_id": location_id} for row, location_id in zip(shipped_events, placed_at, strict=True)]
     fake = {"locations": places, "events": events}
     with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
         serve_rows(mp, lambda name: fake.get(name) or real_rows(name))
@@ -824,11 +826,15 @@ def test_sql_is_built_only_from_quoted_identifiers_and_declared_text():
 
 
 def test_concurrent_exports_into_one_folder_never_overwrite_each_other(exported, tmp_path):
+    import sys
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
     reference = {p.name: p.read_bytes() for p in exported("csv")}
-    barrier = threading.Barrier(8)
+    # 4 threads, switching every 1 ms rather than every 5: every export passes the check made before it writes, so a
+    # writer that overwrites, or that removes files another export placed, shows in each round.
+    threads = 4
+    barrier = threading.Barrier(threads)
 
     def one(_: int) -> str:
         barrier.wait()
@@ -839,13 +845,18 @@ def test_concurrent_exports_into_one_folder_never_overwrite_each_other(exported,
             return "refused"
         return "written"
 
-    for _ in range(5):
-        with ThreadPoolExecutor(8) as pool:
-            outcomes = list(pool.map(one, range(8)))
-        assert outcomes.count("written") == 1, outcomes
-        assert {p.name: p.read_bytes() for p in (tmp_path / "shared").iterdir()} == reference
-        for path in (tmp_path / "shared").iterdir():
-            path.unlink()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)
+    try:
+        for _ in range(2):
+            with ThreadPoolExecutor(threads) as pool:
+                outcomes = list(pool.map(one, range(threads)))
+            assert outcomes.count("written") == 1, outcomes
+            assert {p.name: p.read_bytes() for p in (tmp_path / "shared").iterdir()} == reference
+            for path in (tmp_path / "shared").iterdir():
+                path.unlink()
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def test_a_file_that_appears_during_an_export_is_kept_and_nothing_else_is_left(tmp_path, monkeypatch):
