@@ -5,8 +5,9 @@ sockets are closed before ``sadr_iran_data`` (or pandas, pyarrow, …) is
 imported, so an import-time connection would be caught too; an audit hook
 records the connections that bypass the patched ``socket`` functions.
 The same fresh interpreter counts the native threads the library starts.
-The thread checks release 8 threads (4 for the exports) at once with a
-barrier and compare every result with a load made alone.
+The thread checks release 4 threads at once with a barrier, switching
+between them every millisecond, and compare every result with a load made
+alone; 8 threads race through the lazy imports of a fresh process.
 """
 
 from __future__ import annotations
@@ -34,10 +35,14 @@ import sadr_iran_data as sid
 from sadr_iran_data._names import CITATION_FORMATS, EXPORT_FORMATS
 from sadr_iran_data.declarations import TABLES
 
-THREADS = 8
-#: Python's thread switch interval while threads run at once: a fifth of its default 5 ms, so that the threads
-#: interleave at many more points and a race in a short stretch of code shows.
+#: The threads released at once in this process, and Python's thread switch interval while they run: a fifth of its
+#: default 5 ms, so that they interleave at many more points and a race in a short stretch of code shows. 4 threads
+#: switching this often still race: a CSV writer that shares one row buffer between calls garbles their files on every
+#: run (8 threads at 5 ms: in about half the runs), and so do pandas loads that share one dict of dtypes.
+THREADS = 4
 SWITCH_INTERVAL = 0.001
+#: The threads of the fresh process that races through the lazy imports.
+LAZY_THREADS = 8
 BACKENDS = ("pandas", "arrow", "polars")
 SENTINEL = "ISOLATION-CHECK-DONE"
 
@@ -515,7 +520,6 @@ LAZY_RACE = textwrap.dedent(
 
     import sadr_iran_data as sid
 
-    THREADS = 8
     bound = set(sid._LAZY) & set(vars(sid))
     imported = {f"sadr_iran_data.{module}" for module in sid._LAZY.values()} & set(sys.modules)
     assert not bound and not imported, (bound, imported)
@@ -592,13 +596,8 @@ LAZY_RACE = textwrap.dedent(
 @pytest.mark.slow
 @pytest.mark.parametrize("attempt", range(2))
 def test_threads_racing_through_the_lazy_imports_of_a_fresh_process(attempt):
-    report = report_of(run_python(f"SENTINEL = {SENTINEL!r}\n{LAZY_RACE}"))
-    assert report == {"threads": THREADS, "names": len(sid.__all__), "tasks": 4}
-
-
-#: The threads that export at once. With the short switch interval, 4 threads catch a writer that shares one
-#: module-level row buffer between calls (the CSV writer's) on every run; 8 threads at the default interval did in half.
-EXPORT_THREADS = 4
+    report = report_of(run_python(f"SENTINEL = {SENTINEL!r}\nTHREADS = {LAZY_THREADS}\n{LAZY_RACE}"))
+    assert report == {"threads": LAZY_THREADS, "names": len(sid.__all__), "tasks": 4}
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -607,7 +606,7 @@ def test_threads_exporting_offline_into_their_own_folders_write_identical_files(
         pytest.importorskip("duckdb")
     reference = sid.export(fmt, tmp_path / "alone")
     assert reference and all(p.stat().st_size > 0 for p in reference)
-    results = together(lambda i: sid.export(fmt, tmp_path / f"thread-{i}"), threads=EXPORT_THREADS)
+    results = together(lambda i: sid.export(fmt, tmp_path / f"thread-{i}"))
     assert offline == []
     tables = duckdb_rows(reference[0]) if fmt == "duckdb" else None
     for i, paths in enumerate(results):
