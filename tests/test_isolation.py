@@ -231,8 +231,10 @@ EVERYTHING = textwrap.dedent(
             did(f"cite {fmt} include_source={include_source}", sid.__version__ in text and (include_source is not True or "Rahimi" in text))
         did(f"cite_source {fmt}", "Rahimi" in sid.cite_source(fmt))
 
+    files = {}
     for fmt in EXPORT_FORMATS:
         paths = exported[fmt] if fmt in exported else sid.export(fmt, out / fmt)
+        files[fmt] = [str(p.relative_to(out)) for p in paths]
         did(f"export {fmt}", len(paths) > 0 and all(p.is_file() and p.stat().st_size > 0 for p in paths))
 
     graph = sid.to_networkx()
@@ -254,7 +256,7 @@ EVERYTHING = textwrap.dedent(
     did("cli validate relations.parquet", "valid" in cli("validate", str(out / "parquet" / "relations.parquet")))
     did("cli export ndjson", len(cli("export", str(out / "cli"), "--format", "ndjson").splitlines()) == len(names) + 2)  # the wide views
 
-    print(SENTINEL + json.dumps({"attempts": ATTEMPTS, "done": done, "probes": sorted(PROBES), "threads": threads}))
+    print(SENTINEL + json.dumps({"attempts": ATTEMPTS, "done": done, "probes": sorted(PROBES), "threads": threads, "exports": files}))
     """
 )
 
@@ -293,25 +295,26 @@ def _strace() -> list[str] | None:
 
 
 @pytest.fixture(scope="module")
-def everything_offline(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], list[str] | None]:
+def everything_offline(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], list[str] | None, Path]:
     """The whole public API, run once in a fresh guarded interpreter: under strace where it works, with strace's log.
 
     One run serves three checks: the Python guard's report, the system calls the guard cannot see, and the native
-    threads the library starts.
+    threads the library starts. Its exports, each written alone, are what the threads' exports must equal; the third
+    item is the folder that holds them.
     """
     folder = tmp_path_factory.mktemp("offline")
     child = [sys.executable, "-c", f"SENTINEL = {SENTINEL!r}\n{GUARD}\n{EVERYTHING}", str(folder / "out")]
     strace = _strace()
     if strace is None:
-        return subprocess.run(child, capture_output=True, text=True, timeout=120), None
+        return subprocess.run(child, capture_output=True, text=True, timeout=120), None, folder / "out"
     log = folder / "strace.log"
     out = subprocess.run([*strace, "-o", str(log), *child], capture_output=True, text=True, timeout=180)
-    return out, log.read_text().splitlines()
+    return out, log.read_text().splitlines(), folder / "out"
 
 
 @pytest.mark.slow
 def test_nothing_touches_the_network_in_a_fresh_process(everything_offline):
-    out, _ = everything_offline
+    out, _, _ = everything_offline
     report = report_of(out)
     assert report["attempts"] == []
     assert len(report["probes"]) == 5
@@ -323,7 +326,7 @@ def test_nothing_touches_the_network_in_a_fresh_process(everything_offline):
 @pytest.mark.slow
 def test_no_native_code_opens_a_network_connection(everything_offline):
     """The Python guard cannot see C++/Rust code (Arrow, DuckDB, polars); the kernel can."""
-    out, traced = everything_offline
+    out, traced, _ = everything_offline
     if traced is None:
         pytest.skip("needs strace and permission to ptrace")
     report = report_of(out)
@@ -587,10 +590,12 @@ def test_threads_racing_through_the_lazy_imports_of_a_fresh_process(attempt):
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
-def test_threads_exporting_offline_into_their_own_folders_write_identical_files(offline, tmp_path, fmt):
+def test_threads_exporting_offline_into_their_own_folders_write_identical_files(everything_offline, offline, tmp_path, fmt):
+    """The threads' files equal those the fresh process of the network checks wrote alone (a DuckDB file: its tables)."""
     if fmt == "duckdb":
         pytest.importorskip("duckdb")
-    reference = sid.export(fmt, tmp_path / "alone")
+    out, _, folder = everything_offline
+    reference = [folder / name for name in report_of(out)["exports"][fmt]]
     assert reference and all(p.stat().st_size > 0 for p in reference)
     results = together(lambda i: sid.export(fmt, tmp_path / f"thread-{i}"))
     assert offline == []
@@ -623,7 +628,7 @@ def duckdb_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir() or (os.cpu_count() or 1) < 2, reason="counts threads through /proc")
 def test_the_library_starts_no_native_thread_pool(everything_offline):
     """The fresh process of the network checks counts its threads before and after loads, validation and exports."""
-    out, _ = everything_offline
+    out, _, _ = everything_offline
     counts = report_of(out)["threads"]
     assert counts["api"] == counts["start"], f"threads started by loads, validation, exports, …: {counts}"
     assert counts["parquet files"] == counts["start"], f"threads started by validating Parquet files: {counts}"
