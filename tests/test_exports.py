@@ -416,19 +416,39 @@ def located_places(draw: Any) -> list[Record]:
     return rows
 
 
-@SETTINGS
-@given(places=located_places(), data=st.data())
-def test_geojson_places_events_at_located_places_and_counts_the_rest(places, data):
+def check_geojson_export(places: list[Record], events: list[Record]) -> None:
+    """The GeoJSON export of ``places`` and ``events`` (the other tables as shipped) passes :func:`check_geojson`."""
     real_rows = _writing.rows
-    location_ids = [r["location_id"] for r in places]
-    shipped_events = real_rows("events")
-    placed_at = data.draw(st.lists(st.none() | st.sampled_from(location_ids), min_size=len(shipped_events), max_size=len(shipped_events)))
-    events = [{**row, "location_id": location_id} for row, location_id in zip(shipped_events, placed_at, strict=True)]
     fake = {"locations": places, "events": events}
     with pytest.MonkeyPatch.context() as mp, tempfile.TemporaryDirectory() as tmp:
         serve_rows(mp, lambda name: fake.get(name) or real_rows(name))
         export("geojson", tmp)
         check_geojson(Path(tmp), plain_records(TABLES["locations"], places), plain_records(TABLES["events"], events))
+
+
+def test_geojson_places_events_at_located_places_and_counts_the_rest_at_the_edges():
+    """No place with a point; every place with one (at the corners of the map and at 0, 0) and every event placed; no event placed."""
+    shipped_places, shipped_events = _writing.rows("locations"), _writing.rows("events")
+    corners = [(0.0, 0.0), (90.0, 180.0), (-90.0, -180.0), (90.0, -180.0), (-90.0, 180.0)]
+    unlocated = [{**row, "latitude": None, "longitude": None, "geo_precision": None} for row in shipped_places]
+    located = [
+        {**row, "latitude": lat, "longitude": lon, "geo_precision": "town"}
+        for row, (lat, lon) in zip(shipped_places, corners * len(shipped_places), strict=False)
+    ]
+    ids = [row["location_id"] for row in shipped_places]
+    everywhere = [{**row, "location_id": ids[i % len(ids)]} for i, row in enumerate(shipped_events)]
+    nowhere = [{**row, "location_id": None} for row in shipped_events]
+    for places, events in ((unlocated, everywhere), (located, everywhere), (located, nowhere)):
+        check_geojson_export(places, events)
+
+
+@settings(SETTINGS, max_examples=10)
+@given(places=located_places(), data=st.data())
+def test_geojson_places_events_at_located_places_and_counts_the_rest(places, data):
+    location_ids = [r["location_id"] for r in places]
+    shipped_events = _writing.rows("events")
+    placed_at = data.draw(st.lists(st.none() | st.sampled_from(location_ids), min_size=len(shipped_events), max_size=len(shipped_events)))
+    check_geojson_export(places, [{**row, "location_id": location_id} for row, location_id in zip(shipped_events, placed_at, strict=True)])
 
 
 def graph_records(table: Table, items: list[tuple[str, Record]], key_column: str, decode: bool) -> list[Record]:
