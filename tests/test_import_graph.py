@@ -10,6 +10,7 @@ first use, not imported with the package, and are not edges either.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import subprocess
 import sys
@@ -84,8 +85,9 @@ def _targets(module: str, node: ast.Import | ast.ImportFrom) -> set[str]:
     return found - {module} - (ancestors - named)
 
 
+@functools.cache
 def graph() -> dict[str, dict[str, bool]]:
-    """module -> {imported module: whether only inside functions}."""
+    """module -> {imported module: whether only inside functions}; parsed once for the module's tests, which only read it."""
     edges: dict[str, dict[str, bool]] = {}
     for module, path in MODULES.items():
         edges[module] = {}

@@ -4,8 +4,10 @@ The network checks run the whole public API in a fresh interpreter whose
 sockets are closed before ``sadr_iran_data`` (or pandas, pyarrow, …) is
 imported, so an import-time connection would be caught too; an audit hook
 records the connections that bypass the patched ``socket`` functions.
-The thread checks release 8 threads at once with a barrier and compare every
-result with a load made alone.
+The same fresh interpreter counts the native threads the library starts.
+The thread checks release 4 threads at once with a barrier, switching
+between them every millisecond, and compare every result with a load made
+alone; 8 threads race through the lazy imports of a fresh process.
 """
 
 from __future__ import annotations
@@ -33,7 +35,14 @@ import sadr_iran_data as sid
 from sadr_iran_data._names import CITATION_FORMATS, EXPORT_FORMATS
 from sadr_iran_data.declarations import TABLES
 
-THREADS = 8
+#: The threads released at once in this process, and Python's thread switch interval while they run: a fifth of its
+#: default 5 ms, so that they interleave at many more points and a race in a short stretch of code shows. 4 threads
+#: switching this often still race: a CSV writer that shares one row buffer between calls garbles their files on every
+#: run (8 threads at 5 ms: in about half the runs), and so do pandas loads that share one dict of dtypes.
+THREADS = 4
+SWITCH_INTERVAL = 0.001
+#: The threads of the fresh process that races through the lazy imports.
+LAZY_THREADS = 8
 BACKENDS = ("pandas", "arrow", "polars")
 SENTINEL = "ISOLATION-CHECK-DONE"
 
@@ -135,20 +144,55 @@ GUARD = textwrap.dedent(
     """
 )
 
+# The same child counts its native threads (from /proc, which also sees threads
+# Python does not know about) before and after using the library. Arrow's CPU
+# thread pool, once started, can abort the interpreter at exit ("terminate
+# called without an active exception", status -6) on this stack; so every
+# Arrow read, conversion and CSV parse in the library runs in the calling
+# thread. Parsing a CSV file with Arrow starts one I/O read-ahead thread,
+# whatever its options; that one is allowed, the CPU pool (one thread per core)
+# is not. The threads are counted first, before polars or DuckDB is used.
 EVERYTHING = textwrap.dedent(
     """
     import contextlib
     import inspect
     import io
     import json
+    import os
     from pathlib import Path
 
+    import pandas, pyarrow, pyarrow.compute, pyarrow.csv, pyarrow.parquet, pandera.pandas
     import sadr_iran_data as sid
     from sadr_iran_data._names import CITATION_FORMATS, EXPORT_FORMATS
     from sadr_iran_data.cli import main
 
     out = Path(sys.argv[1])
     done = []
+
+
+    def native_threads():
+        if not os.path.isdir("/proc/self/task"):
+            return None
+        names = [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
+        return sorted(n for n in names if n != "jemalloc_bg_thd")  # the allocator's own housekeeping thread
+
+
+    threads = {"start": native_threads()}
+    for name in sid.tables():
+        sid.load(name)
+        sid.load(name, backend="arrow")
+        sid.validate(name)
+    counted = ("csv", "parquet", "json", "ndjson", "sqlite", "geojson", "graphml", "datapackage")
+    exported = {fmt: sid.export(fmt, out / fmt) for fmt in counted}
+    sid.load_all()
+    sid.changes(), sid.lookup("evt-0001"), sid.codebook(), sid.verify(), sid.cite("bibtex")
+    threads["api"] = native_threads()
+    for name in sid.tables():
+        sid.validate(f"{out}/parquet/{name}.parquet")
+    threads["parquet files"] = native_threads()
+    for name in sid.tables():
+        sid.validate(f"{out}/csv/{name}.csv")
+    threads["csv files"] = native_threads()
 
 
     def did(what, ok):
@@ -187,8 +231,10 @@ EVERYTHING = textwrap.dedent(
             did(f"cite {fmt} include_source={include_source}", sid.__version__ in text and (include_source is not True or "Rahimi" in text))
         did(f"cite_source {fmt}", "Rahimi" in sid.cite_source(fmt))
 
+    files = {}
     for fmt in EXPORT_FORMATS:
-        paths = sid.export(fmt, out / fmt)
+        paths = exported[fmt] if fmt in exported else sid.export(fmt, out / fmt)
+        files[fmt] = [str(p.relative_to(out)) for p in paths]
         did(f"export {fmt}", len(paths) > 0 and all(p.is_file() and p.stat().st_size > 0 for p in paths))
 
     graph = sid.to_networkx()
@@ -210,7 +256,7 @@ EVERYTHING = textwrap.dedent(
     did("cli validate relations.parquet", "valid" in cli("validate", str(out / "parquet" / "relations.parquet")))
     did("cli export ndjson", len(cli("export", str(out / "cli"), "--format", "ndjson").splitlines()) == len(names) + 2)  # the wide views
 
-    print(SENTINEL + json.dumps({"attempts": ATTEMPTS, "done": done, "probes": sorted(PROBES)}))
+    print(SENTINEL + json.dumps({"attempts": ATTEMPTS, "done": done, "probes": sorted(PROBES), "threads": threads, "exports": files}))
     """
 )
 
@@ -222,7 +268,7 @@ def expected_operations() -> set[str]:
         *(f"load_all {backend}" for backend in BACKENDS),
         *(f"load_{name}" for name in names),
         *(f"validate {name}" for name in names),
-        *(f"cite {fmt} include_source=None" for fmt in CITATION_FORMATS),
+        *(f"cite {fmt} include_source={include_source}" for fmt in CITATION_FORMATS for include_source in (None, True)),
         *(f"cite_source {fmt}" for fmt in CITATION_FORMATS),
         *(f"export {fmt}" for fmt in EXPORT_FORMATS),
         "verify",
@@ -234,31 +280,41 @@ def expected_operations() -> set[str]:
     }
 
 
-def _strace_works() -> bool:
+def _strace() -> list[str] | None:
+    """strace following the child's processes and logging the calls that reach the network, or None where it cannot run.
+
+    Where strace has it, a seccomp filter stops the processes only at the traced system calls, not at every one.
+    """
     if shutil.which("strace") is None:
-        return False
-    return subprocess.run(["strace", "-f", "-o", os.devnull, "true"], capture_output=True).returncode == 0
+        return None
+    for fast in (["--seccomp-bpf"], []):
+        command = ["strace", "-f", *fast, "-qq", "-e", "trace=execve,connect,sendto,sendmsg,bind"]
+        if subprocess.run([*command, "-o", os.devnull, "true"], capture_output=True).returncode == 0:
+            return command
+    return None
 
 
 @pytest.fixture(scope="module")
-def everything_offline(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], list[str] | None]:
+def everything_offline(tmp_path_factory) -> tuple[subprocess.CompletedProcess[str], list[str] | None, Path]:
     """The whole public API, run once in a fresh guarded interpreter: under strace where it works, with strace's log.
 
-    One run serves both checks: the Python guard's report, and the system calls the guard cannot see.
+    One run serves three checks: the Python guard's report, the system calls the guard cannot see, and the native
+    threads the library starts. Its exports, each written alone, are what the threads' exports must equal; the third
+    item is the folder that holds them.
     """
     folder = tmp_path_factory.mktemp("offline")
     child = [sys.executable, "-c", f"SENTINEL = {SENTINEL!r}\n{GUARD}\n{EVERYTHING}", str(folder / "out")]
-    if not _strace_works():
-        return subprocess.run(child, capture_output=True, text=True, timeout=120), None
+    strace = _strace()
+    if strace is None:
+        return subprocess.run(child, capture_output=True, text=True, timeout=120), None, folder / "out"
     log = folder / "strace.log"
-    trace = ["strace", "-f", "-qq", "-e", "trace=execve,connect,sendto,sendmsg,bind", "-o", str(log)]
-    out = subprocess.run([*trace, *child], capture_output=True, text=True, timeout=180)
-    return out, log.read_text().splitlines()
+    out = subprocess.run([*strace, "-o", str(log), *child], capture_output=True, text=True, timeout=180)
+    return out, log.read_text().splitlines(), folder / "out"
 
 
 @pytest.mark.slow
 def test_nothing_touches_the_network_in_a_fresh_process(everything_offline):
-    out, _ = everything_offline
+    out, _, _ = everything_offline
     report = report_of(out)
     assert report["attempts"] == []
     assert len(report["probes"]) == 5
@@ -270,7 +326,7 @@ def test_nothing_touches_the_network_in_a_fresh_process(everything_offline):
 @pytest.mark.slow
 def test_no_native_code_opens_a_network_connection(everything_offline):
     """The Python guard cannot see C++/Rust code (Arrow, DuckDB, polars); the kernel can."""
-    out, traced = everything_offline
+    out, traced, _ = everything_offline
     if traced is None:
         pytest.skip("needs strace and permission to ptrace")
     report = report_of(out)
@@ -309,42 +365,26 @@ def offline(monkeypatch) -> list[str]:
     return attempts
 
 
-def test_loads_validate_and_citations_work_offline(offline):
-    for backend in BACKENDS:
-        frames = sid.load_all(backend)
-        assert [len(frames[name]) for name in sid.tables()] == [len(sid.load(name, backend=backend)) for name in sid.tables()]
-    assert set(sid.verify().values()) == {"ok"}
-    for name in sid.tables():
-        assert sid.validate(name).ok, name
-    for fmt in CITATION_FORMATS:
-        assert sid.__version__ in sid.cite(fmt, include_source=True)
-        assert "Rahimi" in sid.cite_source(fmt)
-    assert sid.to_networkx().number_of_edges() == len(sid.load_relations())
-    assert offline == []
-
-
-@pytest.mark.parametrize("fmt", EXPORT_FORMATS)
-def test_exports_work_offline(offline, tmp_path, fmt):
-    paths = sid.export(fmt, tmp_path)
-    assert paths and all(p.stat().st_size > 0 for p in paths)
-    assert offline == []
-
-
 # --------------------------------------------------------------------------
 # Many threads at once
 # --------------------------------------------------------------------------
 
 
 def together(task: Callable[[int], Any], threads: int = THREADS) -> list[Any]:
-    """``task(i)`` for i in range(threads), all released at the same moment; results in thread order."""
+    """``task(i)`` for i in range(threads), all released at the same moment, switching often; results in thread order."""
     barrier = threading.Barrier(threads)
 
     def run(i: int) -> Any:
         barrier.wait(timeout=60)
         return task(i)
 
-    with ThreadPoolExecutor(threads) as pool:
-        return list(pool.map(run, range(threads)))
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    try:
+        with ThreadPoolExecutor(threads) as pool:
+            return list(pool.map(run, range(threads)))
+    finally:
+        sys.setswitchinterval(interval)
 
 
 def assert_same(backend: str, got: Any, expected: Any) -> None:
@@ -469,7 +509,6 @@ LAZY_RACE = textwrap.dedent(
 
     import sadr_iran_data as sid
 
-    THREADS = 8
     bound = set(sid._LAZY) & set(vars(sid))
     imported = {f"sadr_iran_data.{module}" for module in sid._LAZY.values()} & set(sys.modules)
     assert not bound and not imported, (bound, imported)
@@ -546,16 +585,21 @@ LAZY_RACE = textwrap.dedent(
 @pytest.mark.slow
 @pytest.mark.parametrize("attempt", range(2))
 def test_threads_racing_through_the_lazy_imports_of_a_fresh_process(attempt):
-    report = report_of(run_python(f"SENTINEL = {SENTINEL!r}\n{LAZY_RACE}"))
-    assert report == {"threads": THREADS, "names": len(sid.__all__), "tasks": 4}
+    report = report_of(run_python(f"SENTINEL = {SENTINEL!r}\nTHREADS = {LAZY_THREADS}\n{LAZY_RACE}"))
+    assert report == {"threads": LAZY_THREADS, "names": len(sid.__all__), "tasks": 4}
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
-def test_threads_exporting_into_their_own_folders_write_identical_files(tmp_path, fmt):
+def test_threads_exporting_offline_into_their_own_folders_write_identical_files(everything_offline, offline, tmp_path, fmt):
+    """The threads' files equal those the fresh process of the network checks wrote alone (a DuckDB file: its tables)."""
     if fmt == "duckdb":
         pytest.importorskip("duckdb")
-    reference = sid.export(fmt, tmp_path / "alone")
+    out, _, folder = everything_offline
+    reference = [folder / name for name in report_of(out)["exports"][fmt]]
+    assert reference and all(p.stat().st_size > 0 for p in reference)
     results = together(lambda i: sid.export(fmt, tmp_path / f"thread-{i}"))
+    assert offline == []
+    tables = duckdb_rows(reference[0]) if fmt == "duckdb" else None
     for i, paths in enumerate(results):
         folder = tmp_path / f"thread-{i}"
         assert [p.name for p in paths] == [p.name for p in reference]
@@ -563,7 +607,7 @@ def test_threads_exporting_into_their_own_folders_write_identical_files(tmp_path
         for path, expected in zip(paths, reference, strict=True):
             assert path.parent == folder
             if fmt == "duckdb":  # a DuckDB file is not byte-reproducible even when written alone; compare its tables
-                assert duckdb_rows(path) == duckdb_rows(expected)
+                assert duckdb_rows(path) == tables
             else:
                 assert path.read_bytes() == expected.read_bytes(), path.name
 
@@ -579,51 +623,13 @@ def duckdb_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 # No native thread pool: a process that used the library exits cleanly
 # --------------------------------------------------------------------------
 
-# Arrow's CPU thread pool, once started, can abort the interpreter at exit
-# ("terminate called without an active exception", status -6) on this stack;
-# so every Arrow read, conversion and CSV parse in the library runs in the
-# calling thread. The child counts its native threads (from /proc, which also
-# sees threads Python does not know about) before and after the whole API.
-# Parsing a CSV file with Arrow starts one I/O read-ahead thread, whatever
-# its options; that one is allowed, the CPU pool (one thread per core) is not.
-THREAD_COUNT = textwrap.dedent(
-    """
-    import json, os, sys, tempfile
-    import pandas, pyarrow, pyarrow.compute, pyarrow.csv, pyarrow.parquet, pandera.pandas
-    import sadr_iran_data as sid
-
-    def threads():
-        names = [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
-        return sorted(n for n in names if n != "jemalloc_bg_thd")  # the allocator's own housekeeping thread
-
-    counts = {"start": threads()}
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in sid.tables():
-            sid.load(name)
-            sid.load(name, backend="arrow")
-            sid.validate(name)
-        for fmt in ("csv", "parquet", "json", "ndjson", "sqlite", "geojson", "graphml", "datapackage"):
-            sid.export(fmt, f"{tmp}/{fmt}")
-        sid.load_all()
-        sid.changes(), sid.lookup("evt-0001"), sid.codebook(), sid.verify(), sid.cite("bibtex")
-        counts["api"] = threads()
-        for name in sid.tables():
-            sid.validate(f"{tmp}/parquet/{name}.parquet")
-        counts["parquet files"] = threads()
-        for name in sid.tables():
-            sid.validate(f"{tmp}/csv/{name}.csv")
-        counts["csv files"] = threads()
-    print(json.dumps(counts))
-    """
-)
-
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir() or (os.cpu_count() or 1) < 2, reason="counts threads through /proc")
-def test_the_library_starts_no_native_thread_pool():
-    out = run_python(THREAD_COUNT)
-    assert out.returncode == 0, out.stderr[-3000:]
-    counts = json.loads(out.stdout.splitlines()[-1])
+def test_the_library_starts_no_native_thread_pool(everything_offline):
+    """The fresh process of the network checks counts its threads before and after loads, validation and exports."""
+    out, _, _ = everything_offline
+    counts = report_of(out)["threads"]
     assert counts["api"] == counts["start"], f"threads started by loads, validation, exports, …: {counts}"
     assert counts["parquet files"] == counts["start"], f"threads started by validating Parquet files: {counts}"
     assert len(counts["csv files"]) <= len(counts["start"]) + 1, f"threads started by validating CSV files: {counts}"
