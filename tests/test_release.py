@@ -135,15 +135,15 @@ def test_a_release_sets_the_version_everywhere_archives_it_and_a_second_run_chan
     assert f"## [Unreleased]\n\n## [{NEXT}] - 2027-01-02" in (copy / "CHANGELOG.md").read_text(encoding="utf-8")
     archive = json.loads(gzip.decompress((copy / f"data/releases/{NEXT}.json.gz").read_bytes()))
     assert archive["version"] == NEXT
-    check = _run(copy, "verify")
-    assert check.returncode == 0, check.stderr
-    since = subprocess.run(
-        [sys.executable, "-c", f"import sadr_iran_data as sid; print(len(sid.changes(since={sid.__version__!r})), sid.__version__)"],
-        env={**os.environ, "PYTHONPATH": str(copy / "src")},
-        capture_output=True,
-        text=True,
-    )
-    assert since.stdout.split() == ["0", NEXT], since.stderr  # the same rows: no change since the last release
+    # One process of the copy: its `verify` command, then the changes since the last release (none: the same rows).
+    check = f"""
+import sadr_iran_data as sid
+from sadr_iran_data.cli import main
+status = main(["verify"])
+print(status, len(sid.changes(since={sid.__version__!r})), sid.__version__)
+"""
+    since = subprocess.run([sys.executable, "-c", check], cwd=copy, env=_env(copy), capture_output=True, text=True)
+    assert (since.stdout.splitlines() or [""])[-1].split() == ["0", "0", NEXT], since.stdout + since.stderr
 
     before = _files(copy)
     again = _run(copy, "build", "--release", NEXT)

@@ -15,6 +15,7 @@ each cue's characters with the tables' (F1).
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 from collections.abc import Iterable
@@ -46,10 +47,16 @@ STUDY = Path("data") / "curated" / "adjudication.yaml"
 
 def added_after_the_study(root: Path) -> dict[str, str]:
     """The events and relations added after this round, which no coder saw: record id -> why it was added."""
+    return dict(_added_after_the_study((root / STUDY).read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=4)
+def _added_after_the_study(study: str) -> tuple[tuple[str, str], ...]:
+    """The study file's ``after_the_study: added`` entries, as (record id, reason): the file is read once a build, not once a page."""
     from .curated import parse_yaml
 
-    section = parse_yaml((root / STUDY).read_text(encoding="utf-8")).get("after_the_study") or {}
-    return {entry["record_id"]: entry["reason"] for entry in section.get("added", [])}
+    section = parse_yaml(study).get("after_the_study") or {}
+    return tuple((entry["record_id"], entry["reason"]) for entry in section.get("added", []))
 
 
 def drawn_from(root: Path, rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
