@@ -12,7 +12,7 @@ line's ``build`` command reaches it.
 - :mod:`.archive`: archived releases, the data changelog and retired ids;
 - :mod:`.ledger`: the sentence coverage ledger;
 - :mod:`.schemas`, :mod:`.discovery`: ``schemas/``, ``.zenodo.json`` and the home page's JSON-LD;
-- :mod:`.docs` (with :mod:`.reliability`, :mod:`.codes`, :mod:`.interop`) and :mod:`.figures`: the generated pages,
+- :mod:`.docs` (with :mod:`.reliability`, :mod:`.codes`, :mod:`.interop`, :mod:`.helptext`) and :mod:`.figures`: the generated pages,
   README blocks and figures;
 - :mod:`.command`: the one command that regenerates all of it, and releases a version.
 """

@@ -28,6 +28,7 @@ import sadr_iran_data as sid
 from ..identity import NAME
 from .curated import find_root
 from .files import write_text
+from .helptext import commands_in
 from .reliability import reliability_page
 
 #: The documentation's folder, relative to the repository's root.
@@ -79,28 +80,37 @@ def data_dictionary_page() -> str:
     return _header("sadr_iran_data.declarations") + intro + render_markdown()
 
 
-# Prints, as a JSON list, what ``sadr-iran-data ARGS --help`` prints for each ARGS in the JSON list it is given.
+# Prints, as a JSON list, what ``sadr-iran-data ARGS --help`` prints for each ARGS in the JSON list it is given;
+# given null, what ``sadr-iran-data --help`` prints and then the help of each subcommand it lists.
 _HELPS = """
 import contextlib, io, json, sys
 from sadr_iran_data.cli import main
+from sadr_iran_data._build.helptext import commands_in
 
-texts = []
-for args in json.loads(sys.argv[1]):
+def helped(args):
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
         main([*args, "--help"])
-    texts.append(out.getvalue())
+    return out.getvalue()
+
+wanted = json.loads(sys.argv[1])
+if wanted is None:
+    top = helped([])
+    texts = [top, *(helped([name]) for name in commands_in(top))]
+else:
+    texts = [helped(args) for args in wanted]
 print(json.dumps(texts))
 """
 
 
 def _helps(*commands: Sequence[str]) -> list[str]:
-    """The help text of ``sadr-iran-data ARGS --help`` for each ARGS, at a fixed width and without colour.
+    """The help text of ``sadr-iran-data ARGS --help`` for each ARGS (none: the command's, then every subcommand's).
 
-    They come from one fresh process, whose terminal is of that width and has no colours.
+    They come from one fresh process, whose terminal is of a fixed width and has no colours.
     """
     env = {**os.environ, "COLUMNS": HELP_WIDTH, "NO_COLOR": "1", "PYTHON_COLORS": "0", "TERM": "dumb"}
-    command = [sys.executable, "-c", _HELPS, json.dumps([list(args) for args in commands])]
+    wanted = [list(args) for args in commands] if commands else None
+    command = [sys.executable, "-c", _HELPS, json.dumps(wanted)]
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)  # noqa: S603 (this interpreter, our own code)
     texts: list[str] = json.loads(result.stdout)
     return texts
@@ -109,22 +119,13 @@ def _helps(*commands: Sequence[str]) -> list[str]:
 def commands() -> list[str]:
     """The subcommands listed under COMMAND in ``sadr-iran-data --help``, in their order."""
     (top,) = _helps(())
-    lines = top.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == "COMMAND")
-    names = []
-    for line in lines[start + 1 :]:
-        if not line.strip():
-            break
-        match = re.match(r"^ {4}(\S+)", line)
-        if match:
-            names.append(match.group(1))
-    return names
+    return commands_in(top)
 
 
 def cli_page() -> str:
     """The help of the command and of each subcommand."""
-    names = commands()
-    top, *helps = _helps((), *((name,) for name in names))
+    top, *helps = _helps()
+    names = commands_in(top)
     parts = [
         "# Command line",
         f"Installing the package installs the `{CLI}` command. Every subcommand prints its help with "
