@@ -56,12 +56,20 @@ def write_archive(root: Path, version: str, rows: dict[str, list[dict[str, Any]]
     return path
 
 
+def _archive_files(root: Path) -> dict[str, Path]:
+    """The file of every archived release, oldest first, by its version."""
+    paths = {path.name[: -len(".json.gz")]: path for path in (root / RELEASES).glob("*.json.gz")}
+    return {version: paths[version] for version in sorted(paths, key=version_key)}
+
+
+def archived_versions(root: Path) -> list[str]:
+    """Every archived release, oldest first (read from the file names alone)."""
+    return list(_archive_files(root))
+
+
 def read_archives(root: Path) -> dict[str, dict[str, dict[str, dict[str, Any]]]]:
     """Every archived release, oldest first: {version: {table: {id: row}}}."""
-    archives = {}
-    for path in sorted((root / RELEASES).glob("*.json.gz"), key=lambda p: version_key(p.name[: -len(".json.gz")])):
-        archives[path.name[: -len(".json.gz")]] = json.loads(gzip.decompress(path.read_bytes()))["tables"]
-    return archives
+    return {version: json.loads(gzip.decompress(path.read_bytes()))["tables"] for version, path in _archive_files(root).items()}
 
 
 def diff(old: dict[str, dict[str, dict[str, Any]]], new: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -135,13 +143,13 @@ def release_files(root: Path, rows: dict[str, list[dict[str, Any]]], out: Path) 
 
 def released_versions(root: Path) -> list[str]:
     """Every release, oldest first: the archived ones and this version."""
-    return sorted({*read_archives(root), _version.__version__}, key=version_key)
+    return sorted({*archived_versions(root), _version.__version__}, key=version_key)
 
 
 def archive(root: Path, rows: dict[str, list[dict[str, Any]]]) -> Path | None:
     """Archive ``rows`` as the release of this version, unless it is archived already (with the same rows: the build checked)."""
     version = _version.__version__
-    if version in read_archives(root):
+    if version in archived_versions(root):
         return None
     return write_archive(root, version, rows)
 

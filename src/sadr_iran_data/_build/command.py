@@ -32,7 +32,7 @@ from .. import _version
 from ..dataset.integrity import MANIFEST, sha256_bytes
 from ..dataset.versions import version_key
 from ..errors import BuildError, SadrIranDataError
-from .archive import archive, read_archives
+from .archive import archive, archived_versions
 from .build import build_tables
 from .curated import find_root, package_data, read_sources
 from .files import write_text
@@ -119,7 +119,7 @@ def set_release(root: Path, version: str, date: str | None = None) -> None:
         raise BuildError(str(exc)) from None
     if str(new) != version:
         raise BuildError(f"write the version as {new} (its normal form), not {version!r}")
-    archived = sorted(read_archives(root), key=version_key)
+    archived = archived_versions(root)
     if new < version_key(_version.__version__) or (archived and new < version_key(archived[-1])):
         raise BuildError(f"{version} is older than {max([_version.__version__, *archived], key=version_key)}: a release goes forward")
     released = _release_date(version, date)
