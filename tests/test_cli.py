@@ -772,7 +772,8 @@ def _edges(name: str) -> list[list[str]]:
     return argvs
 
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+#: The drawn command lines of each run, tried after the edges listed in ``_edges``.
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @pytest.mark.slow

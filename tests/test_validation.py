@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 from bad_inputs import BAD_FILES, DEEP, HOSTILE_FILES, write
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import records as _records
 
@@ -79,15 +79,7 @@ def _value_outside_the_vocabulary_is_reported(name, rows, draw):
     _expect(report, name, col.name, rows[0][TABLES[name].primary_key], "vocabulary")
 
 
-@SETTINGS
-@given(
-    st.lists(RECORDS["locations"], min_size=1, max_size=4),
-    st.sampled_from(["latitude", "longitude"]),
-    st.floats(0.001, 1e6, allow_nan=False),
-    st.booleans(),
-)
-def test_out_of_range_coordinates_are_reported(rows, column, excess, below):
-    rows = _unique_rows(TABLES["locations"], rows)
+def _coordinate_out_of_range_is_reported(rows, column, excess, below):
     limit = 90 if column == "latitude" else 180
     row = rows[0]
     row[column] = -limit - excess if below else limit + excess
@@ -97,6 +89,26 @@ def test_out_of_range_coordinates_are_reported(rows, column, excess, below):
     row["coordinate_source"] = row["coordinate_source"] or "a test"
     report = sid.validate(_frame(rows), table="locations", references=False)
     _expect(report, "locations", column, row["location_id"], "minimum" if below else "maximum")
+
+
+def test_coordinates_just_or_far_beyond_their_range_are_reported():
+    """The edges of the drawn search below: each coordinate, below and above its range, by the least and the most excess it draws."""
+    shipped = sid.load("locations", backend="arrow").slice(0, 2).to_pylist()
+    for column in ("latitude", "longitude"):
+        for excess in (0.001, 1e6):
+            for below in (False, True):
+                _coordinate_out_of_range_is_reported(copy.deepcopy(shipped), column, excess, below)
+
+
+@settings(SETTINGS, max_examples=8)  # beside the edges above
+@given(
+    st.lists(RECORDS["locations"], min_size=1, max_size=4),
+    st.sampled_from(["latitude", "longitude"]),
+    st.floats(0.001, 1e6, allow_nan=False),
+    st.booleans(),
+)
+def test_out_of_range_coordinates_are_reported(rows, column, excess, below):
+    _coordinate_out_of_range_is_reported(_unique_rows(TABLES["locations"], rows), column, excess, below)
 
 
 #: The tables with a foreign key.
@@ -119,16 +131,29 @@ def _dangling_foreign_key_is_reported(name, rows, draw):
     _expect(report, name, col.name, rows[0][table.primary_key], "foreign_key")
 
 
-@SETTINGS
+def _end_before_start_is_reported(name, rows, start, days_before):
+    rows[0]["date_start"] = start
+    rows[0]["date_end"] = start - datetime.timedelta(days=days_before)
+    report = sid.validate(_frame(rows), table=name, references=False)
+    _expect(report, name, "date_end", rows[0][TABLES[name].primary_key], "date_order")
+
+
+def test_an_end_a_day_or_years_before_the_start_is_reported():
+    """The edges of the drawn search below: each dated table, the first and last start it draws, an end 1 and 5000 days before."""
+    for name in ("events", "relations"):
+        shipped = sid.load(name, backend="arrow").slice(0, 2).to_pylist()
+        for start in (datetime.date(1980, 1, 2), datetime.date(2007, 12, 31)):
+            for days_before in (1, 5000):
+                _end_before_start_is_reported(name, copy.deepcopy(shipped), start, days_before)
+
+
+@settings(SETTINGS, max_examples=8)  # beside the edges above
 @given(
     table_and_rows(names=("events", "relations")), st.dates(datetime.date(1980, 1, 2), datetime.date(2007, 12, 31)), st.integers(1, 5000)
 )
 def test_end_before_start_is_reported(data, start, days_before):
     name, rows = data
-    rows[0]["date_start"] = start
-    rows[0]["date_end"] = start - datetime.timedelta(days=days_before)
-    report = sid.validate(_frame(rows), table=name, references=False)
-    _expect(report, name, "date_end", rows[0][TABLES[name].primary_key], "date_order")
+    _end_before_start_is_reported(name, rows, start, days_before)
 
 
 def _missing_required_value_is_reported(name, rows, draw):
@@ -386,8 +411,32 @@ _ANY_FILE = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+#: Files at the edges of the drawn ones, tried first: one byte, bytes that are no UTF-8, a bare Parquet magic and an empty
+#: Parquet frame, the header alone, with a blank line, an unclosed quote, too few and too many cells, and another separator.
+_FILE_EDGES = (
+    (b"\x00", "csv"),
+    (b"\xff\xfe\x00", "csv"),
+    (b"PAR1", "parquet"),
+    (b"PAR1\x00\x00\x00\x00PAR1", "parquet"),
+    (_HEADER.encode("utf-8"), "csv"),
+    (_HEADER.encode("utf-8"), "parquet"),
+    ((_HEADER + "\n").encode("utf-8"), "csv"),
+    ((_HEADER + '"').encode("utf-8"), "csv"),
+    ((_HEADER + ",").encode("utf-8"), "csv"),
+    ((_HEADER + "," * 60 + "\n").encode("utf-8"), "csv"),
+    (_HEADER.replace(",", ";").encode("utf-8"), "csv"),
+)
+
+
+def _file_edge_examples(test):
+    for data, suffix in reversed(_FILE_EDGES):
+        test = example(data, suffix)(test)
+    return test
+
+
+@settings(max_examples=150, deadline=None)  # beside the edges above
 @given(_ANY_FILE, st.sampled_from(["csv", "parquet"]))
+@_file_edge_examples
 def test_arbitrary_bytes_give_a_report_or_an_input_error_never_a_crash(data, suffix):
     import tempfile
     from pathlib import Path
@@ -636,9 +685,10 @@ def test_frames_that_forbid_duplicate_labels_and_polars_or_arrow_frames_validate
     events.loc[0, "certainty"] = "maybe"
     events.loc[0, "event_type"] = "party"
     assert {(f.column, f.row) for f in sid.validate(events, table="events").failures} == {("certainty", 0), ("event_type", 0)}
-    assert sid.validate(sid.load("events", backend="polars"), table="events").ok
-    assert sid.validate(sid.load("events", backend="arrow"), table="events").ok
-    assert isinstance(sid.load("events", backend="polars"), pl.DataFrame) and isinstance(sid.load("events", backend="arrow"), pa.Table)
+    as_polars, as_arrow = sid.load("events", backend="polars"), sid.load("events", backend="arrow")
+    assert isinstance(as_polars, pl.DataFrame) and isinstance(as_arrow, pa.Table)
+    assert sid.validate(as_polars, table="events").ok
+    assert sid.validate(as_arrow, table="events").ok
 
 
 def test_references_must_be_tables_with_their_key():
