@@ -10,8 +10,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -21,21 +19,15 @@ if importlib.util.find_spec("matplotlib") is None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The run's Python processes keep their bytecode in one cache of the run's own, never in the source tree.
+    """The run's Python processes write their bytecode as Python does by default: in ``__pycache__`` folders, which git ignores.
 
-    With PYTHONDONTWRITEBYTECODE set (to keep ``__pycache__`` folders out of
-    the tree), every process of the run compiles what it imports afresh: each
-    worker the package, the tests and the modules pytest rewrites, and each of
-    the dozens of Python processes the tests start the package again. Unless
-    the caller chose a PYTHONPYCACHEPREFIX, the run writes its bytecode under
-    ``.pytest_cache`` (a temporary folder without the cache plugin) instead,
-    which the workers and the child processes it starts inherit. Without the
-    variable, Python's own ``__pycache__`` folders serve, and nothing changes.
+    With PYTHONDONTWRITEBYTECODE set, every process of the run would compile
+    what it imports afresh: each worker the package, the tests and the
+    modules pytest rewrites, and each of the dozens of Python processes the
+    tests start the package again. The run unsets it for itself and the
+    processes it starts. (A PYTHONPYCACHEPREFIX would keep the folders out of
+    the tree, but Python then reads no ``__pycache__`` folder at all: a fresh
+    one would have the run compile every installed library again.)
     """
-    if not os.environ.get("PYTHONDONTWRITEBYTECODE") or os.environ.get("PYTHONPYCACHEPREFIX"):
-        return
-    cache = getattr(config, "cache", None)
-    folder = cache.mkdir("bytecode") if cache is not None else Path(tempfile.gettempdir()) / "sadr-iran-data-tests" / "bytecode"
-    os.environ["PYTHONPYCACHEPREFIX"] = str(folder)
-    del os.environ["PYTHONDONTWRITEBYTECODE"]
-    sys.pycache_prefix, sys.dont_write_bytecode = str(folder), False
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+        sys.dont_write_bytecode = False

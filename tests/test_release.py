@@ -55,12 +55,8 @@ def _stamps(root: Path) -> dict[str, tuple[int, int]]:
 
 def _env(copy: Path) -> dict[str, str]:
     """The environment of a process of the copy: the copy's package first on the path."""
-    env = {**os.environ, "PYTHONPATH": str(copy / "src")}
-    # The run's bytecode cache (conftest) lets the processes share the copy's compiled modules, kept outside the copy;
-    # without one, they write none.
-    if not env.get("PYTHONPYCACHEPREFIX"):
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
+    # The processes share the copy's compiled modules in its __pycache__ folders, which the comparisons leave out.
+    return {**os.environ, "PYTHONPATH": str(copy / "src")}
 
 
 def _run(copy: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
