@@ -590,17 +590,20 @@ def check_text_formats_round_trip(name: str, rows: list[Record]) -> None:
         assert plain_records(table, ndjson) == expected
 
 
+def _actors_holding(texts: list[str]) -> list[dict[str, Any]]:
+    """A shipped actor for each text, with the text in every free-text column."""
+    rows = _writing.rows("actors")[: len(texts)]
+    for row, text in zip(rows, texts, strict=True):
+        row.update({col.name: text for col in TABLES["actors"].columns if col.type == "string" and col.pattern is None})
+    return rows
+
+
 def test_text_formats_round_trip_each_awkward_character():
     """Each awkward character alone, CR LF, and all of them between words, in every text and list column of actors."""
     texts = [*_AWKWARD, "\r\n", "a" + "b".join(_AWKWARD) + "c"]
-    table = TABLES["actors"]
-    rows = _writing.rows("actors")[: len(texts)]
+    rows = _actors_holding(texts)
     for row, text in zip(rows, texts, strict=True):
-        for col in table.columns:
-            if col.type == "string" and col.pattern is None:
-                row[col.name] = text
-            if col.type == "list":
-                row[col.name] = [text, *_AWKWARD]
+        row.update({col.name: [text, *_AWKWARD] for col in TABLES["actors"].columns if col.type == "list"})
     check_text_formats_round_trip("actors", rows)
 
 
@@ -831,14 +834,9 @@ def check_sql_exports_store_verbatim(name: str, rows: list[Record], folder: Path
 
 def test_sql_exports_store_every_listed_injection_verbatim(tmp_path):
     """Each of the injections, in every text column of an actor, reaches SQLite and DuckDB as it is."""
-    table = TABLES["actors"]
-    rows = _writing.rows("actors")[: len(_INJECTION_TEXTS)]
-    for row, text in zip(rows, _INJECTION_TEXTS, strict=True):
-        for col in table.columns:
-            if col.type == "string" and col.pattern is None:
-                row[col.name] = text
-            if col.references or col.references_table_in:
-                row[col.name] = None
+    rows = _actors_holding(_INJECTION_TEXTS)
+    for row in rows:
+        row.update({col.name: None for col in TABLES["actors"].columns if col.references or col.references_table_in})
     check_sql_exports_store_verbatim("actors", rows, tmp_path)
 
 
