@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 #: Each table, by name: plain records (``list[dict]``) or an Arrow table.
@@ -78,7 +78,13 @@ def names_in(name: str, text: str) -> bool:
     (True, False)
     """
     wanted = fold(name)
-    return bool(wanted) and re.search(rf"(?<![\w-]){re.escape(wanted)}(?![\w-])", fold(text)) is not None
+    return bool(wanted) and whole_name(wanted).search(fold(text)) is not None
+
+
+@lru_cache(maxsize=4096)
+def whole_name(name: str) -> re.Pattern[str]:
+    """``name`` as a whole name: not part of a longer word or hyphenated name (compiled once for each name)."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 class Tables:

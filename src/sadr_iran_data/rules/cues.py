@@ -13,13 +13,12 @@ right.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..declarations import CERTAINTY, EVENT_TYPE, RELATION_TYPE
-from ._base import CodingRule, Finding, Tables, claims, names_in
+from ._base import CodingRule, Finding, Tables, claims, names_in, whole_name
 from .lexicons import HEDGES, MONTHS, TIME_WORDS, TRIGGERS
 
 if set(TRIGGERS) != {*EVENT_TYPE.values, *RELATION_TYPE.values}:
@@ -174,15 +173,9 @@ def _in_quotes(tables: Tables) -> Iterator[Finding]:
             yield Finding(cue["record_table"], cue["record_id"], cue["field"], "cue_in_quotes", message, cue["value"])
 
 
-@functools.cache
-def _whole_name(name: str) -> re.Pattern[str]:
-    """``name`` as a whole name: not part of a longer word or hyphenated name."""
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
-
-
 def _mentions(text: str, named: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The actors and places ``text`` names, as (id, name); a name inside a longer name of another ("U.S." in "U.S. troops") is not one."""
-    spans = [(m.start(), m.end(), key, name) for key, name in named if name in text for m in _whole_name(name).finditer(text)]
+    spans = [(m.start(), m.end(), key, name) for key, name in named if name in text for m in whole_name(name).finditer(text)]
     return [
         (key, name)
         for start, end, key, name in spans
